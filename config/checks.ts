@@ -1,0 +1,196 @@
+/**
+ * Rules that span more than one key of an environment file. Each is a small pure function from the
+ * parsed config to the problems it finds; `checkConfig` runs them all so every problem is reported
+ * at once.
+ */
+import { EnvConfig, GROUP_NAMES, HostBinding, ServiceConfig } from './schema';
+
+export interface ConfigProblem {
+  /** Path inside the file, e.g. `['core', 'topics', 2, 'replication']`. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong and what is allowed. */
+  readonly message: string;
+}
+
+export type ConfigCheck = (cfg: EnvConfig) => ConfigProblem[];
+
+/** Kafka runs as one combined KRaft broker/controller. */
+export const KAFKA_BROKERS = 1;
+
+/** A service found anywhere in the config: an object with `image` and `memoryMb`. */
+export interface LocatedService {
+  readonly path: readonly (string | number)[];
+  readonly service: ServiceConfig;
+}
+
+/** Every service of the groups the environment deploys, with its config path. */
+export function servicesOf(cfg: EnvConfig): LocatedService[] {
+  const found: LocatedService[] = [];
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+    const rec = node as Record<string, unknown>;
+    if (typeof rec.image === 'string' && typeof rec.memoryMb === 'number') {
+      found.push({ path, service: rec as unknown as ServiceConfig });
+      return;
+    }
+    for (const [k, v] of Object.entries(rec)) visit(v, [...path, k]);
+  };
+  const sections = cfg as unknown as Record<string, unknown>;
+  for (const group of cfg.groups) visit(sections[group], [group]);
+  return found.filter((s) => s.service.enabled !== false);
+}
+
+export const groupsNeedCore: ConfigCheck = (cfg) =>
+  cfg.groups.length > 0 && !cfg.groups.includes('core')
+    ? [{ path: ['groups'], message: `every group builds on "core": add core to groups (got ${cfg.groups.join(', ')})` }]
+    : [];
+
+export const groupsAreUnique: ConfigCheck = (cfg) =>
+  cfg.groups.flatMap((g, i) =>
+    cfg.groups.indexOf(g) !== i ? [{ path: ['groups', i], message: `group "${g}" is listed twice` }] : [],
+  );
+
+/** A group that is listed needs its section; a section without its group is a likely mistake. */
+export const groupSectionsPresent: ConfigCheck = (cfg) => {
+  const sections = cfg as unknown as Record<string, unknown>;
+  const problems: ConfigProblem[] = [];
+  for (const g of GROUP_NAMES) {
+    if (cfg.groups.includes(g) && sections[g] === undefined) {
+      problems.push({ path: [g], message: `group "${g}" is enabled in groups but has no "${g}:" section` });
+    }
+  }
+  return problems;
+};
+
+export const bucketNamesUnique: ConfigCheck = (cfg) =>
+  cfg.core.buckets.flatMap((b, i) => {
+    const first = cfg.core.buckets.findIndex((o) => o.name === b.name);
+    return first !== i
+      ? [{ path: ['core', 'buckets', i, 'name'], message: `bucket "${b.name}" is already defined at core.buckets[${first}]` }]
+      : [];
+  });
+
+export const topicNamesUnique: ConfigCheck = (cfg) =>
+  cfg.core.topics.flatMap((t, i) => {
+    const first = cfg.core.topics.findIndex((o) => o.name === t.name);
+    return first !== i
+      ? [{ path: ['core', 'topics', i, 'name'], message: `topic "${t.name}" is already defined at core.topics[${first}]` }]
+      : [];
+  });
+
+export const topicReplicationWithinBrokers: ConfigCheck = (cfg) =>
+  cfg.core.topics.flatMap((t, i) =>
+    t.replication > KAFKA_BROKERS
+      ? [{ path: ['core', 'topics', i, 'replication'], message: `replication ${t.replication} exceeds the ${KAFKA_BROKERS} Kafka broker(s); allowed: 1..${KAFKA_BROKERS}` }]
+      : [],
+  );
+
+export const noncurrentExpiryNeedsVersioning: ConfigCheck = (cfg) =>
+  cfg.core.buckets.flatMap((b, i) =>
+    b.noncurrentExpireDays !== undefined && !b.versioning
+      ? [{ path: ['core', 'buckets', i, 'noncurrentExpireDays'], message: 'non-current versions exist only with versioning: true' }]
+      : [],
+  );
+
+function bindingAddress(cfg: EnvConfig, b: HostBinding): string {
+  return b.address ?? cfg.network.publishAddress;
+}
+
+/** Two services may not publish the same host address:port (0.0.0.0 clashes with every address). */
+export const hostPortsUnique: ConfigCheck = (cfg) => {
+  const seen: { address: string; port: number; where: string }[] = [];
+  const problems: ConfigProblem[] = [];
+  for (const { path, service } of servicesOf(cfg)) {
+    for (const [name, binding] of Object.entries(service.ports) as [string, HostBinding | undefined][]) {
+      if (!binding) continue;
+      const address = bindingAddress(cfg, binding);
+      const where = [...path, 'ports', name].join('.');
+      // Replicas of one service publish consecutive host ports.
+      for (let r = 0; r < service.replicas; r++) {
+        const port = binding.port + r;
+        const clash = seen.find((s) => s.port === port && (s.address === address || s.address === '0.0.0.0' || address === '0.0.0.0'));
+        if (clash) {
+          problems.push({ path: [...path, 'ports', name, 'port'], message: `host port ${address}:${port} is already used by ${clash.where}; pick another port` });
+        }
+        seen.push({ address, port, where });
+      }
+    }
+  }
+  return problems;
+};
+
+/** Host bindings leave loopback only for services marked `public: true`. */
+export const publicBindingsDeclared: ConfigCheck = (cfg) => {
+  const problems: ConfigProblem[] = [];
+  for (const { path, service } of servicesOf(cfg)) {
+    for (const [name, binding] of Object.entries(service.ports) as [string, HostBinding | undefined][]) {
+      if (!binding) continue;
+      const address = bindingAddress(cfg, binding);
+      if (!address.startsWith('127.') && !service.public) {
+        problems.push({
+          path: [...path, 'ports', name, 'address'],
+          message: `binding ${address}:${binding.port} exposes the service beyond this host; bind 127.0.0.1 or set ${[...path, 'public'].join('.')}: true`,
+        });
+      }
+    }
+  }
+  return problems;
+};
+
+export const volumesNeedSingleReplica: ConfigCheck = (cfg) =>
+  servicesOf(cfg).flatMap(({ path, service }) =>
+    service.replicas > 1 && Object.keys(service.volumes).length > 0
+      ? [{ path: [...path, 'replicas'], message: `a service with volumes runs one replica (got ${service.replicas})` }]
+      : [],
+  );
+
+export const kafkaHeapFits: ConfigCheck = (cfg) =>
+  cfg.core.kafka.heapMb + 256 > cfg.core.kafka.memoryMb
+    ? [{ path: ['core', 'kafka', 'heapMb'], message: `heap ${cfg.core.kafka.heapMb} MiB leaves under 256 MiB of the ${cfg.core.kafka.memoryMb} MiB limit for the JVM itself; lower heapMb or raise memoryMb` }]
+    : [];
+
+/** Summed memory limits of the deployed services may not exceed the host. */
+export const memoryFitsHost: ConfigCheck = (cfg) => {
+  const total = servicesOf(cfg).reduce((sum, { service }) => sum + service.memoryMb * service.replicas, 0);
+  return total > cfg.host.memoryMb
+    ? [{ path: ['host', 'memoryMb'], message: `the enabled services need ${total} MiB of memory limits but the host has ${cfg.host.memoryMb} MiB; raise host.memoryMb or lower service memoryMb` }]
+    : [];
+};
+
+/**
+ * Terraform manages buckets, topics and registrations through the published ports of MinIO's API,
+ * Kafka's host listener and Consul's HTTP API, so those must be published.
+ */
+export const managementPortsPublished: ConfigCheck = (cfg) => {
+  const needed: [string, string, HostBinding | undefined][] = [
+    ['minio', 'api', cfg.core.minio.ports.api],
+    ['kafka', 'external', cfg.core.kafka.ports.external],
+    ['consul', 'http', cfg.core.consul.ports.http],
+  ];
+  return needed
+    .filter(([, , b]) => !b)
+    .map(([svc, port]) => ({
+      path: ['core', svc, 'ports', port],
+      message: `Terraform reaches ${svc} through this port; publish it (e.g. ${port}: { port: ${svc === 'minio' ? 9000 : svc === 'kafka' ? 9092 : 8500} })`,
+    }));
+};
+
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [
+  groupsNeedCore,
+  groupsAreUnique,
+  groupSectionsPresent,
+  managementPortsPublished,
+  bucketNamesUnique,
+  topicNamesUnique,
+  topicReplicationWithinBrokers,
+  noncurrentExpiryNeedsVersioning,
+  hostPortsUnique,
+  publicBindingsDeclared,
+  volumesNeedSingleReplica,
+  kafkaHeapFits,
+  memoryFitsHost,
+];
+
+export function checkConfig(cfg: EnvConfig, checks: readonly ConfigCheck[] = CONFIG_CHECKS): ConfigProblem[] {
+  return checks.flatMap((check) => check(cfg));
+}

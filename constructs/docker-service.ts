@@ -1,0 +1,191 @@
+import { Container, ContainerConfig } from '@cdktf/provider-docker/lib/container';
+import { Image } from '@cdktf/provider-docker/lib/image';
+import { Volume } from '@cdktf/provider-docker/lib/volume';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { PlatformNetwork } from './platform-network';
+import { ServiceSpec } from './service-spec';
+import { useDockerProvider } from './stack-providers';
+
+export interface DockerServiceProps {
+  readonly spec: ServiceSpec;
+  readonly network: PlatformNetwork;
+  /** Environment name, used in container and volume names and labels. */
+  readonly environment: string;
+  /** Mark volumes `prevent_destroy`. @default false */
+  readonly protectData?: boolean;
+  /**
+   * An image built or pulled elsewhere in the stack (e.g. the project Spark image). When unset, the
+   * service pulls `spec.image` through its own `docker_image`.
+   * @default - a `docker_image` for `spec.image`
+   */
+  readonly image?: Image;
+  /** Resources the containers must wait for (beyond the network and volumes they reference). */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/** Log rotation, written out in full so the provider's read-back matches (docker 3.6.2 trap). */
+export const LOG_OPTS = { 'max-size': '10m', 'max-file': '3' } as const;
+
+/**
+ * Renders a `ServiceSpec` on Docker: one `docker_image`, one `docker_volume` per volume key and one
+ * `docker_container` per replica, on the environment's network.
+ *
+ * Guarantees, for every container: pinned image (by id, so a new image re-creates it), health check
+ * with `wait` on create, `unless-stopped` restart, hard memory limit with no swap, CPU quota when a
+ * CPU limit is set (with a label that forces re-creation when it changes, since Docker applies the
+ * quota only at create), bounded json-file logs, a stop grace period, host ports only where the
+ * spec publishes them, and data only on named volumes.
+ */
+export class DockerService extends Construct {
+  readonly spec: ServiceSpec;
+  readonly image: Image;
+  readonly containers: Container[] = [];
+  readonly volumes: Record<string, Volume> = {};
+
+  constructor(scope: Construct, id: string, props: DockerServiceProps) {
+    super(scope, id);
+    const { spec } = props;
+    this.spec = spec;
+    useDockerProvider(this);
+    if (!spec.health && !spec.oneShot) {
+      throw new Error(`service "${spec.name}": a long-running service needs a health check (spec.health)`);
+    }
+    const replicas = spec.replicas ?? 1;
+    if (replicas > 1 && (spec.volumes?.length ?? 0) > 0) {
+      throw new Error(`service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
+    }
+
+    // keep_locally: another stack or environment may run the same image.
+    this.image = props.image ?? new Image(this, 'image', { name: spec.image, keepLocally: true });
+
+    for (const v of spec.volumes ?? []) {
+      this.volumes[v.key] = new Volume(this, `volume-${v.key}`, {
+        name: v.name,
+        driver: 'local',
+        driverOpts: v.driverOpts ? { ...v.driverOpts } : undefined,
+        labels: this.labels(props.environment).map(({ label, value }) => ({ label, value })),
+        lifecycle: props.protectData ? { preventDestroy: true } : undefined,
+      });
+    }
+
+    for (let r = 1; r <= replicas; r++) {
+      // Replica 1 keeps the plain id, so scaling out never renames (and re-creates) it.
+      const cid = r === 1 ? 'container' : `container-${r}`;
+      this.containers.push(new Container(this, cid, this.containerConfig(props, r)));
+    }
+  }
+
+  /** DNS name of the service (all replicas) inside the platform network. */
+  get host(): string {
+    return this.spec.name;
+  }
+
+  /** DNS names of each replica. */
+  get replicaHosts(): string[] {
+    return this.containers.map((_, i) => this.replicaName(i + 1));
+  }
+
+  /** `scheme://name:port` inside the network for a named port. */
+  internalUrl(portName: string): string {
+    const p = this.port(portName);
+    return p.scheme === 'tcp' ? `${this.host}:${p.containerPort}` : `${p.scheme ?? 'http'}://${this.host}:${p.containerPort}`;
+  }
+
+  /** `scheme://address:port` on the Docker host, or undefined when the port is not published. */
+  hostUrl(portName: string): string | undefined {
+    const p = this.port(portName);
+    if (!p.host) return undefined;
+    const address = p.host.address === '0.0.0.0' ? '127.0.0.1' : p.host.address;
+    return p.scheme === 'tcp' ? `${address}:${p.host.port}` : `${p.scheme ?? 'http'}://${address}:${p.host.port}`;
+  }
+
+  port(portName: string) {
+    const p = this.spec.ports?.find((x) => x.name === portName);
+    if (!p) {
+      throw new Error(`service "${this.spec.name}" has no port "${portName}"; it has: ${(this.spec.ports ?? []).map((x) => x.name).join(', ') || 'none'}`);
+    }
+    return p;
+  }
+
+  /** The containers, for `dependsOn` of resources that need the service running and healthy. */
+  get dependable(): ITerraformDependable[] {
+    return this.containers;
+  }
+
+  private replicaName(r: number): string {
+    return r === 1 ? this.spec.name : `${this.spec.name}-${r}`;
+  }
+
+  private labels(environment: string): { label: string; value: string }[] {
+    const labels = [
+      { label: 'datalab.environment', value: environment },
+      { label: 'datalab.group', value: this.spec.group },
+      { label: 'datalab.service', value: this.spec.name },
+      { label: 'datalab.managed-by', value: 'datalab-stacks' },
+    ];
+    return labels;
+  }
+
+  private containerConfig(props: DockerServiceProps, r: number): ContainerConfig {
+    const { spec } = props;
+    const name = this.replicaName(r);
+    const labels = this.labels(props.environment);
+    if (spec.resources.cpus !== undefined) {
+      // Docker applies cpu_quota only at create and the provider does not read it back; labels are
+      // ForceNew, so a changed CPU limit re-creates the container and really takes effect.
+      labels.push({ label: 'datalab.cpus', value: String(spec.resources.cpus) });
+    }
+    const health = spec.health;
+    const oneShot = spec.oneShot ?? false;
+    return {
+      name: `datalab-${props.environment}-${name}`,
+      image: this.image.imageId,
+      command: spec.command ? [...spec.command] : undefined,
+      entrypoint: spec.entrypoint ? [...spec.entrypoint] : undefined,
+      env: spec.env ? Object.entries(spec.env).map(([k, v]) => `${k}=${v}`) : undefined,
+      user: spec.user,
+      hostname: name,
+      labels,
+      networksAdvanced: [{ name: props.network.name, aliases: r === 1 ? [spec.name] : [spec.name, name] }],
+      ports: nonEmpty(
+        (spec.ports ?? [])
+          .filter((p) => p.host)
+          .map((p) => ({ internal: p.containerPort, external: p.host!.port + (r - 1), ip: p.host!.address, protocol: 'tcp' })),
+      ),
+      volumes: nonEmpty([
+        ...(spec.volumes ?? []).map((v) => ({ volumeName: this.volumes[v.key].name, containerPath: v.path })),
+        ...(spec.hostAccess ?? []).map((h) => ({ hostPath: h.hostPath, containerPath: h.containerPath })),
+      ]),
+      upload: nonEmpty((spec.files ?? []).map((f) => ({ file: f.path, content: f.content, executable: f.executable ?? false }))),
+      memory: spec.resources.memoryMb,
+      // Equal to memory: no swap, and no perpetual diff from Docker's 2x default (3.6.2 trap).
+      memorySwap: spec.resources.memoryMb,
+      ...(spec.resources.cpus !== undefined ? { cpuPeriod: 100_000, cpuQuota: Math.round(spec.resources.cpus * 100_000) } : {}),
+      privileged: false,
+      restart: oneShot ? 'no' : 'unless-stopped',
+      mustRun: !oneShot,
+      // One-shot tasks block the apply until they exit, and fail it if they fail.
+      ...(oneShot ? { attach: true, logs: true } : {}),
+      healthcheck: health
+        ? {
+            test: [...health.test],
+            interval: health.interval,
+            timeout: health.timeout,
+            startPeriod: health.startPeriod,
+            retries: health.retries,
+          }
+        : undefined,
+      wait: !oneShot && health !== undefined,
+      waitTimeout: oneShot ? undefined : (spec.waitTimeoutSeconds ?? 120),
+      destroyGraceSeconds: spec.stopGraceSeconds ?? 30,
+      logDriver: 'json-file',
+      logOpts: { ...LOG_OPTS },
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+    };
+  }
+}
+
+function nonEmpty<T>(xs: T[]): T[] | undefined {
+  return xs.length > 0 ? xs : undefined;
+}

@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { CoreConfig, EnvConfig } from '../config/schema';
+import { DataLake } from '../constructs/data-lake';
+import { DockerService } from '../constructs/docker-service';
+import { GeneratedSecret } from '../constructs/generated-secret';
+import { KafkaCluster } from '../constructs/kafka-cluster';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { ServiceDiscovery } from '../constructs/service-discovery';
+import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { useKafkaProvider } from '../constructs/stack-providers';
+import { configureBackend } from './backend';
+import { hostAddress, portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+
+export const CORE_GROUP = 'core';
+/** MinIO's root user name (not a secret; the password is generated). */
+export const MINIO_ROOT_USER = 'datalab-root';
+export const CONSUL_DATACENTER = 'dc1';
+
+export interface CoreStackProps {
+  readonly environment: string;
+  readonly protectData: boolean;
+  readonly networkName: string;
+  readonly publishAddress: string;
+  readonly core: CoreConfig;
+  /** Full config, for the backend only. */
+  readonly env: EnvConfig;
+}
+
+/**
+ * `core`: the platform's backbone. One Docker network; MinIO with the data-lake buckets; Kafka
+ * (single KRaft node) with the configured topics; Consul with consul-esm running the health checks
+ * of every registered service; optionally Kafka UI. Every MinIO, Kafka and Consul resource waits
+ * for its server's container to be healthy, so one `cdktf deploy core` works on an empty host.
+ *
+ * What other groups use is exposed as typed references: `network`, `lake`, `kafka`, `discovery`.
+ */
+export class CoreStack extends TerraformStack {
+  readonly network: PlatformNetwork;
+  readonly lake: DataLake;
+  readonly kafka: KafkaCluster;
+  readonly discovery: ServiceDiscovery;
+  readonly minio: DockerService;
+  readonly kafkaBroker: DockerService;
+  readonly consul: DockerService;
+  readonly consulEsm: DockerService;
+  readonly kafkaUi?: DockerService;
+  readonly minioRootPassword: GeneratedSecret;
+  readonly context: ServiceContext;
+  readonly environment: string;
+  readonly protectData: boolean;
+
+  constructor(scope: Construct, id: string, props: CoreStackProps) {
+    super(scope, id);
+    configureBackend(this, props.env, id);
+    const { core } = props;
+    const ctx: ServiceContext = { environment: props.environment, publishAddress: props.publishAddress };
+    this.context = ctx;
+    this.environment = props.environment;
+    this.protectData = props.protectData;
+    const common = { environment: props.environment, protectData: props.protectData };
+
+    this.network = new PlatformNetwork(this, 'network', { name: props.networkName, environment: props.environment });
+    const onNetwork = { ...common, network: this.network };
+
+    // --- Consul first: everything registers with it.
+    this.consul = new DockerService(this, 'consul', { ...onNetwork, spec: consulSpec(ctx, core) });
+    const consulHttp = core.consul.ports.http!;
+    this.discovery = new ServiceDiscovery({
+      connection: { address: `${hostAddress(ctx, consulHttp)}:${consulHttp.port}`, datacenter: CONSUL_DATACENTER },
+      environment: props.environment,
+      server: this.consul.dependable,
+    });
+    this.consulEsm = new DockerService(this, 'consul-esm', {
+      ...onNetwork,
+      spec: consulEsmSpec(core),
+      dependsOn: this.consul.dependable,
+    });
+
+    // --- MinIO and the data lake.
+    this.minioRootPassword = new GeneratedSecret(this, 'minio-root-password');
+    this.minio = new DockerService(this, 'minio', { ...onNetwork, spec: minioSpec(ctx, core, this.minioRootPassword.value) });
+    const minioApi = core.minio.ports.api!;
+    this.lake = new DataLake(this, 'lake', {
+      buckets: core.buckets,
+      protectData: props.protectData,
+      connection: { server: `${hostAddress(ctx, minioApi)}:${minioApi.port}`, user: MINIO_ROOT_USER, password: this.minioRootPassword.value },
+      endpoint: this.minio.internalUrl('api'),
+      dependsOn: this.minio.dependable,
+    });
+
+    // --- Kafka and its topics.
+    const kafkaExternal = core.kafka.ports.external!;
+    this.kafkaBroker = new DockerService(this, 'kafka', { ...onNetwork, spec: kafkaSpec(ctx, core) });
+    const bootstrapHost = `${hostAddress(ctx, kafkaExternal)}:${kafkaExternal.port}`;
+    this.kafka = new KafkaCluster(this, 'topics', {
+      bootstrapInternal: this.kafkaBroker.internalUrl('internal'),
+      bootstrapHost,
+      brokers: 1,
+      protectData: props.protectData,
+      dependsOn: this.kafkaBroker.dependable,
+    });
+    for (const t of core.topics) this.kafka.addTopic(t);
+    // The provider is configured here (static host listener address) and used by every topic.
+    useKafkaProvider(this, { bootstrapServers: [bootstrapHost] });
+
+    // --- Kafka UI (optional per environment), behind a generated login.
+    let kafkaUiPassword: GeneratedSecret | undefined;
+    if (core.kafkaUi.enabled) {
+      kafkaUiPassword = new GeneratedSecret(this, 'kafka-ui-password');
+      this.kafkaUi = new DockerService(this, 'kafka-ui', {
+        ...onNetwork,
+        spec: kafkaUiSpec(ctx, core, this.kafkaBroker.internalUrl('internal'), kafkaUiPassword.value),
+        dependsOn: this.kafkaBroker.dependable,
+      });
+    }
+
+    // --- Every core service in the catalog, with a check consul-esm runs.
+    for (const s of [this.consul, this.consulEsm, this.minio, this.kafkaBroker, this.kafkaUi]) {
+      if (s) this.discovery.register(s);
+    }
+
+    // --- Outputs: where things are, and the generated credentials (sensitive).
+    const url = (s: DockerService, port: string) => s.hostUrl(port);
+    new TerraformOutput(this, 'minio_api_url', { value: url(this.minio, 'api'), description: 'MinIO S3 API on the Docker host' });
+    new TerraformOutput(this, 'minio_console_url', { value: url(this.minio, 'console') ?? 'not published', description: 'MinIO console' });
+    new TerraformOutput(this, 'kafka_bootstrap_host', { value: bootstrapHost, description: 'Kafka bootstrap for tools on the Docker host' });
+    new TerraformOutput(this, 'kafka_bootstrap_internal', { value: this.kafka.bootstrapInternal, description: 'Kafka bootstrap for containers on the platform network' });
+    new TerraformOutput(this, 'consul_url', { value: url(this.consul, 'http'), description: 'Consul UI and HTTP API' });
+    if (this.kafkaUi) {
+      new TerraformOutput(this, 'kafka_ui_url', { value: url(this.kafkaUi, 'http') ?? 'not published', description: 'Kafka UI' });
+      new TerraformOutput(this, 'kafka_ui_password', { value: kafkaUiPassword!.value, sensitive: true, description: `Kafka UI password for user "${KAFKA_UI_USER}"` });
+    }
+    new TerraformOutput(this, 'minio_root_user', { value: MINIO_ROOT_USER, description: 'MinIO root user' });
+    new TerraformOutput(this, 'minio_root_password', { value: this.minioRootPassword.value, sensitive: true, description: 'MinIO root password' });
+  }
+}
+
+export const KAFKA_UI_USER = 'datalab';
+
+function minioSpec(ctx: ServiceContext, core: CoreConfig, rootPassword: string): ServiceSpec {
+  const cfg = core.minio;
+  return {
+    name: 'minio',
+    group: CORE_GROUP,
+    image: cfg.image,
+    // Without --console-address the console listens on a random port.
+    command: ['server', '/data', '--console-address', ':9001'],
+    env: {
+      MINIO_ROOT_USER: MINIO_ROOT_USER,
+      MINIO_ROOT_PASSWORD: rootPassword,
+      // Metrics are scraped inside the platform network; the API port is loopback-only on the host.
+      MINIO_PROMETHEUS_AUTH_TYPE: 'public',
+    },
+    ports: portsFor(ctx, cfg, [
+      { name: 'api', containerPort: 9000 },
+      { name: 'console', containerPort: 9001 },
+    ]),
+    volumes: volumesFor(ctx, 'minio', cfg, { data: '/data' }),
+    health: HealthCheck.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
+    metrics: { port: 9000, path: '/minio/v2/metrics/cluster' },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
+  };
+}
+
+/** A stable KRaft cluster id per environment: 16 bytes, base64url, as `kafka-storage random-uuid` prints. */
+export function kafkaClusterId(environment: string): string {
+  return createHash('sha256').update(`datalab-${environment}`).digest().subarray(0, 16).toString('base64url');
+}
+
+function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
+  const cfg = core.kafka;
+  const external = cfg.ports.external!;
+  // The host listener must advertise the address clients on the host dial: the published port.
+  // An IP, not "localhost", which may resolve to ::1 where nothing is published.
+  const advertisedHost = hostAddress(ctx, external);
+  return {
+    name: 'kafka',
+    group: CORE_GROUP,
+    image: cfg.image,
+    env: {
+      KAFKA_NODE_ID: '1',
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@kafka:29093',
+      KAFKA_LISTENERS: 'CONTROLLER://:29093,PLAINTEXT://:19092,PLAINTEXT_HOST://:9092',
+      KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://kafka:19092,PLAINTEXT_HOST://${advertisedHost}:${external.port}`,
+      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT',
+      KAFKA_INTER_BROKER_LISTENER_NAME: 'PLAINTEXT',
+      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+      CLUSTER_ID: kafkaClusterId(ctx.environment),
+      // One broker: internal topics cannot have more than one replica.
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+      // Topics are managed by Terraform; a typo in a producer must not create one.
+      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+      // The default log.dirs is under /tmp, i.e. not on the volume.
+      KAFKA_LOG_DIRS: '/var/lib/kafka/data',
+      KAFKA_HEAP_OPTS: `-Xmx${cfg.heapMb}m -Xms${cfg.heapMb}m`,
+    },
+    ports: portsFor(ctx, cfg, [
+      { name: 'external', containerPort: 9092, scheme: 'tcp' },
+      { name: 'internal', containerPort: 19092, scheme: 'tcp' },
+    ]),
+    volumes: volumesFor(ctx, 'kafka', cfg, { data: '/var/lib/kafka/data' }),
+    health: HealthCheck.command(
+      ['/opt/kafka/bin/kafka-broker-api-versions.sh', '--bootstrap-server', 'localhost:19092'],
+      { port: 19092, scheme: 'tcp' },
+      { intervalSeconds: 15, timeoutSeconds: 20, startPeriodSeconds: 30, retries: 10 },
+    ),
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
+    stopGraceSeconds: 60,
+  };
+}
+
+function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
+  const cfg = core.consul;
+  return {
+    name: 'consul',
+    group: CORE_GROUP,
+    image: cfg.image,
+    // A real single-server agent (not -dev): the catalog survives a container re-create on its volume.
+    command: ['agent', '-server', '-ui', '-node=consul-server', '-bootstrap-expect=1', '-client=0.0.0.0', `-datacenter=${CONSUL_DATACENTER}`, '-bind={{ GetPrivateIP }}'],
+    env: {
+      // Agent metrics stay empty until a retention time is set.
+      CONSUL_LOCAL_CONFIG: JSON.stringify({ telemetry: { prometheus_retention_time: '60s', disable_hostname: true } }),
+    },
+    ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8500 }]),
+    volumes: volumesFor(ctx, 'consul', cfg, { data: '/consul/data' }),
+    // /v1/status/leader answers 200 with "" until a leader is elected: require an address.
+    health: HealthCheck.shell(
+      'curl -fsS http://localhost:8500/v1/status/leader | grep -q ":"',
+      { port: 8500, scheme: 'http', path: '/v1/status/leader' },
+      { startPeriodSeconds: 10 },
+    ),
+    metrics: { port: 8500, path: '/v1/agent/metrics?format=prometheus' },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
+  };
+}
+
+export const CONSUL_ESM_CONFIG = `// Managed by DataLab Stacks.
+consul_service = "consul-esm"
+http_addr = "consul:8500"
+datacenter = "${CONSUL_DATACENTER}"
+client_address = "0.0.0.0:8080"
+ping_type = "udp"
+telemetry {
+  prometheus_retention_time = "60s"
+  disable_hostname = true
+}
+`;
+
+function consulEsmSpec(core: CoreConfig): ServiceSpec {
+  const cfg = core.consulEsm;
+  return {
+    name: 'consul-esm',
+    group: CORE_GROUP,
+    image: cfg.image,
+    command: ['/bin/consul-esm', '-config-file=/etc/consul-esm/config.hcl'],
+    files: [{ path: '/etc/consul-esm/config.hcl', content: CONSUL_ESM_CONFIG }],
+    ports: [{ name: 'http', containerPort: 8080 }],
+    health: HealthCheck.http(8080, '/metrics', { client: 'wget' }),
+    metrics: { port: 8080, path: '/metrics' },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 90,
+  };
+}
+
+function kafkaUiSpec(ctx: ServiceContext, core: CoreConfig, bootstrap: string, password: string): ServiceSpec {
+  const cfg = core.kafkaUi;
+  return {
+    name: 'kafka-ui',
+    group: CORE_GROUP,
+    image: cfg.image,
+    env: {
+      KAFKA_CLUSTERS_0_NAME: ctx.environment,
+      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
+      DYNAMIC_CONFIG_ENABLED: 'false',
+      // No anonymous UI: a form login with a generated password (output kafka_ui_password).
+      AUTH_TYPE: 'LOGIN_FORM',
+      SPRING_SECURITY_USER_NAME: KAFKA_UI_USER,
+      SPRING_SECURITY_USER_PASSWORD: password,
+      JAVA_OPTS: `-Xmx${Math.floor(cfg.memoryMb * 0.7)}m`,
+    },
+    ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
+    health: HealthCheck.http(8080, '/actuator/health', { client: 'wget', startPeriodSeconds: 30 }),
+    metrics: { port: 8080, path: '/actuator/prometheus' },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
+  };
+}
