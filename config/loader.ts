@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { checkConfig, ConfigProblem } from './checks';
 import { EnvConfig, envConfigSchema, ENVIRONMENTS, EnvironmentName } from './schema';
 
-export const CONFIG_DIR = __dirname;
+/** Where environment files live: `config/`, or `DATALAB_CONFIG_DIR` (tests, generated platforms). */
+export const CONFIG_DIR = process.env.DATALAB_CONFIG_DIR ? path.resolve(process.env.DATALAB_CONFIG_DIR) : __dirname;
 
 export interface LocatedProblem extends ConfigProblem {
   readonly line?: number;

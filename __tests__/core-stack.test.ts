@@ -1,0 +1,223 @@
+import { loadEnvironment } from '../config/loader';
+import { kafkaClusterId } from '../stacks/core-stack';
+import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+
+const synthCore = (env: string): TfJson => synthJson(platformFor(env).platform.core);
+const cache = new Map<string, TfJson>();
+const core = (env: string): TfJson => {
+  if (!cache.has(env)) cache.set(env, synthCore(env));
+  return cache.get(env)!;
+};
+
+type Container = Record<string, unknown> & {
+  name: string;
+  env?: string[];
+  ports?: { internal: number; external: number; ip: string }[];
+  healthcheck?: { test: string[]; interval: string; timeout: string; start_period: string; retries: number };
+  labels: { label: string; value: string }[];
+  volumes?: { volume_name?: string; container_path: string }[];
+};
+const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
+const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
+const envOf = (c: Container): Record<string, string> =>
+  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+
+describe.each(ENVS)('core stack for %s', (env) => {
+  it('matches the reviewed snapshot', () => {
+    expect(core(env)).toMatchSnapshot();
+  });
+
+  it('gives every container a pinned image, health check with wait, restart policy, memory limit without swap and bounded logs', () => {
+    const all = containers(core(env));
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const c of all) {
+      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
+      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expect(c.wait).toBe(true);
+      expect(c.wait_timeout).toBeGreaterThanOrEqual(60);
+      expect(c.restart).toBe('unless-stopped');
+      expect(c.memory).toBeGreaterThan(0);
+      expect(c.memory_swap).toBe(c.memory);
+      expect(c.destroy_grace_seconds).toBeGreaterThanOrEqual(30);
+      expect(c.log_driver).toBe('json-file');
+      expect(c.log_opts).toEqual({ 'max-size': '10m', 'max-file': '3' });
+      expect(c.cpus).toBeUndefined();
+      expect(c.privileged).toBe(false);
+    }
+    const images = Object.values(resourcesOf(core(env), 'docker_image')).map((i) => i.name as string);
+    for (const name of images) expect(name).toMatch(/:[A-Za-z0-9_][A-Za-z0-9._-]*$/);
+    for (const name of images) expect(name).not.toMatch(/:latest$/);
+  });
+
+  it('publishes host ports on 127.0.0.1 only', () => {
+    for (const c of containers(core(env))) {
+      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
+    }
+  });
+
+  it('attaches every container to the environment network under its service name', () => {
+    const net = resourceAt(core(env), 'docker_network', 'network');
+    expect(net.name).toBe(`datalab-${env}`);
+    for (const c of containers(core(env))) {
+      const service = c.labels.find((l) => l.label === 'datalab.service')!.value;
+      expect(c.networks_advanced).toEqual([{ name: expect.stringMatching(/^\$\{docker_network\..+\.name\}$/), aliases: [service] }]);
+      expect(c.name).toBe(`datalab-${env}-${service}`);
+    }
+  });
+
+  it('runs MinIO with a generated root password, a fixed console port and a liveness health check', () => {
+    const minio = container(core(env), 'minio');
+    expect(minio.command).toEqual(['server', '/data', '--console-address', ':9001']);
+    expect(envOf(minio).MINIO_ROOT_PASSWORD).toMatch(/^\$\{random_password\.minio-root-password_[A-F0-9]+\.result\}$/);
+    expect(minio.healthcheck).toEqual({
+      test: ['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:9000/minio/health/live'],
+      interval: '10s',
+      timeout: '5s',
+      start_period: '10s',
+      retries: 6,
+    });
+    expect(minio.volumes).toEqual([{ container_path: '/data', volume_name: expect.stringContaining('docker_volume.minio_volume-data') }]);
+    const password = Object.values(resourcesOf(core(env), 'random_password'))[0];
+    expect(password.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('configures the MinIO provider from the published API port and the generated password', () => {
+    const [minio] = core(env).provider.minio;
+    expect(minio.minio_server).toBe('127.0.0.1:9000');
+    expect(minio.minio_password).toMatch(/^\$\{random_password\.minio-root-password_/);
+    expect(minio.minio_ssl).toBe(false);
+  });
+
+  it('runs Kafka in KRaft mode with an in-network and a host listener whose advertised port is the published one', () => {
+    const kafka = container(core(env), 'kafka');
+    const e = envOf(kafka);
+    const published = kafka.ports!.find((p) => p.internal === 9092)!;
+    expect(e.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    expect(e.KAFKA_ADVERTISED_LISTENERS).toBe(`PLAINTEXT://kafka:19092,PLAINTEXT_HOST://127.0.0.1:${published.external}`);
+    expect(e.KAFKA_LOG_DIRS).toBe('/var/lib/kafka/data');
+    expect(e.CLUSTER_ID).toBe(kafkaClusterId(env));
+    expect(e.CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(kafka.volumes).toEqual([{ container_path: '/var/lib/kafka/data', volume_name: expect.stringContaining('docker_volume.kafka_volume-data') }]);
+    expect(core(env).provider.kafka[0]).toMatchObject({ bootstrap_servers: [`127.0.0.1:${published.external}`], tls_enabled: false });
+  });
+
+  it('creates the built-in and configured buckets, each waiting for the healthy MinIO container', () => {
+    const cfg = loadEnvironment(env);
+    const buckets = Object.values(resourcesOf(core(env), 'minio_s3_bucket'));
+    const names = buckets.map((b) => b.bucket).sort();
+    const expected = [...new Set(['bronze', 'silver', 'gold', 'mlflow', ...cfg.core.buckets.map((b) => b.name)])].sort();
+    expect(names).toEqual(expected);
+    for (const b of buckets) {
+      expect(b.depends_on).toEqual([expect.stringMatching(/^docker_container\.minio_container_/)]);
+      expect(b.force_destroy).toBe(false);
+    }
+  });
+
+  it('sets versioning per bucket from config, enabled by default', () => {
+    const cfg = loadEnvironment(env);
+    const statusOf = (name: string) =>
+      (resourceAt(core(env), 'minio_s3_bucket_versioning', `lake/${name}/versioning`).versioning_configuration as { status: string }).status;
+    expect(statusOf('mlflow')).toBe('Enabled');
+    for (const b of cfg.core.buckets) expect(statusOf(b.name)).toBe(b.versioning ? 'Enabled' : 'Suspended');
+  });
+
+  it('creates each configured topic with its partitions, replication and retention, after the healthy broker', () => {
+    const cfg = loadEnvironment(env);
+    const topics = Object.values(resourcesOf(core(env), 'kafka_topic'));
+    expect(topics).toHaveLength(cfg.core.topics.length);
+    for (const t of cfg.core.topics) {
+      const r = topics.find((x) => x.name === t.name)!;
+      expect(r.partitions).toBe(t.partitions);
+      expect(r.replication_factor).toBe(1);
+      expect(r.config).toEqual({ 'retention.ms': String(t.retentionHours * 3_600_000), 'cleanup.policy': 'delete' });
+      expect(r.depends_on).toEqual([expect.stringMatching(/^docker_container\.kafka_container_/)]);
+    }
+  });
+
+  it('registers every core service in Consul with a check consul-esm runs and never deregisters', () => {
+    const json = core(env);
+    const services = Object.values(resourcesOf(json, 'consul_service'));
+    const registered = services.map((s) => s.name).sort();
+    const deployed = containers(json).map((c) => c.labels.find((l) => l.label === 'datalab.service')!.value).sort();
+    expect(registered).toEqual(deployed);
+    for (const s of services) {
+      const checks = s.check as Record<string, unknown>[];
+      expect(checks).toHaveLength(1);
+      expect(checks[0].deregister_critical_service_after).toBe('0s');
+      expect(checks[0].interval).toMatch(/^\d+s$/);
+      expect(checks[0].http ?? checks[0].tcp).toMatch(new RegExp(`^(https?://)?${s.address}:\\d+`));
+      expect(checks[0].status).toBeUndefined();
+    }
+    for (const n of Object.values(resourcesOf(json, 'consul_node'))) {
+      expect(n.meta).toEqual({ 'external-node': 'true', 'external-probe': 'false' });
+      expect(n.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^docker_container\.consul_container_/)]));
+    }
+  });
+
+  it('announces metrics paths in service meta for discovery-based scraping', () => {
+    const minio = resourceAt(core(env), 'consul_service', 'minio/registration/service');
+    expect(minio.meta).toMatchObject({ metrics_path: '/minio/v2/metrics/cluster', metrics_port: '9000' });
+  });
+
+  it('keeps state in a per-environment local file outside cdktf.out, as a relative path', () => {
+    expect(core(env).terraform.backend).toEqual({ local: { path: `../../../.state/${env}/core.tfstate` } });
+  });
+
+  it('pins every provider version', () => {
+    expect(core(env).terraform.required_providers).toEqual({
+      consul: { source: 'hashicorp/consul', version: '2.23.0' },
+      docker: { source: 'kreuzwerker/docker', version: '3.6.2' },
+      kafka: { source: 'mongey/kafka', version: '0.13.1' },
+      minio: { source: 'aminueza/minio', version: '3.40.1' },
+      random: { source: 'hashicorp/random', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+    });
+  });
+
+  it('outputs host URLs and marks every credential output sensitive', () => {
+    const out = core(env).output!;
+    expect(out.minio_api_url.value).toBe('http://127.0.0.1:9000');
+    expect(out.consul_url.value).toBe('http://127.0.0.1:8500');
+    expect(out.minio_root_password.sensitive).toBe(true);
+    for (const [name, o] of Object.entries(out)) {
+      if (/password|secret|token|key$/.test(name)) expect(o.sensitive).toBe(true);
+    }
+  });
+
+  it('contains no credential literal', () => {
+    const text = JSON.stringify(core(env));
+    expect(text).not.toMatch(/password123|minioadmin|"admin"/i);
+    for (const c of containers(core(env))) {
+      for (const [k, v] of Object.entries(envOf(c))) {
+        if (/PASSWORD|SECRET|TOKEN/.test(k)) expect(v).toMatch(/^\$\{/);
+      }
+    }
+  });
+});
+
+describe('environment differences', () => {
+  it('protects volumes, buckets and topics from destroy in prod only', () => {
+    const protectedTypes = ['docker_volume', 'minio_s3_bucket', 'kafka_topic'];
+    for (const type of protectedTypes) {
+      for (const r of Object.values(resourcesOf(core('prod'), type))) expect(r.lifecycle).toEqual({ prevent_destroy: true });
+      for (const r of Object.values(resourcesOf(core('dev'), type))) expect(r.lifecycle).toBeUndefined();
+    }
+  });
+
+  it('scales topic partitions per environment', () => {
+    const partitions = (env: string) => Object.values(resourcesOf(core(env), 'kafka_topic')).find((t) => t.name === 'events')!.partitions;
+    expect([partitions('dev'), partitions('staging'), partitions('prod')]).toEqual([3, 6, 12]);
+  });
+
+  it('runs Kafka UI behind a generated login in dev and not at all in prod', () => {
+    const ui = container(core('dev'), 'kafka-ui');
+    expect(envOf(ui).AUTH_TYPE).toBe('LOGIN_FORM');
+    expect(envOf(ui).SPRING_SECURITY_USER_PASSWORD).toMatch(/^\$\{random_password\.kafka-ui-password_/);
+    expect(ui.ports).toEqual([{ internal: 8080, external: 8082, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(Object.values(resourcesOf(core('prod'), 'docker_container')).map((c) => c.name)).not.toContain('datalab-prod-kafka-ui');
+    expect(core('prod').output!.kafka_ui_url).toBeUndefined();
+  });
+
+  it('gives each environment its own Kafka cluster id and network', () => {
+    expect(new Set(ENVS.map(kafkaClusterId)).size).toBe(3);
+  });
+});
