@@ -104,13 +104,14 @@ export const hostPortsUnique: ConfigCheck = (cfg) => {
     for (const [name, binding] of Object.entries(service.ports) as [string, HostBinding | undefined][]) {
       if (!binding) continue;
       const address = bindingAddress(cfg, binding);
-      const where = [...path, 'ports', name].join('.');
+      const key = [...path, 'ports', name].join('.');
       // Replicas of one service publish consecutive host ports.
       for (let r = 0; r < service.replicas; r++) {
         const port = binding.port + r;
+        const where = r === 0 ? key : `${key} (replica ${r + 1})`;
         const clash = seen.find((s) => s.port === port && (s.address === address || s.address === '0.0.0.0' || address === '0.0.0.0'));
         if (clash) {
-          problems.push({ path: [...path, 'ports', name, 'port'], message: `host port ${address}:${port} is already used by ${clash.where}; pick another port` });
+          problems.push({ path: [...path, 'ports', name, 'port'], message: `host port ${address}:${port} ${r === 0 ? '' : `(replica ${r + 1}) `}is already used by ${clash.where}; pick another port` });
         }
         seen.push({ address, port, where });
       }
@@ -136,13 +137,6 @@ export const publicBindingsDeclared: ConfigCheck = (cfg) => {
   }
   return problems;
 };
-
-export const volumesNeedSingleReplica: ConfigCheck = (cfg) =>
-  servicesOf(cfg).flatMap(({ path, service }) =>
-    service.replicas > 1 && Object.keys(service.volumes).length > 0
-      ? [{ path: [...path, 'replicas'], message: `a service with volumes runs one replica (got ${service.replicas})` }]
-      : [],
-  );
 
 export const kafkaHeapFits: ConfigCheck = (cfg) =>
   cfg.core.kafka.heapMb + 256 > cfg.core.kafka.memoryMb
@@ -186,7 +180,6 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   noncurrentExpiryNeedsVersioning,
   hostPortsUnique,
   publicBindingsDeclared,
-  volumesNeedSingleReplica,
   kafkaHeapFits,
   memoryFitsHost,
 ];

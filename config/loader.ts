@@ -88,13 +88,13 @@ export function loadEnvironment(name: string, dir: string = CONFIG_DIR): EnvConf
 /** Parses and validates an environment file's text. `expectedName` is the file's base name. */
 export function parseEnvironment(text: string, file: string, expectedName?: string): EnvConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { path: [], message: `not valid YAML: ${e.message.split('\n')[0]}`, line: pos?.line, column: pos?.col };
+        return { path: [], message: `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, line: pos?.line, column: pos?.col };
       }),
     );
   }

@@ -65,8 +65,11 @@ export function serviceSchema<P extends string = never, V extends string = never
     memoryMb: z.int().min(32).max(1_048_576),
     /** CPU limit in cores (e.g. 0.5, 2). Unset: no CPU limit. */
     cpus: z.number().positive().max(256).optional(),
-    /** Number of identical containers. */
-    replicas: z.int().min(1).max(32).default(1),
+    /** Number of identical containers. A service with data volumes runs exactly one. */
+    replicas: (shape.volumes?.length
+      ? z.int().refine((n) => n === 1, { message: `a service with data volumes (${shape.volumes.join(', ')}) runs exactly one replica` })
+      : z.int().min(1).max(32)
+    ).default(1),
     /** Host ports, by the service's port name. A port not listed is reachable only inside the network. */
     ports: keyed(shape.ports ?? [], hostBindingSchema).default({} as never),
     /** Volume overrides by key. */

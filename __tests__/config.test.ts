@@ -1,0 +1,199 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { ConfigError, environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
+import { ENVS } from './helpers';
+
+const CONFIG_DIR = path.join(__dirname, '..', 'config');
+const devText = fs.readFileSync(path.join(CONFIG_DIR, 'dev.yaml'), 'utf8');
+
+/** dev.yaml with `edit` applied to its parsed document, re-serialized. */
+function devWith(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const doc = parseDocument(devText);
+  edit(doc);
+  return doc.toString();
+}
+
+function problemsOf(text: string): ConfigError {
+  try {
+    parseEnvironment(text, 'config/test.yaml', 'dev');
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('environment files', () => {
+  it.each(ENVS)('%s.yaml loads and validates', (env) => {
+    const cfg = loadEnvironment(env);
+    expect(cfg.environment).toBe(env);
+    expect(cfg.groups[0]).toBe('core');
+  });
+
+  it('protects data in prod and not in dev', () => {
+    expect(loadEnvironment('prod').protectData).toBe(true);
+    expect(loadEnvironment('dev').protectData).toBe(false);
+  });
+});
+
+describe('choosing the environment', () => {
+  it('defaults to dev', () => {
+    expect(environmentFromEnv({})).toBe('dev');
+  });
+
+  it('takes DATALAB_ENV', () => {
+    expect(environmentFromEnv({ DATALAB_ENV: 'prod' })).toBe('prod');
+  });
+
+  it('rejects an unknown name with one line listing the valid environments', () => {
+    expect(() => environmentFromEnv({ DATALAB_ENV: 'nope' })).toThrow(UnknownEnvironmentError);
+    expect(() => environmentFromEnv({ DATALAB_ENV: 'nope' })).toThrow(/^DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod$/);
+  });
+});
+
+describe('config validation', () => {
+  it('fails on a wrong type, naming file, line, path, value and what is allowed', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'minio', 'memoryMb'], 'lots')));
+    expect(err.message).toMatch(/^config\/test\.yaml: 1 problem\n {2}config\/test\.yaml:\d+:\d+ {2}core\.minio\.memoryMb: expected number \(got "lots"\)$/);
+  });
+
+  it('fails on an unknown key and lists the allowed keys', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'minio', 'memory'], 512)));
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).toContain('core.minio: unknown key "memory"; allowed: image, memoryMb, cpus, replicas, ports, volumes, waitTimeoutSeconds, public, enabled');
+  });
+
+  it('fails on an unknown port name of a service', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'minio', 'ports', 'web'], { port: 9100 })));
+    expect(err.message).toContain('core.minio.ports: unknown key "web"; allowed: api, console');
+  });
+
+  it('fails on a duplicate bucket', () => {
+    const err = problemsOf(devWith((d) => (d.getIn(['core', 'buckets']) as { add(v: unknown): void }).add({ name: 'landing', versioning: false })));
+    expect(err.message).toMatch(/core\.buckets\[2\]\.name: bucket "landing" is already defined at core\.buckets\[1\] \(got "landing"\)/);
+  });
+
+  it('fails on a duplicate topic', () => {
+    const err = problemsOf(devWith((d) => (d.getIn(['core', 'topics']) as { add(v: unknown): void }).add({ name: 'events', partitions: 1, retentionHours: 1 })));
+    expect(err.message).toContain('core.topics[2].name: topic "events" is already defined at core.topics[0]');
+  });
+
+  it('fails on topic replication above the broker count', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'topics', 0, 'replication'], 3)));
+    expect(err.message).toContain('core.topics[0].replication: replication 3 exceeds the 1 Kafka broker(s); allowed: 1..1 (got 3)');
+  });
+
+  it('fails on a host port used twice, naming both users', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'kafkaUi', 'ports', 'http', 'port'], 9000)));
+    expect(err.message).toContain('core.kafkaUi.ports.http.port: host port 127.0.0.1:9000 is already used by core.minio.ports.api; pick another port (got 9000)');
+  });
+
+  it('treats 0.0.0.0 as clashing with every address on the same port', () => {
+    const err = problemsOf(
+      devWith((d) => {
+        d.setIn(['core', 'kafkaUi', 'ports', 'http'], { port: 9001, address: '0.0.0.0' });
+        d.setIn(['core', 'kafkaUi', 'public'], true);
+      }),
+    );
+    expect(err.message).toContain('host port 0.0.0.0:9001 is already used by core.minio.ports.console');
+  });
+
+  it('fails on an unpinned image', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'kafka', 'image'], 'apache/kafka:latest')));
+    expect(err.message).toContain('core.kafka.image: the tag "latest" is not pinned; name a version (got "apache/kafka:latest")');
+    const noTag = problemsOf(devWith((d) => d.setIn(['core', 'kafka', 'image'], 'apache/kafka')));
+    expect(noTag.message).toContain('core.kafka.image: expected a pinned image "registry/name:tag" (a tag is required)');
+  });
+
+  it('fails on a non-loopback binding unless the service is marked public', () => {
+    const text = devWith((d) => d.setIn(['core', 'consul', 'ports', 'http', 'address'], '0.0.0.0'));
+    expect(problemsOf(text).message).toContain('core.consul.ports.http.address: binding 0.0.0.0:8500 exposes the service beyond this host; bind 127.0.0.1 or set core.consul.public: true');
+    const allowed = parseDocument(text);
+    allowed.setIn(['core', 'consul', 'public'], true);
+    expect(() => parseEnvironment(allowed.toString(), 'config/test.yaml', 'dev')).not.toThrow();
+  });
+
+  it('fails when a group is enabled without core', () => {
+    const err = problemsOf(devWith((d) => d.set('groups', ['processing'])));
+    expect(err.message).toContain('groups: every group builds on "core": add core to groups (got processing)');
+  });
+
+  it('fails on an unknown group name, listing the valid ones', () => {
+    const err = problemsOf(devWith((d) => d.set('groups', ['core', 'search'])));
+    expect(err.message).toContain('groups[1]: expected one of "core", "processing", "ml", "visualization", "monitoring" (got "search")');
+  });
+
+  it('fails when the services need more memory than the host has', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['host', 'memoryMb'], 2048)));
+    expect(err.message).toMatch(/host\.memoryMb: the enabled services need \d+ MiB of memory limits but the host has 2048 MiB/);
+  });
+
+  it('fails when the Kafka heap leaves no room in its memory limit', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'kafka', 'heapMb'], 1500)));
+    expect(err.message).toContain('core.kafka.heapMb: heap 1500 MiB leaves under 256 MiB of the 1536 MiB limit');
+  });
+
+  it('fails when a port Terraform needs is not published', () => {
+    const err = problemsOf(devWith((d) => d.deleteIn(['core', 'kafka', 'ports', 'external'])));
+    expect(err.message).toContain('core.kafka.ports.external: Terraform reaches kafka through this port; publish it');
+  });
+
+  it('fails when a service with volumes has several replicas', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'minio', 'replicas'], 2)));
+    expect(err.message).toContain('core.minio.replicas: a service with data volumes (data) runs exactly one replica (got 2)');
+  });
+
+  it('fails when a mandatory service is switched off', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'minio', 'enabled'], false)));
+    expect(err.message).toMatch(/core\.minio\.enabled: .*true.* \(got false\)/);
+  });
+
+  it('fails on non-current expiry without versioning', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'buckets', 1, 'noncurrentExpireDays'], 3)));
+    expect(err.message).toContain('core.buckets[1].noncurrentExpireDays: non-current versions exist only with versioning: true');
+  });
+
+  it('fails when the environment key does not match the file name', () => {
+    const err = problemsOf(devWith((d) => d.set('environment', 'prod')));
+    expect(err.message).toContain('environment: must equal the file name "dev" (got "prod")');
+  });
+
+  it('fails on a state directory inside cdktf.out or outside the project', () => {
+    expect(problemsOf(devWith((d) => d.setIn(['state', 'dir'], 'cdktf.out/state'))).message).toContain('state.dir: expected a relative path inside the project and outside cdktf.out');
+    expect(problemsOf(devWith((d) => d.setIn(['state', 'dir'], '../elsewhere'))).problems).toHaveLength(1);
+  });
+
+  it('fails on a required key that is missing', () => {
+    const err = problemsOf(devWith((d) => d.deleteIn(['core', 'consul', 'image'])));
+    expect(err.message).toContain('core.consul.image: required string is missing');
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const err = problemsOf('environment: dev\ngroups: [core\n');
+    expect(err.problems[0].line).toBeGreaterThan(0);
+    expect(err.message).toMatch(/config\/test\.yaml:\d+:\d+ {2}\(top level\): not valid YAML/);
+  });
+
+  it('reports a duplicate key as a YAML error rather than silently taking the last one', () => {
+    const err = problemsOf(devText.replace('protectData: false', 'protectData: false\nprotectData: true'));
+    expect(err.message).toMatch(/not valid YAML: Map keys must be unique/);
+  });
+
+  it('reports every problem at once', () => {
+    const err = problemsOf(
+      devWith((d) => {
+        d.setIn(['core', 'minio', 'memoryMb'], 'lots');
+        d.setIn(['core', 'kafka', 'image'], 'apache/kafka:latest');
+        d.setIn(['core', 'consul', 'extra'], 1);
+      }),
+    );
+    expect(err.problems.map((p) => p.path.join('.'))).toEqual(['core.minio.memoryMb', 'core.kafka.image', 'core.consul']);
+  });
+
+  it('points at the line of the offending key', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['core', 'topics', 0, 'replication'], 2)));
+    const line = devWith((d) => d.setIn(['core', 'topics', 0, 'replication'], 2)).split('\n')[err.problems[0].line! - 1];
+    expect(line).toContain('replication: 2');
+  });
+});

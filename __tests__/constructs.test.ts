@@ -1,0 +1,199 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { DataLake } from '../constructs/data-lake';
+import { DockerService } from '../constructs/docker-service';
+import { KafkaCluster } from '../constructs/kafka-cluster';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { canonicalDuration, HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { resourceAt, resourcesOf, synthJson } from './helpers';
+
+function stack(): TerraformStack {
+  return new TerraformStack(Testing.app(), 'test');
+}
+
+const baseSpec: ServiceSpec = {
+  name: 'web',
+  group: 'test',
+  image: 'nginx:1.27.3',
+  ports: [{ name: 'http', containerPort: 80, host: { address: '127.0.0.1', port: 8000 } }],
+  health: HealthCheck.http(80, '/'),
+  resources: { memoryMb: 128 },
+};
+
+function service(spec: Partial<ServiceSpec>, s = stack()) {
+  const network = new PlatformNetwork(s, 'network', { name: 'net', environment: 'test' });
+  const svc = new DockerService(s, 'web', { spec: { ...baseSpec, ...spec }, network, environment: 'test' });
+  return { s, svc, json: synthJson(s) };
+}
+
+describe('canonicalDuration', () => {
+  it.each([
+    [0, '0s'],
+    [10, '10s'],
+    [60, '1m0s'],
+    [90, '1m30s'],
+    [3600, '1h0m0s'],
+  ])('renders %i seconds as Go does (%s)', (s, expected) => {
+    expect(canonicalDuration(s)).toBe(expected);
+  });
+
+  it('rejects fractional or negative durations', () => {
+    expect(() => canonicalDuration(1.5)).toThrow(/whole seconds/);
+    expect(() => canonicalDuration(-1)).toThrow(/whole seconds/);
+  });
+});
+
+describe('DockerService', () => {
+  it('keeps the first replica id and name when scaling out, and publishes consecutive host ports', () => {
+    const { json } = service({ replicas: 3 });
+    const ids = Object.keys(resourcesOf(json, 'docker_container')).map((id) => id.replace(/_[A-F0-9]{8}$/, '')).sort();
+    expect(ids).toEqual(['web_container', 'web_container-2', 'web_container-3']);
+    expect(resourceAt(json, 'docker_container', 'web/container').name).toBe('datalab-test-web');
+    const third = resourceAt(json, 'docker_container', 'web/container-3');
+    expect(third.name).toBe('datalab-test-web-3');
+    expect(third.ports).toEqual([{ internal: 80, external: 8002, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(third.networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-3'] }]);
+  });
+
+  it('limits CPU with a quota and labels the limit so a change re-creates the container', () => {
+    const c = resourceAt(service({ resources: { memoryMb: 128, cpus: 1.5 } }).json, 'docker_container', 'web/container');
+    expect(c.cpu_period).toBe(100000);
+    expect(c.cpu_quota).toBe(150000);
+    expect(c.cpus).toBeUndefined();
+    expect(c.labels).toContainEqual({ label: 'datalab.cpus', value: '1.5' });
+  });
+
+  it('sets no CPU quota when no CPU limit is configured', () => {
+    const c = resourceAt(service({}).json, 'docker_container', 'web/container');
+    expect(c.cpu_quota).toBeUndefined();
+    expect((c.labels as { label: string }[]).map((l) => l.label)).not.toContain('datalab.cpus');
+  });
+
+  it('mounts data only on named volumes, and protects them when asked', () => {
+    const s = stack();
+    const network = new PlatformNetwork(s, 'network', { name: 'net', environment: 'test' });
+    new DockerService(s, 'db', {
+      spec: { ...baseSpec, name: 'db', volumes: [{ key: 'data', path: '/var/lib/db', name: 'datalab-test-db-data' }] },
+      network,
+      environment: 'test',
+      protectData: true,
+    });
+    const json = synthJson(s);
+    const volume = resourceAt(json, 'docker_volume', 'db/volume-data');
+    expect(volume).toMatchObject({ name: 'datalab-test-db-data', driver: 'local', lifecycle: { prevent_destroy: true } });
+    expect(resourceAt(json, 'docker_container', 'db/container').volumes).toEqual([
+      { container_path: '/var/lib/db', volume_name: expect.stringMatching(/^\$\{docker_volume\.db_volume-data_[A-F0-9]+\.name\}$/) },
+    ]);
+  });
+
+  it('refuses replicas that would share a volume', () => {
+    expect(() => service({ replicas: 2, volumes: [{ key: 'data', path: '/d', name: 'v' }] })).toThrow(
+      'service "web": 2 replicas cannot share volumes data',
+    );
+  });
+
+  it('refuses a long-running service without a health check', () => {
+    expect(() => service({ health: undefined })).toThrow('service "web": a long-running service needs a health check (spec.health)');
+  });
+
+  it('runs one-shot tasks to completion: no restart, not kept running, apply waits for the exit', () => {
+    const c = resourceAt(service({ oneShot: true, health: undefined, ports: [] }).json, 'docker_container', 'web/container');
+    expect(c).toMatchObject({ restart: 'no', must_run: false, attach: true, logs: true, wait: false });
+    expect(c.healthcheck).toBeUndefined();
+  });
+
+  it('uploads files by content, so an edit re-creates the container', () => {
+    const c = resourceAt(service({ files: [{ path: '/etc/app.conf', content: 'a=1\n' }] }).json, 'docker_container', 'web/container');
+    expect(c.upload).toEqual([{ file: '/etc/app.conf', content: 'a=1\n', executable: false }]);
+  });
+
+  it('names the port it does not have', () => {
+    expect(() => service({}).svc.internalUrl('grpc')).toThrow('service "web" has no port "grpc"; it has: http');
+  });
+
+  it('builds URLs inside the network and on the host', () => {
+    const { svc } = service({});
+    expect(svc.internalUrl('http')).toBe('http://web:80');
+    expect(svc.hostUrl('http')).toBe('http://127.0.0.1:8000');
+  });
+});
+
+describe('data lake grants', () => {
+  function lake() {
+    const s = stack();
+    const l = new DataLake(s, 'lake', {
+      buckets: [{ name: 'landing', versioning: false }],
+      protectData: false,
+      connection: { server: '127.0.0.1:9000', user: 'root', password: 'token' },
+      endpoint: 'http://minio:9000',
+      dependsOn: [],
+    });
+    return { s, l };
+  }
+
+  it('has the built-in medallion and MLflow buckets plus configured ones', () => {
+    expect([...lake().l.buckets.keys()]).toEqual(['bronze', 'silver', 'gold', 'mlflow', 'landing']);
+  });
+
+  it('grants read on a prefix with list limited to that prefix and get on its objects only', () => {
+    const { s, l } = lake();
+    const user = l.userFor(s, 'reader', 'reader');
+    l.bronze.grantRead(user, 'events/');
+    expect(JSON.parse(user.policyDocument())).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: ['arn:aws:s3:::bronze'], Condition: { StringLike: { 's3:prefix': ['events/*'] } } },
+        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::bronze/events/*'] },
+      ],
+    });
+  });
+
+  it('grants write without read', () => {
+    const { s, l } = lake();
+    const user = l.userFor(s, 'writer', 'writer');
+    l.silver.grantWrite(user);
+    const actions = user.grants.flatMap((g) => g.Action);
+    expect(actions).toContain('s3:PutObject');
+    expect(actions).not.toContain('s3:GetObject');
+  });
+
+  it('renders the policy into the synthesized minio_iam_policy and attaches it to the user', () => {
+    const { s, l } = lake();
+    const user = l.userFor(s, 'job', 'job-user');
+    l.gold.grantReadWrite(user);
+    const json = synthJson(s);
+    const policy = JSON.parse(resourceAt(json, 'minio_iam_policy', 'job/policy').policy as string);
+    expect(policy.Statement.flatMap((st: { Resource: string[] }) => st.Resource)).toEqual(['arn:aws:s3:::gold', 'arn:aws:s3:::gold/*', 'arn:aws:s3:::gold']);
+    expect(resourceAt(json, 'minio_iam_user_policy_attachment', 'job/attachment')).toMatchObject({
+      user_name: expect.stringContaining('minio_iam_user.job_user'),
+      policy_name: expect.stringContaining('minio_iam_policy.job_policy'),
+    });
+  });
+
+  it('gives a user without grants a policy that allows nothing useful', () => {
+    const { s, l } = lake();
+    expect(JSON.parse(l.userFor(s, 'idle', 'idle').policyDocument()).Statement).toEqual([
+      { Effect: 'Allow', Action: ['s3:GetBucketLocation'], Resource: ['arn:aws:s3:::datalab-no-access'] },
+    ]);
+  });
+
+  it('rejects wildcard and absolute grant prefixes', () => {
+    const { s, l } = lake();
+    const user = l.userFor(s, 'u', 'u');
+    expect(() => l.bronze.grantRead(user, '/abs')).toThrow(/must be relative and without wildcards/);
+    expect(() => l.bronze.grantRead(user, 'a*')).toThrow(/must be relative and without wildcards/);
+  });
+
+  it('names the buckets it has when asked for one it does not', () => {
+    expect(() => lake().l.bucket('platinum')).toThrow('the data lake has no bucket "platinum"; it has: bronze, silver, gold, mlflow, landing');
+  });
+});
+
+describe('Kafka cluster', () => {
+  it('refuses a topic replicated beyond its brokers, or defined twice', () => {
+    const k = new KafkaCluster(stack(), 'kafka', { bootstrapInternal: 'kafka:19092', bootstrapHost: '127.0.0.1:9092', brokers: 1, protectData: false, dependsOn: [] });
+    k.addTopic({ name: 'a', partitions: 1, replication: 1, retentionHours: 1 });
+    expect(() => k.addTopic({ name: 'a', partitions: 1, replication: 1, retentionHours: 1 })).toThrow('topic "a" is defined twice');
+    expect(() => k.addTopic({ name: 'b', partitions: 1, replication: 2, retentionHours: 1 })).toThrow('topic "b": replication 2 exceeds the 1 broker(s)');
+    expect(() => k.topic('c')).toThrow('Kafka has no topic "c"; it has: a');
+  });
+});
