@@ -1,5 +1,6 @@
 /**
- * Tests run through ts-jest in transpile-only mode: `npm test` type-checks once with `tsc --noEmit`
+ * Tests run through ts-jest in transpile-only mode (tsconfig `isolatedModules`): `npm test`
+ * type-checks once with `tsc --noEmit`
  * before jest starts, so jest does not type-check a second time.
  */
 /** @type {import('jest').Config} */
@@ -8,7 +9,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
   testTimeout: 60000,
