@@ -97,6 +97,8 @@ describe.each(ENVS)('core stack for %s', (env) => {
     expect(e.KAFKA_LOG_DIRS).toBe('/var/lib/kafka/data');
     expect(e.CLUSTER_ID).toBe(kafkaClusterId(env));
     expect(e.CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // The probe must not start a JVM with the broker's heap inside the broker's memory limit.
+    expect(kafka.healthcheck!.test).toEqual(['CMD-SHELL', expect.stringMatching(/^KAFKA_HEAP_OPTS="-Xmx64m[^"]*" \/opt\/kafka\/bin\/kafka-broker-api-versions\.sh --bootstrap-server localhost:19092/)]);
     expect(kafka.volumes).toEqual([{ container_path: '/var/lib/kafka/data', volume_name: expect.stringContaining('docker_volume.kafka_volume-data') }]);
     expect(core(env).provider.kafka[0]).toMatchObject({ bootstrap_servers: [`127.0.0.1:${published.external}`], tls_enabled: false });
   });

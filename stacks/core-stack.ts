@@ -208,8 +208,10 @@ function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       { name: 'internal', containerPort: 19092, scheme: 'tcp' },
     ]),
     volumes: volumesFor(ctx, 'kafka', cfg, { data: '/var/lib/kafka/data' }),
-    health: HealthCheck.command(
-      ['/opt/kafka/bin/kafka-broker-api-versions.sh', '--bootstrap-server', 'localhost:19092'],
+    // The CLI tools honour KAFKA_HEAP_OPTS too: without an override every probe would start a JVM
+    // with the broker's heap inside the same memory limit.
+    health: HealthCheck.shell(
+      'KAFKA_HEAP_OPTS="-Xmx64m -Xms16m" /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:19092 > /dev/null',
       { port: 19092, scheme: 'tcp' },
       { intervalSeconds: 15, timeoutSeconds: 20, startPeriodSeconds: 30, retries: 10 },
     ),
