@@ -10,9 +10,10 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 /**
  * Terraform runs in `cdktf.out/stacks/<stack>/`; a project directory is three levels up from there.
- * Relative, so synthesized JSON and snapshots hold no machine-specific paths (as `stacks/backend.ts`).
+ * `path.cwd` is what the provider documents for build contexts; the rest stays relative, so
+ * synthesized JSON and snapshots hold no machine-specific paths (as `stacks/backend.ts`).
  */
-const FROM_STACK_DIR = '../../..';
+const FROM_STACK_DIR = '${path.cwd}/../../..';
 
 export interface ProjectImageProps {
   /** Build context, relative to the repository root (`images/jupyterhub`). */
