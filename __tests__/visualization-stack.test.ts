@@ -300,6 +300,11 @@ describe('visualization config checks', () => {
     expect(err.message).toContain('visualization.jupyterhub.sparkMasterUrl: expected spark://host:port or local[*] (got "http://spark-master:8080")');
   });
 
+  it('rejects a hub memory limit too small for a notebook with its Spark driver', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'memoryMb'], 768)));
+    expect(err.message).toContain('visualization.jupyterhub.memoryMb: the hub runs every notebook and its Spark driver (at least 512 MiB) in this limit; allowed: ≥ 1024 (got 768)');
+  });
+
   it('rejects an unknown key in the group and lists the allowed ones', () => {
     const err = problemsOf(devWith((d) => d.setIn(['visualization', 'superset'], { image: 'x:1' })));
     expect(err.message).toContain('visualization: unknown key "superset"; allowed: jupyterhub, streamlit');

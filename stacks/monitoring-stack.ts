@@ -123,8 +123,6 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
       `--config.file=${PROMETHEUS_CONFIG_PATH}`,
       '--storage.tsdb.path=/prometheus',
       `--storage.tsdb.retention.time=${cfg.retentionDays}d`,
-      '--web.console.templates=/usr/share/prometheus/consoles',
-      '--web.console.libraries=/usr/share/prometheus/console_libraries',
     ],
     env: { DATALAB_CONFIG_SHA256: filesHash([{ path: PROMETHEUS_CONFIG_PATH, content: configYaml }]) },
     files: [{ path: PROMETHEUS_CONFIG_PATH, content: configYaml }],

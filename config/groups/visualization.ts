@@ -85,4 +85,13 @@ export const hubUsersUnique: ConfigCheck = (cfg) => {
   return problems;
 };
 
-export const VISUALIZATION_CHECKS: readonly ConfigCheck[] = [notebookScratchBucketExists, notebookScratchNotInGold, hubUsersUnique];
+/** The hub container holds the hub, the proxy, every kernel and each notebook's Spark driver (≥ 512 MiB). */
+export const HUB_MIN_MEMORY_MB = 1024;
+
+export const hubMemoryHoldsADriver: ConfigCheck = (cfg) => {
+  const hub = cfg.visualization?.jupyterhub;
+  if (!hub || !cfg.groups.includes('visualization') || hub.memoryMb >= HUB_MIN_MEMORY_MB) return [];
+  return [{ path: ['visualization', 'jupyterhub', 'memoryMb'], message: `the hub runs every notebook and its Spark driver (at least 512 MiB) in this limit; allowed: ≥ ${HUB_MIN_MEMORY_MB}` }];
+};
+
+export const VISUALIZATION_CHECKS: readonly ConfigCheck[] = [notebookScratchBucketExists, notebookScratchNotInGold, hubUsersUnique, hubMemoryHoldsADriver];
