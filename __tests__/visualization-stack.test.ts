@@ -203,6 +203,19 @@ describe('visualization wiring', () => {
   });
 });
 
+describe('Streamlit restricted to a gold prefix', () => {
+  it('can read and list only that prefix', () => {
+    const doc = parseDocument(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8'));
+    doc.setIn(['visualization', 'streamlit', 'goldPrefix'], 'reports/');
+    const json = synthJson(platformFor(parseEnvironment(doc.toString(), 'config/dev.yaml', 'dev')).platform.visualization!);
+    expect(policyOf(json, 'streamlit-lake-user')).toEqual([
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: ['arn:aws:s3:::gold'], Condition: { StringLike: { 's3:prefix': ['reports/*'] } } },
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::gold/reports/*'] },
+    ]);
+    expect(envOf(container(json, 'streamlit')).DATALAB_GOLD_PREFIX).toBe('reports/');
+  });
+});
+
 describe('notebook spark-defaults.conf', () => {
   it('renders one "key value" line per setting, executors getting the lake credentials with the job', () => {
     const conf = notebookSparkDefaults({ master: 'spark://m:7077', driverHost: 'hub', s3Endpoint: 'https://s3:9000', driverMemoryMb: 1024, accessKey: 'AK', secretKey: 'SK' });

@@ -1,4 +1,4 @@
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { EnvConfig } from '../config/schema';
 import { CoreStack } from './core-stack';
 import { MonitoringStack } from './monitoring-stack';
@@ -46,8 +46,8 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     monitoring = new MonitoringStack(app, 'monitoring', {
       ...common,
       consul: core.consul,
-      // Every stack built so far is part of the model Prometheus is configured from.
-      platform: [core, ...(visualization ? [visualization] : [])],
+      // Monitoring is built last: every stack of the app so far is the model Prometheus is configured from.
+      platform: app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack),
       monitoring: env.monitoring,
     });
     monitoring.addDependency(core);
