@@ -5,6 +5,8 @@
  * Every key is documented in docs/configuration.md; a test keeps the two in step.
  */
 import { z } from 'zod';
+import { monitoringSchema } from './groups/monitoring';
+import { visualizationSchema } from './groups/visualization';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
@@ -161,6 +163,9 @@ export const envConfigSchema = z
     /** Service groups (stacks) this environment deploys. */
     groups: z.array(z.enum(GROUP_NAMES)).min(1),
     core: coreSchema,
+    // Getters: the group schemas are built from serviceSchema above, after this module has loaded.
+    get visualization() { return visualizationSchema().optional(); },
+    get monitoring() { return monitoringSchema().optional(); },
   });
 
 export type EnvConfig = z.infer<typeof envConfigSchema>;

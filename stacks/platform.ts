@@ -1,11 +1,16 @@
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { EnvConfig } from '../config/schema';
 import { CoreStack } from './core-stack';
+import { MonitoringStack } from './monitoring-stack';
+import { SPARK_LOCAL, sparkMasterUrl } from './spark-endpoint';
+import { VisualizationStack } from './visualization-stack';
 
 /** The stacks built for one environment, by group name. */
 export interface Platform {
   readonly env: EnvConfig;
   readonly core: CoreStack;
+  readonly visualization?: VisualizationStack;
+  readonly monitoring?: MonitoringStack;
 }
 
 /**
@@ -22,5 +27,30 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     core: env.core,
     env,
   });
-  return { env, core };
+  const common = { environment: env.environment, protectData: env.protectData, context: core.context, network: core.network, discovery: core.discovery, env };
+
+  let visualization: VisualizationStack | undefined;
+  if (env.groups.includes('visualization') && env.visualization) {
+    visualization = new VisualizationStack(app, 'visualization', {
+      ...common,
+      lake: core.lake,
+      visualization: env.visualization,
+      // Notebooks use the cluster when processing is deployed, else Spark in local mode.
+      sparkMasterUrl: env.visualization.jupyterhub.sparkMasterUrl ?? (env.groups.includes('processing') ? sparkMasterUrl() : SPARK_LOCAL),
+    });
+    visualization.addDependency(core);
+  }
+
+  let monitoring: MonitoringStack | undefined;
+  if (env.groups.includes('monitoring') && env.monitoring) {
+    monitoring = new MonitoringStack(app, 'monitoring', {
+      ...common,
+      consul: core.consul,
+      // Monitoring is built last: every stack of the app so far is the model Prometheus is configured from.
+      platform: app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack),
+      monitoring: env.monitoring,
+    });
+    monitoring.addDependency(core);
+  }
+  return { env, core, visualization, monitoring };
 }

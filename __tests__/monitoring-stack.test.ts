@@ -1,0 +1,218 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Testing, TerraformStack } from 'cdktf';
+import { parse } from 'yaml';
+import { loadEnvironment } from '../config/loader';
+import { DockerService } from '../constructs/docker-service';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { ServiceDiscovery } from '../constructs/service-discovery';
+import { HealthCheck } from '../constructs/service-spec';
+import { filesHash, PLATFORM_DASHBOARD_UID, PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
+import { MonitoringStack } from '../stacks/monitoring-stack';
+import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+
+const cache = new Map<string, TfJson>();
+const mon = (env: string): TfJson => {
+  if (!cache.has(env)) cache.set(env, synthJson(platformFor(env).platform.monitoring!));
+  return cache.get(env)!;
+};
+
+type Container = Record<string, unknown> & {
+  name: string;
+  command?: string[];
+  env?: string[];
+  ports?: { internal: number; external: number; ip: string }[];
+  healthcheck?: { test: string[] };
+  upload?: { file: string; content: string }[];
+  volumes?: { volume_name?: string; container_path: string }[];
+};
+const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
+const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
+const envOf = (c: Container): Record<string, string> =>
+  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+const upload = (c: Container, file: string) => {
+  const u = c.upload?.find((x) => x.file === file);
+  if (!u) throw new Error(`no upload ${file}; have ${(c.upload ?? []).map((x) => x.file).join(', ')}`);
+  return u.content;
+};
+type Rule = { source_labels?: string[]; regex?: string; replacement?: string; target_label?: string; action?: string };
+type Job = { job_name: string; metrics_path?: string; params?: Record<string, string[]>; static_configs?: { targets: string[] }[]; consul_sd_configs?: { server: string; datacenter: string }[]; relabel_configs?: Rule[] };
+const promConfig = (json: TfJson) => parse(upload(container(json, 'prometheus'), '/etc/prometheus/prometheus.yml')) as { global: Record<string, unknown>; scrape_configs: Job[] };
+
+describe.each(ENVS)('monitoring stack for %s', (env) => {
+  const cfg = () => loadEnvironment(env).monitoring!;
+
+  it('matches the reviewed snapshot', () => {
+    expect(mon(env)).toMatchSnapshot();
+  });
+
+  it('gives every container a pinned image, health check with wait, restart policy, memory limit without swap and loopback ports', () => {
+    const all = containers(mon(env));
+    expect(all.map((c) => c.name).sort()).toEqual([`datalab-${env}-grafana`, `datalab-${env}-prometheus`]);
+    for (const c of all) {
+      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
+      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expect(c.wait).toBe(true);
+      expect(c.restart).toBe('unless-stopped');
+      expect(c.memory).toBeGreaterThan(0);
+      expect(c.memory_swap).toBe(c.memory);
+      expect(c.privileged).toBe(false);
+      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
+    }
+    const images = Object.values(resourcesOf(mon(env), 'docker_image')).map((i) => i.name).sort();
+    expect(images).toEqual([cfg().grafana.image, cfg().prometheus.image].sort());
+  });
+
+  it('runs Prometheus with the generated config, retention from config, data on a volume and /-/healthy', () => {
+    const p = container(mon(env), 'prometheus');
+    expect(p.command).toEqual(expect.arrayContaining(['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus', `--storage.tsdb.retention.time=${cfg().prometheus.retentionDays}d`]));
+    expect(p.volumes).toEqual([{ container_path: '/prometheus', volume_name: expect.stringContaining('docker_volume.prometheus_volume-data') }]);
+    expect(resourceAt(mon(env), 'docker_volume', 'prometheus/volume-data').name).toBe(`datalab-${env}-prometheus-data`);
+    expect(p.healthcheck!.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://localhost:9090/-/healthy']);
+    expect(p.ports).toEqual([{ internal: 9090, external: 9090, ip: '127.0.0.1', protocol: 'tcp' }]);
+    const content = upload(p, '/etc/prometheus/prometheus.yml');
+    expect(envOf(p).DATALAB_CONFIG_SHA256).toBe(filesHash([{ path: '/etc/prometheus/prometheus.yml', content }]));
+    expect(promConfig(mon(env)).global).toMatchObject({ scrape_interval: `${cfg().prometheus.scrapeIntervalSeconds}s`, external_labels: { environment: env } });
+  });
+
+  it('discovers targets through the core Consul at its internal address, mapping service meta to the scrape', () => {
+    const sd = promConfig(mon(env)).scrape_configs.find((j) => j.job_name === 'consul-services')!;
+    const core = platformFor(env).platform.core;
+    expect(sd.consul_sd_configs).toEqual([{ server: new URL(core.consul.internalUrl('http')).host, datacenter: 'dc1', scheme: 'http', refresh_interval: '30s' }]);
+    expect(sd.consul_sd_configs![0].server).toBe('consul:8500');
+    const rules = sd.relabel_configs!;
+    expect(rules[0]).toEqual({ source_labels: ['__meta_consul_service_metadata_metrics_path'], regex: '.+', action: 'keep' });
+    const target = (label: string) => rules.find((r) => r.target_label === label);
+    expect(target('__address__')).toEqual({ source_labels: ['__meta_consul_service_address', '__meta_consul_service_metadata_metrics_port'], regex: '(.+);([0-9]+)', replacement: '$1:$2', target_label: '__address__' });
+    expect(target('__metrics_path__')!.source_labels).toEqual(['__meta_consul_service_metadata_metrics_path']);
+    expect(target('__scheme__')!.source_labels).toEqual(['__meta_consul_service_metadata_metrics_scheme']);
+    expect(target('job')!.source_labels).toEqual(['__meta_consul_service']);
+    expect(rules.find((r) => r.action === 'drop')).toEqual({ source_labels: ['__meta_consul_service'], regex: 'prometheus|consul', action: 'drop' });
+  });
+
+  it('scrapes Prometheus itself and Consul agent metrics statically', () => {
+    const jobs = promConfig(mon(env)).scrape_configs;
+    expect(jobs.map((j) => j.job_name)).toEqual(['prometheus', 'consul', 'consul-services']);
+    expect(jobs[0]).toMatchObject({ metrics_path: '/metrics', static_configs: [{ targets: ['localhost:9090'] }] });
+    expect(jobs[1]).toMatchObject({ metrics_path: '/v1/agent/metrics', params: { format: ['prometheus'] }, static_configs: [{ targets: ['consul:8500'] }] });
+  });
+
+  it('provisions Grafana with the Prometheus datasource at its internal URL and the platform dashboard', () => {
+    const g = container(mon(env), 'grafana');
+    const ds = parse(upload(g, '/etc/grafana/provisioning/datasources/datalab.yaml')) as { apiVersion: number; datasources: Record<string, unknown>[] };
+    expect(ds.apiVersion).toBe(1);
+    expect(ds.datasources).toEqual([expect.objectContaining({ type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID, access: 'proxy', url: 'http://prometheus:9090', isDefault: true })]);
+    const provider = parse(upload(g, '/etc/grafana/provisioning/dashboards/datalab.yaml')) as { providers: { type: string; options: { path: string } }[] };
+    expect(provider.providers).toEqual([expect.objectContaining({ type: 'file', options: expect.objectContaining({ path: '/etc/grafana/dashboards/datalab' }) })]);
+    const dashboard = JSON.parse(upload(g, '/etc/grafana/dashboards/datalab/platform.json')) as { uid: string; panels: { id: number; title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[]; gridPos: { x: number; w: number } }[] };
+    expect(dashboard.uid).toBe(PLATFORM_DASHBOARD_UID);
+    expect(dashboard.panels.map((p) => p.title)).toEqual(expect.arrayContaining(['Targets up per service', 'MinIO capacity', 'JVM heap used', 'Resident memory per service']));
+    expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
+    for (const p of dashboard.panels) {
+      expect(p.datasource.uid).toBe(PROMETHEUS_DATASOURCE_UID);
+      expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
+      expect(p.targets.length).toBeGreaterThan(0);
+      for (const t of p.targets) {
+        expect(t.datasource.uid).toBe(PROMETHEUS_DATASOURCE_UID);
+        expect(t.expr.length).toBeGreaterThan(0);
+      }
+    }
+    expect(dashboard.panels.find((p) => p.title === 'Targets up per service')!.targets[0].expr).toBe('sum by (job) (up)');
+    expect(envOf(g).DATALAB_PROVISIONING_SHA256).toBe(filesHash(g.upload!.map((u) => ({ path: u.file, content: u.content }))));
+  });
+
+  it('runs Grafana with a generated admin password, no sign-up or anonymous access, data on a volume and /api/health', () => {
+    const g = container(mon(env), 'grafana');
+    const e = envOf(g);
+    expect(e.GF_SECURITY_ADMIN_USER).toBe('datalab');
+    expect(e.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{random_password\.grafana-admin-password_[A-F0-9]+\.result\}$/);
+    expect(e.GF_USERS_ALLOW_SIGN_UP).toBe('false');
+    expect(e.GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
+    expect(g.volumes).toEqual([{ container_path: '/var/lib/grafana', volume_name: expect.stringContaining('docker_volume.grafana_volume-data') }]);
+    expect(g.healthcheck!.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:3000/api/health']);
+    expect(g.depends_on).toEqual([expect.stringMatching(/^docker_container\.prometheus_container_/)]);
+    expect(g.ports).toEqual([{ internal: 3000, external: 3000, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(mon(env).output!.grafana_admin_password.sensitive).toBe(true);
+  });
+
+  it('registers Prometheus and Grafana in Consul with their metrics endpoints', () => {
+    const p = resourceAt(mon(env), 'consul_service', 'prometheus/registration/service');
+    expect(p).toMatchObject({ name: 'prometheus', address: 'prometheus', port: 9090, meta: { group: 'monitoring', metrics_path: '/metrics', metrics_port: '9090' } });
+    expect((p.check as { http: string }[])[0].http).toBe('http://prometheus:9090/-/healthy');
+    const g = resourceAt(mon(env), 'consul_service', 'grafana/registration/service');
+    expect(g).toMatchObject({ name: 'grafana', meta: { metrics_path: '/metrics', metrics_port: '3000' } });
+    expect((g.check as { http: string }[])[0].http).toBe('http://grafana:3000/api/health');
+  });
+
+  it('protects the data volumes from destroy exactly when the environment protects data', () => {
+    const protect = loadEnvironment(env).protectData;
+    for (const v of Object.values(resourcesOf(mon(env), 'docker_volume'))) expect(v.lifecycle).toEqual(protect ? { prevent_destroy: true } : undefined);
+  });
+
+  it('contains no credential literal', () => {
+    const text = JSON.stringify(mon(env));
+    expect(text).not.toMatch(/password123|changeme|"admin"|GF_SECURITY_ADMIN_PASSWORD=admin/i);
+    for (const c of containers(mon(env))) {
+      for (const [k, v] of Object.entries(envOf(c))) if (/PASSWORD|SECRET|TOKEN/.test(k)) expect(v).toMatch(/^\$\{random_password\./);
+    }
+  });
+});
+
+describe('monitoring wiring', () => {
+  it('depends on core', () => {
+    const { platform } = platformFor('dev');
+    expect(platform.monitoring!.dependencies).toContain(platform.core);
+  });
+
+  it('builds the scrape model from the platform: every announced metrics path that is not scraped statically', () => {
+    const { platform } = platformFor('dev');
+    expect(platform.monitoring!.scrapeModel.discoveredPaths).toEqual(
+      ['/actuator/prometheus', '/hub/metrics', '/metrics', '/minio/v2/metrics/cluster'].sort(),
+    );
+  });
+
+  it('fails clearly when the Consul service declares no metrics endpoint', () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, 'fake-core');
+    const network = new PlatformNetwork(s, 'network', { name: 'n', environment: 'dev' });
+    const consul = new DockerService(s, 'consul', {
+      network,
+      environment: 'dev',
+      spec: { name: 'consul', group: 'core', image: 'hashicorp/consul:1.21.2', ports: [{ name: 'http', containerPort: 8500 }], health: HealthCheck.http(8500, '/'), resources: { memoryMb: 64 } },
+    });
+    const env = loadEnvironment('dev');
+    const discovery = new ServiceDiscovery({ connection: { address: '127.0.0.1:8500', datacenter: 'dc1' }, environment: 'dev', server: [] });
+    expect(
+      () =>
+        new MonitoringStack(app, 'monitoring', {
+          environment: 'dev',
+          protectData: false,
+          context: { environment: 'dev', publishAddress: '127.0.0.1' },
+          network,
+          discovery,
+          consul,
+          platform: [s],
+          monitoring: env.monitoring!,
+          env,
+        }),
+    ).toThrow('monitoring: service "consul" declares no metrics endpoint to scrape Consul with');
+  });
+});
+
+describe('monitoring config', () => {
+  it('rejects a retention below one day and an unknown key', () => {
+    const { parseDocument } = jest.requireActual<typeof import('yaml')>('yaml');
+    const { parseEnvironment } = jest.requireActual<typeof import('../config/loader')>('../config/loader');
+    const doc = parseDocument(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8'));
+    doc.setIn(['monitoring', 'prometheus', 'retentionDays'], 0);
+    doc.setIn(['monitoring', 'grafana', 'plugins'], ['x']);
+    let msg = '';
+    try {
+      parseEnvironment(doc.toString(), 'config/dev.yaml', 'dev');
+    } catch (e) {
+      msg = (e as Error).message;
+    }
+    expect(msg).toMatch(/monitoring\.prometheus\.retentionDays: expected ≥ 1 \(got 0\)/);
+    expect(msg).toContain('monitoring.grafana: unknown key "plugins"; allowed: image, memoryMb');
+  });
+});

@@ -1,0 +1,337 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Testing, TerraformStack } from 'cdktf';
+import { parseDocument } from 'yaml';
+import { loadEnvironment, parseEnvironment } from '../config/loader';
+import { contextHash, ProjectImage } from '../constructs/project-image';
+import { notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
+import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
+import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+
+const cache = new Map<string, TfJson>();
+const viz = (env: string): TfJson => {
+  if (!cache.has(env)) cache.set(env, synthJson(platformFor(env).platform.visualization!));
+  return cache.get(env)!;
+};
+
+type Container = Record<string, unknown> & {
+  name: string;
+  env?: string[];
+  ports?: { internal: number; external: number; ip: string }[];
+  healthcheck?: { test: string[] };
+  labels: { label: string; value: string }[];
+  upload?: { file: string; content: string }[];
+  volumes?: { volume_name?: string; container_path: string }[];
+};
+const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
+const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
+const envOf = (c: Container): Record<string, string> =>
+  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+type Statement = { Effect: string; Action: string[]; Resource: string[]; Condition?: unknown };
+const policyOf = (json: TfJson, userPath: string): Statement[] =>
+  (JSON.parse(resourceAt(json, 'minio_iam_policy', `${userPath}/policy`).policy as string) as { Statement: Statement[] }).Statement;
+const WRITE_ACTIONS = ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:ListBucketMultipartUploads'];
+
+describe.each(ENVS)('visualization stack for %s', (env) => {
+  const cfg = () => loadEnvironment(env).visualization!;
+
+  it('matches the reviewed snapshot (build-context hashes masked: a test below pins them)', () => {
+    const masked = JSON.stringify(viz(env))
+      .replace(/("context_sha256":")[a-f0-9]{64}"/g, '$1<sha256 of the build context>"')
+      .replace(/(DATALAB_IMAGE_SHA256=)[a-f0-9]{64}/g, '$1<sha256 of the build context>');
+    expect(JSON.parse(masked)).toMatchSnapshot();
+  });
+
+  it('gives every container a built image, health check with wait, restart policy, memory limit without swap and bounded logs', () => {
+    const all = containers(viz(env));
+    expect(all.map((c) => c.name).sort()).toEqual([`datalab-${env}-jupyterhub`, `datalab-${env}-streamlit`]);
+    for (const c of all) {
+      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
+      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expect(c.wait).toBe(true);
+      expect(c.restart).toBe('unless-stopped');
+      expect(c.memory).toBeGreaterThan(0);
+      expect(c.memory_swap).toBe(c.memory);
+      expect(c.privileged).toBe(false);
+      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
+    }
+  });
+
+  it('builds both images from the repository with a content-hash trigger and keeps them on destroy', () => {
+    const hub = resourceAt(viz(env), 'docker_image', 'jupyterhub-image');
+    expect(hub).toMatchObject({
+      name: cfg().jupyterhub.image,
+      keep_locally: true,
+      build: { context: '${path.cwd}/../../../images/jupyterhub', dockerfile: 'Dockerfile', build_args: { SPARK_VERSION: cfg().jupyterhub.sparkVersion }, tag: [cfg().jupyterhub.image] },
+      triggers: { context_sha256: contextHash(path.join(__dirname, '..', 'images', 'jupyterhub'), { SPARK_VERSION: cfg().jupyterhub.sparkVersion }) },
+    });
+    const st = resourceAt(viz(env), 'docker_image', 'streamlit-image');
+    expect(st).toMatchObject({ name: cfg().streamlit.image, build: { context: '${path.cwd}/../../../apps/streamlit' }, triggers: { context_sha256: expect.stringMatching(/^[a-f0-9]{64}$/) } });
+    expect(container(viz(env), 'jupyterhub').image).toBe('${docker_image.jupyterhub-image_A3D0D043.image_id}');
+    expect(envOf(container(viz(env), 'jupyterhub')).DATALAB_IMAGE_SHA256).toBe((hub.triggers as { context_sha256: string }).context_sha256);
+  });
+
+  it('runs JupyterHub with the generated admin password, per-user passwords and data and homes on named volumes', () => {
+    const hub = container(viz(env), 'jupyterhub');
+    const e = envOf(hub);
+    expect(e.DATALAB_HUB_ADMIN_USER).toBe(cfg().jupyterhub.adminUser);
+    expect(e.DATALAB_HUB_ADMIN_PASSWORD).toMatch(/^\$\{random_password\.jupyterhub-admin-password_[A-F0-9]+\.result\}$/);
+    const users = JSON.parse(e.DATALAB_HUB_USER_PASSWORDS) as Record<string, string>;
+    expect(Object.keys(users)).toEqual(cfg().jupyterhub.users);
+    for (const [u, p] of Object.entries(users)) expect(p).toMatch(new RegExp(`^\\$\\{random_password\\.jupyterhub-password-${u}_[A-F0-9]+\\.result\\}$`));
+    const admin = resourceAt(viz(env), 'random_password', 'jupyterhub-admin-password');
+    // The hub rejects admin passwords under 32 characters.
+    expect(admin.length).toBeGreaterThanOrEqual(32);
+    expect(admin.special).toBe(false);
+    expect(hub.volumes).toEqual([
+      { container_path: '/srv/jupyterhub/data', volume_name: expect.stringContaining('docker_volume.jupyterhub_volume-data') },
+      { container_path: '/home', volume_name: expect.stringContaining('docker_volume.jupyterhub_volume-home') },
+    ]);
+    expect(resourceAt(viz(env), 'docker_volume', 'jupyterhub/volume-data').name).toBe(`datalab-${env}-jupyterhub-data`);
+    expect(hub.healthcheck!.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:8000/hub/health']);
+    expect(hub.ports).toEqual([{ internal: 8000, external: 8000, ip: '127.0.0.1', protocol: 'tcp' }]);
+  });
+
+  it('gives notebooks their own MinIO identity: read on silver and gold, read-write only on the scratch prefix', () => {
+    const json = viz(env);
+    expect(resourceAt(json, 'minio_iam_user', 'notebook-lake-user').name).toBe(NOTEBOOK_LAKE_USER);
+    const st = policyOf(json, 'notebook-lake-user');
+    const { bucket, prefix } = cfg().jupyterhub.scratch;
+    const writes = st.filter((s) => s.Action.some((a) => WRITE_ACTIONS.includes(a)));
+    expect(writes.flatMap((s) => s.Resource).sort()).toEqual([`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/${prefix}*`].sort());
+    for (const b of ['silver', 'gold']) {
+      expect(st).toContainEqual({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::${b}/*`] });
+    }
+    expect(JSON.stringify(st)).not.toContain('arn:aws:s3:::gold/notebooks');
+    const e = envOf(container(json, 'jupyterhub'));
+    expect(e.AWS_ACCESS_KEY_ID).toMatch(/^\$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.name\}$/);
+    expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.secret\}$/);
+    expect(e.AWS_ENDPOINT_URL).toBe('http://minio:9000');
+    expect(e.DATALAB_LAKE_READ).toBe('silver,gold');
+    expect(e.DATALAB_LAKE_SCRATCH).toBe(`s3a://${bucket}/${prefix}`);
+  });
+
+  it('points notebooks at Spark with a spark-defaults.conf that reaches the lake through S3A', () => {
+    const hub = container(viz(env), 'jupyterhub');
+    const conf = hub.upload!.find((u) => u.file === HUB_SPARK_CONF)!.content;
+    const master = envOf(hub).SPARK_MASTER;
+    // No env deploys processing yet: notebooks fall back to local mode unless the URL is configured.
+    expect(master).toBe(loadEnvironment(env).groups.includes('processing') ? 'spark://spark-master:7077' : 'local[*]');
+    expect(conf).toContain(`spark.master ${master}\n`);
+    expect(conf).toContain('spark.driver.host jupyterhub\n');
+    expect(conf).toContain('spark.hadoop.fs.s3a.endpoint http://minio:9000\n');
+    expect(conf).toContain('spark.hadoop.fs.s3a.path.style.access true\n');
+    expect(conf).toMatch(/spark\.hadoop\.fs\.s3a\.secret\.key \$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.secret\}\n/);
+    expect(conf).toContain(`spark.driver.memory ${notebookDriverMemoryMb(cfg().jupyterhub.memoryMb)}m\n`);
+  });
+
+  it('gives Streamlit a read-only identity on the gold layer and nothing else', () => {
+    const json = viz(env);
+    expect(resourceAt(json, 'minio_iam_user', 'streamlit-lake-user').name).toBe(STREAMLIT_LAKE_USER);
+    const st = policyOf(json, 'streamlit-lake-user');
+    expect(st).toEqual([
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: ['arn:aws:s3:::gold'] },
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::gold/*'] },
+    ]);
+    const s = container(json, 'streamlit');
+    const e = envOf(s);
+    expect(e.DATALAB_GOLD_BUCKET).toBe('gold');
+    expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{minio_iam_user\.streamlit-lake-user_[A-F0-9]+\.secret\}$/);
+    expect(s.healthcheck!.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:8501/_stcore/health']);
+    expect(s.ports).toEqual([{ internal: 8501, external: 8501, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(s.volumes).toBeUndefined();
+  });
+
+  it('registers both services in Consul, JupyterHub with its metrics endpoint', () => {
+    const hub = resourceAt(viz(env), 'consul_service', 'jupyterhub/registration/service');
+    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
+    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub:8000/hub/health');
+    const st = resourceAt(viz(env), 'consul_service', 'streamlit/registration/service');
+    expect(st.meta).not.toHaveProperty('metrics_path');
+    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit:8501/_stcore/health');
+  });
+
+  it('joins the core network and reaches MinIO with the core root password, both by cross-stack reference', () => {
+    // Cross-stack references resolve only when the whole app is synthesized.
+    const { app } = platformFor(env);
+    app.synth();
+    const json = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'visualization', 'cdk.tf.json'), 'utf8')) as TfJson;
+    const net = (container(json, 'jupyterhub').networks_advanced as { name: string }[])[0].name;
+    expect(net).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\.cross-stack-output-docker_network/);
+    expect(json.provider.minio[0]).toMatchObject({ minio_server: '127.0.0.1:9000', minio_password: expect.stringMatching(/^\$\{data\.terraform_remote_state/) });
+    expect(json.terraform.backend).toEqual({ local: { path: `../../../.state/${env}/visualization.tfstate` } });
+  });
+
+  it('outputs URLs and marks every credential output sensitive', () => {
+    const out = viz(env).output!;
+    expect(out.jupyterhub_url.value).toBe('http://127.0.0.1:8000');
+    expect(out.streamlit_url.value).toBe('http://127.0.0.1:8501');
+    expect(out.jupyterhub_admin_password.sensitive).toBe(true);
+    expect(out.jupyterhub_user_passwords.sensitive).toBe(true);
+    for (const [name, o] of Object.entries(out)) if (/password|secret|token/.test(name)) expect(o.sensitive).toBe(true);
+  });
+
+  it('contains no credential literal', () => {
+    const text = JSON.stringify(viz(env));
+    expect(text).not.toMatch(/password123|minioadmin|changeme|"admin"/i);
+    for (const c of containers(viz(env))) {
+      for (const [k, v] of Object.entries(envOf(c))) if (/PASSWORD|SECRET|TOKEN/.test(k)) expect(v).toMatch(/\$\{random_password\.|\$\{minio_iam_user\./);
+    }
+  });
+});
+
+describe('visualization wiring', () => {
+  it('depends on core (cdktf records it for deploy order)', () => {
+    const { platform } = platformFor('dev');
+    expect(platform.visualization!.dependencies).toContain(platform.core);
+  });
+
+  it('uses the configured Spark master URL over the default', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
+    const doc = parseDocument(text);
+    doc.setIn(['visualization', 'jupyterhub', 'sparkMasterUrl'], 'spark://spark.example:7077');
+    const cfg = parseEnvironment(doc.toString(), 'config/dev.yaml', 'dev');
+    const json = synthJson(platformFor(cfg).platform.visualization!);
+    expect(envOf(container(json, 'jupyterhub')).SPARK_MASTER).toBe('spark://spark.example:7077');
+  });
+
+  it('leaves Streamlit out when it is disabled', () => {
+    const doc = parseDocument(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8'));
+    doc.setIn(['visualization', 'streamlit', 'enabled'], false);
+    const { platform } = platformFor(parseEnvironment(doc.toString(), 'config/dev.yaml', 'dev'));
+    const json = synthJson(platform.visualization!);
+    expect(containers(json).map((c) => c.name)).toEqual(['datalab-dev-jupyterhub']);
+    expect(Object.keys(resourcesOf(json, 'minio_iam_user')).some((k) => k.startsWith('streamlit'))).toBe(false);
+    expect(json.output!.streamlit_url).toBeUndefined();
+  });
+});
+
+describe('Streamlit restricted to a gold prefix', () => {
+  it('can read and list only that prefix', () => {
+    const doc = parseDocument(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8'));
+    doc.setIn(['visualization', 'streamlit', 'goldPrefix'], 'reports/');
+    const json = synthJson(platformFor(parseEnvironment(doc.toString(), 'config/dev.yaml', 'dev')).platform.visualization!);
+    expect(policyOf(json, 'streamlit-lake-user')).toEqual([
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: ['arn:aws:s3:::gold'], Condition: { StringLike: { 's3:prefix': ['reports/*'] } } },
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::gold/reports/*'] },
+    ]);
+    expect(envOf(container(json, 'streamlit')).DATALAB_GOLD_PREFIX).toBe('reports/');
+  });
+});
+
+describe('notebook spark-defaults.conf', () => {
+  it('renders one "key value" line per setting, executors getting the lake credentials with the job', () => {
+    const conf = notebookSparkDefaults({ master: 'spark://m:7077', driverHost: 'hub', s3Endpoint: 'https://s3:9000', driverMemoryMb: 1024, accessKey: 'AK', secretKey: 'SK' });
+    const lines = conf.trim().split('\n').filter((l) => !l.startsWith('#'));
+    for (const l of lines) expect(l).toMatch(/^spark\.[A-Za-z0-9_.]+ \S+$/);
+    expect(lines).toContain('spark.hadoop.fs.s3a.connection.ssl.enabled true');
+    expect(lines).toContain('spark.hadoop.fs.s3a.aws.credentials.provider org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider');
+    expect(lines).toContain('spark.hadoop.fs.s3a.access.key AK');
+    expect(lines).toContain('spark.jars /opt/datalab/jars/hadoop-aws-3.3.4.jar,/opt/datalab/jars/aws-java-sdk-bundle-1.12.262.jar,/opt/datalab/jars/delta-spark_2.12-3.2.1.jar,/opt/datalab/jars/delta-storage-3.2.1.jar');
+  });
+
+  it('names the jars the hub image downloads', () => {
+    const dockerfile = fs.readFileSync(path.join(__dirname, '..', 'images', 'jupyterhub', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('ARG HADOOP_AWS_VERSION=3.3.4');
+    expect(dockerfile).toContain('ARG AWS_SDK_BUNDLE_VERSION=1.12.262');
+    expect(dockerfile).toContain('ARG DELTA_VERSION=3.2.1');
+  });
+
+  it('sizes the driver heap at a quarter of the hub memory, at least 512 MiB', () => {
+    expect([1024, 1536, 4096, 8192].map(notebookDriverMemoryMb)).toEqual([512, 512, 1024, 2048]);
+  });
+});
+
+describe('ProjectImage', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-img-'));
+
+  it('changes its content hash when a file or a build argument changes, and not otherwise', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+    fs.writeFileSync(path.join(dir, 'app.py'), 'print(1)\n');
+    const a = contextHash(dir);
+    expect(contextHash(dir)).toBe(a);
+    fs.mkdirSync(path.join(dir, '__pycache__'));
+    fs.writeFileSync(path.join(dir, '__pycache__', 'app.pyc'), 'x');
+    expect(contextHash(dir)).toBe(a);
+    expect(contextHash(dir, { V: '1' })).not.toBe(a);
+    fs.writeFileSync(path.join(dir, 'app.py'), 'print(2)\n');
+    expect(contextHash(dir)).not.toBe(a);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rejects a build context outside the repository, a missing one, and one without a Dockerfile', () => {
+    const s = () => new TerraformStack(Testing.app(), 'test');
+    expect(() => new ProjectImage(s(), 'i', { context: '../elsewhere', name: 'x/y:1' })).toThrow(/image "x\/y:1": build context "..\/elsewhere" must be a directory inside the repository/);
+    expect(() => new ProjectImage(s(), 'i', { context: 'images/nope', name: 'x/y:1' })).toThrow(/build context "images\/nope" does not exist/);
+    expect(() => new ProjectImage(s(), 'i', { context: 'docs', name: 'x/y:1' })).toThrow(/no Dockerfile in build context "docs"/);
+  });
+});
+
+describe('visualization config checks', () => {
+  const devWith = (edit: (d: ReturnType<typeof parseDocument>) => void): string => {
+    const d = parseDocument(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8'));
+    edit(d);
+    return d.toString();
+  };
+  const problemsOf = (text: string) => {
+    try {
+      parseEnvironment(text, 'config/dev.yaml', 'dev');
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('rejects a scratch bucket that is not in the lake, listing the buckets', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'scratch', 'bucket'], 'sandbox')));
+    expect(err.message).toMatch(/visualization\.jupyterhub\.scratch\.bucket: no such lake bucket; allowed: bronze, silver, gold, mlflow, landing \(got "sandbox"\)/);
+  });
+
+  it('rejects gold as the notebooks scratch bucket', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'scratch', 'bucket'], 'gold')));
+    expect(err.message).toContain('visualization.jupyterhub.scratch.bucket: notebooks may not write to the gold layer; use silver or another bucket (got "gold")');
+  });
+
+  it('rejects a scratch prefix that is absolute or has no trailing slash', () => {
+    for (const p of ['/notebooks/', 'notebooks', 'note*/']) {
+      const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'scratch', 'prefix'], p)));
+      expect(err.message).toContain('visualization.jupyterhub.scratch.prefix: expected a relative prefix ending in "/", e.g. notebooks/');
+    }
+  });
+
+  it('rejects duplicate users and the admin listed as a user', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'users'], ['ann', 'hubadmin', 'ann'])));
+    expect(err.message).toContain('visualization.jupyterhub.users[1]: "hubadmin" is the admin user; list only non-admin users here');
+    expect(err.message).toContain('visualization.jupyterhub.users[2]: user "ann" is listed twice');
+  });
+
+  it('rejects user names that are not Unix login names', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'users'], ['Ann Smith'])));
+    expect(err.message).toContain('visualization.jupyterhub.users[0]: expected a Unix user name');
+  });
+
+  it('rejects a Spark master URL that is neither spark:// nor local', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'sparkMasterUrl'], 'http://spark-master:8080')));
+    expect(err.message).toContain('visualization.jupyterhub.sparkMasterUrl: expected spark://host:port or local[*] (got "http://spark-master:8080")');
+  });
+
+  it('rejects a hub memory limit too small for a notebook with its Spark driver', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'memoryMb'], 768)));
+    expect(err.message).toContain('visualization.jupyterhub.memoryMb: the hub runs every notebook and its Spark driver (at least 512 MiB) in this limit; allowed: ≥ 1024 (got 768)');
+  });
+
+  it('rejects an unknown key in the group and lists the allowed ones', () => {
+    const err = problemsOf(devWith((d) => d.setIn(['visualization', 'superset'], { image: 'x:1' })));
+    expect(err.message).toContain('visualization: unknown key "superset"; allowed: jupyterhub, streamlit');
+  });
+
+  it('requires the visualization section when the group is listed', () => {
+    const err = problemsOf(devWith((d) => d.delete('visualization')));
+    expect(err.message).toContain('visualization: group "visualization" is enabled in groups but has no "visualization:" section');
+  });
+});
+
+// Keeps the stack class referenced for readers of this file (what is under test).
+void VisualizationStack;

@@ -1,0 +1,26 @@
+/**
+ * The `monitoring:` section of an environment file: Prometheus (scrape targets discovered through
+ * Consul) and Grafana (provisioned datasource and platform dashboard).
+ *
+ * Built on first use, not at import: `config/schema.ts` imports this file.
+ */
+import { z } from 'zod';
+import { serviceSchema } from '../schema';
+
+function build() {
+  return z.strictObject({
+    prometheus: serviceSchema({ ports: ['http'], volumes: ['data'] }).extend({
+      /** Days of samples kept on the data volume (`--storage.tsdb.retention.time`). */
+      retentionDays: z.int().min(1).max(3650).default(15),
+      /** Scrape and rule-evaluation interval in seconds. */
+      scrapeIntervalSeconds: z.int().min(5).max(300).default(15),
+    }),
+    grafana: serviceSchema({ ports: ['http'], volumes: ['data'] }),
+  });
+}
+
+let cached: ReturnType<typeof build> | undefined;
+export function monitoringSchema() {
+  return (cached ??= build());
+}
+export type MonitoringConfig = z.infer<ReturnType<typeof monitoringSchema>>;

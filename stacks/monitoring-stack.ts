@@ -1,0 +1,177 @@
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { MonitoringConfig } from '../config/groups/monitoring';
+import { EnvConfig } from '../config/schema';
+import { DockerService } from '../constructs/docker-service';
+import { GeneratedSecret } from '../constructs/generated-secret';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { ServiceDiscovery } from '../constructs/service-discovery';
+import { FileSpec, HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { configureBackend } from './backend';
+import {
+  dashboardProviderYaml,
+  datasourceYaml,
+  filesHash,
+  GRAFANA_DASHBOARDS_DIR,
+  GRAFANA_PROVISIONING,
+  platformDashboard,
+} from './grafana-provisioning';
+import { renderPrometheusConfig, ScrapeModel, StaticScrapeJob } from './prometheus-config';
+import { portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+
+export const MONITORING_GROUP = 'monitoring';
+/** Grafana's admin login name (not a secret; the password is generated). */
+export const GRAFANA_ADMIN_USER = 'datalab';
+export const PROMETHEUS_CONFIG_PATH = '/etc/prometheus/prometheus.yml';
+const PROMETHEUS_PORT = 9090;
+
+export interface MonitoringStackProps {
+  readonly environment: string;
+  readonly protectData: boolean;
+  readonly context: ServiceContext;
+  readonly network: PlatformNetwork;
+  readonly discovery: ServiceDiscovery;
+  /** The Consul server: discovery source for Prometheus and a static scrape target itself. */
+  readonly consul: DockerService;
+  /**
+   * The stacks (or any constructs) whose services make up the platform model. Their metrics paths
+   * decide which query parameters the discovery relabelling must carry.
+   */
+  readonly platform: readonly IConstruct[];
+  readonly monitoring: MonitoringConfig;
+  /** Full config, for the backend only. */
+  readonly env: EnvConfig;
+}
+
+/**
+ * `monitoring`: Prometheus, whose configuration is generated from the platform model (Consul
+ * service discovery plus static jobs for the discovery infrastructure), and Grafana with a
+ * provisioned Prometheus datasource and a platform dashboard. Both keep data on named volumes and
+ * are registered in Consul, so Prometheus also scrapes Grafana.
+ */
+export class MonitoringStack extends TerraformStack {
+  readonly prometheus: DockerService;
+  readonly grafana: DockerService;
+  readonly grafanaAdminPassword: GeneratedSecret;
+  /** The generated prometheus.yml. */
+  readonly prometheusYaml: string;
+  readonly scrapeModel: ScrapeModel;
+
+  constructor(scope: Construct, id: string, props: MonitoringStackProps) {
+    super(scope, id);
+    configureBackend(this, props.env, id);
+    const { monitoring: cfg, context: ctx } = props;
+    const onNetwork = { environment: props.environment, protectData: props.protectData, network: props.network };
+
+    const consulMetrics = props.consul.spec.metrics;
+    if (!consulMetrics) throw new Error(`monitoring: service "${props.consul.spec.name}" declares no metrics endpoint to scrape Consul with`);
+    const staticJobs: StaticScrapeJob[] = [
+      { job: 'prometheus', group: MONITORING_GROUP, targets: [`localhost:${PROMETHEUS_PORT}`], path: '/metrics' },
+      {
+        job: props.consul.spec.name,
+        group: props.consul.spec.group,
+        targets: props.consul.replicaHosts.map((h) => `${h}:${consulMetrics.port}`),
+        path: consulMetrics.path,
+        scheme: consulMetrics.scheme,
+      },
+    ];
+    const staticNames = new Set(staticJobs.map((j) => j.job));
+    const discovered = [...props.platform, this]
+      .flatMap((c) => c.node.findAll())
+      .filter((c): c is DockerService => c instanceof DockerService)
+      .filter((s) => s.spec.metrics && !staticNames.has(s.spec.name));
+    this.scrapeModel = {
+      environment: props.environment,
+      scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds,
+      consulServer: new URL(props.consul.internalUrl('http')).host,
+      datacenter: props.discovery.connection.datacenter,
+      staticJobs,
+      // Grafana is part of this stack and not built yet: its endpoint is known here.
+      discoveredPaths: [...new Set([...discovered.map((s) => s.spec.metrics!.path), GRAFANA_METRICS.path])].sort(),
+    };
+    this.prometheusYaml = renderPrometheusConfig(this.scrapeModel);
+
+    this.prometheus = new DockerService(this, 'prometheus', { ...onNetwork, spec: prometheusSpec(ctx, cfg, this.prometheusYaml) });
+    props.discovery.register(this.prometheus);
+
+    this.grafanaAdminPassword = new GeneratedSecret(this, 'grafana-admin-password');
+    this.grafana = new DockerService(this, 'grafana', {
+      ...onNetwork,
+      spec: grafanaSpec(ctx, cfg, this.prometheus.internalUrl('http'), this.grafanaAdminPassword.value),
+      // The datasource answers once Prometheus is healthy.
+      dependsOn: this.prometheus.dependable,
+    });
+    props.discovery.register(this.grafana);
+
+    new TerraformOutput(this, 'prometheus_url', { value: this.prometheus.hostUrl('http') ?? 'not published', description: 'Prometheus on the Docker host' });
+    new TerraformOutput(this, 'grafana_url', { value: this.grafana.hostUrl('http') ?? 'not published', description: 'Grafana on the Docker host' });
+    new TerraformOutput(this, 'grafana_admin_user', { value: GRAFANA_ADMIN_USER, description: 'Grafana admin user' });
+    new TerraformOutput(this, 'grafana_admin_password', { value: this.grafanaAdminPassword.value, sensitive: true, description: 'Grafana admin password (applied when the data volume is first initialised)' });
+  }
+}
+
+const GRAFANA_METRICS = { port: 3000, path: '/metrics' } as const;
+
+function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: string): ServiceSpec {
+  const cfg = m.prometheus;
+  return {
+    name: 'prometheus',
+    group: MONITORING_GROUP,
+    image: cfg.image,
+    // Replaces the image's CMD (its ENTRYPOINT is the prometheus binary).
+    command: [
+      `--config.file=${PROMETHEUS_CONFIG_PATH}`,
+      '--storage.tsdb.path=/prometheus',
+      `--storage.tsdb.retention.time=${cfg.retentionDays}d`,
+    ],
+    env: { DATALAB_CONFIG_SHA256: filesHash([{ path: PROMETHEUS_CONFIG_PATH, content: configYaml }]) },
+    files: [{ path: PROMETHEUS_CONFIG_PATH, content: configYaml }],
+    ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: PROMETHEUS_PORT }]),
+    // The image's /prometheus belongs to nobody (65534); a fresh named volume inherits that owner.
+    volumes: volumesFor(ctx, 'prometheus', cfg, { data: '/prometheus' }),
+    // Busybox image: wget, no curl.
+    health: HealthCheck.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
+    metrics: { port: PROMETHEUS_PORT, path: '/metrics' },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
+    stopGraceSeconds: 60,
+  };
+}
+
+export function grafanaFiles(prometheusUrl: string, environment: string): FileSpec[] {
+  return [
+    { path: `${GRAFANA_PROVISIONING}/datasources/datalab.yaml`, content: datasourceYaml(prometheusUrl) },
+    { path: `${GRAFANA_PROVISIONING}/dashboards/datalab.yaml`, content: dashboardProviderYaml() },
+    { path: `${GRAFANA_DASHBOARDS_DIR}/platform.json`, content: `${JSON.stringify(platformDashboard(environment), null, 2)}\n` },
+  ];
+}
+
+function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: string, adminPassword: string): ServiceSpec {
+  const cfg = m.grafana;
+  const files = grafanaFiles(prometheusUrl, ctx.environment);
+  return {
+    name: 'grafana',
+    group: MONITORING_GROUP,
+    image: cfg.image,
+    env: {
+      GF_SECURITY_ADMIN_USER: GRAFANA_ADMIN_USER,
+      GF_SECURITY_ADMIN_PASSWORD: adminPassword,
+      GF_USERS_ALLOW_SIGN_UP: 'false',
+      GF_AUTH_ANONYMOUS_ENABLED: 'false',
+      // The host may be offline; no phoning home.
+      GF_ANALYTICS_REPORTING_ENABLED: 'false',
+      GF_ANALYTICS_CHECK_FOR_UPDATES: 'false',
+      GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES: 'false',
+      GF_METRICS_ENABLED: 'true',
+      DATALAB_PROVISIONING_SHA256: filesHash(files),
+    },
+    files,
+    ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: GRAFANA_METRICS.port }]),
+    // uid 472 owns /var/lib/grafana in the image; a fresh named volume inherits that owner.
+    volumes: volumesFor(ctx, 'grafana', cfg, { data: '/var/lib/grafana' }),
+    health: HealthCheck.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
+    metrics: { ...GRAFANA_METRICS },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
+  };
+}

@@ -1,0 +1,203 @@
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EnvConfig } from '../config/schema';
+import { VisualizationConfig } from '../config/groups/visualization';
+import { DataLake } from '../constructs/data-lake';
+import { DockerService } from '../constructs/docker-service';
+import { GeneratedSecret } from '../constructs/generated-secret';
+import { LakeUser } from '../constructs/lake-user';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { ProjectImage } from '../constructs/project-image';
+import { ServiceDiscovery } from '../constructs/service-discovery';
+import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { configureBackend } from './backend';
+import { notebookSparkDefaults } from './notebook-spark-defaults';
+import { portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+
+export const VISUALIZATION_GROUP = 'visualization';
+/** MinIO identities of this group (one per consumer). */
+export const NOTEBOOK_LAKE_USER = 'jupyterhub-notebooks';
+export const STREAMLIT_LAKE_USER = 'streamlit-gold-reader';
+/** Where the hub image reads its Spark configuration (`SPARK_CONF_DIR` in images/jupyterhub). */
+export const HUB_SPARK_CONF = '/etc/spark/conf/spark-defaults.conf';
+
+export interface VisualizationStackProps {
+  readonly environment: string;
+  readonly protectData: boolean;
+  readonly context: ServiceContext;
+  readonly network: PlatformNetwork;
+  readonly lake: DataLake;
+  readonly discovery: ServiceDiscovery;
+  readonly visualization: VisualizationConfig;
+  /** Spark master URL for notebooks (`spark://spark-master:7077`, or `local[*]` without a cluster). */
+  readonly sparkMasterUrl: string;
+  /** Full config, for the backend only. */
+  readonly env: EnvConfig;
+}
+
+/**
+ * `visualization`: JupyterHub, whose notebooks are Spark drivers that reach the cluster and the
+ * data lake with their own MinIO identity (read silver and gold, read-write on a scratch prefix),
+ * and Streamlit, an app over the gold layer with a read-only identity. Both images are built from
+ * this repository; both services are registered in Consul.
+ */
+export class VisualizationStack extends TerraformStack {
+  readonly jupyterhub: DockerService;
+  readonly streamlit?: DockerService;
+  readonly notebookUser: LakeUser;
+  readonly streamlitUser?: LakeUser;
+  readonly hubImage: ProjectImage;
+  readonly streamlitImage?: ProjectImage;
+  readonly adminPassword: GeneratedSecret;
+  readonly userPasswords: ReadonlyMap<string, GeneratedSecret>;
+
+  constructor(scope: Construct, id: string, props: VisualizationStackProps) {
+    super(scope, id);
+    configureBackend(this, props.env, id);
+    const { visualization: cfg, lake, context: ctx } = props;
+    const onNetwork = { environment: props.environment, protectData: props.protectData, network: props.network };
+
+    // --- Notebook identity: reads the refined layers, writes only its scratch prefix.
+    this.notebookUser = lake.userFor(this, 'notebook-lake-user', NOTEBOOK_LAKE_USER);
+    lake.silver.grantRead(this.notebookUser);
+    lake.gold.grantRead(this.notebookUser);
+    const scratch = lake.bucket(cfg.jupyterhub.scratch.bucket);
+    scratch.grantReadWrite(this.notebookUser, cfg.jupyterhub.scratch.prefix);
+
+    this.adminPassword = new GeneratedSecret(this, 'jupyterhub-admin-password', { length: 40 });
+    const passwords = new Map<string, GeneratedSecret>();
+    // The user name is a stable config name: renaming a user gives a new password, nothing else.
+    for (const u of cfg.jupyterhub.users) passwords.set(u, new GeneratedSecret(this, `jupyterhub-password-${u}`, { length: 24 }));
+    this.userPasswords = passwords;
+
+    this.hubImage = new ProjectImage(this, 'jupyterhub-image', {
+      context: 'images/jupyterhub',
+      name: cfg.jupyterhub.image,
+      buildArgs: { SPARK_VERSION: cfg.jupyterhub.sparkVersion },
+    });
+    this.jupyterhub = new DockerService(this, 'jupyterhub', {
+      ...onNetwork,
+      image: this.hubImage.resource,
+      spec: jupyterhubSpec(ctx, cfg, {
+        lakeUser: this.notebookUser,
+        lakeRead: [lake.silver.name, lake.gold.name],
+        scratchUri: scratch.s3aUri(cfg.jupyterhub.scratch.prefix),
+        sparkMasterUrl: props.sparkMasterUrl,
+        adminPassword: this.adminPassword.value,
+        userPasswords: passwords,
+        imageHash: this.hubImage.contentHash,
+      }),
+    });
+    props.discovery.register(this.jupyterhub);
+
+    // --- Streamlit over gold, read-only.
+    if (cfg.streamlit.enabled) {
+      this.streamlitUser = lake.userFor(this, 'streamlit-lake-user', STREAMLIT_LAKE_USER);
+      lake.gold.grantRead(this.streamlitUser, cfg.streamlit.goldPrefix);
+      this.streamlitImage = new ProjectImage(this, 'streamlit-image', { context: 'apps/streamlit', name: cfg.streamlit.image });
+      this.streamlit = new DockerService(this, 'streamlit', {
+        ...onNetwork,
+        image: this.streamlitImage.resource,
+        spec: streamlitSpec(ctx, cfg, this.streamlitUser, lake.gold.name),
+      });
+      props.discovery.register(this.streamlit);
+    }
+
+    // --- Outputs.
+    new TerraformOutput(this, 'jupyterhub_url', { value: this.jupyterhub.hostUrl('http') ?? 'not published', description: 'JupyterHub on the Docker host' });
+    new TerraformOutput(this, 'jupyterhub_admin_user', { value: cfg.jupyterhub.adminUser, description: 'JupyterHub admin user' });
+    new TerraformOutput(this, 'jupyterhub_admin_password', { value: this.adminPassword.value, sensitive: true, description: 'JupyterHub admin password' });
+    new TerraformOutput(this, 'jupyterhub_user_passwords', {
+      value: Object.fromEntries([...passwords].map(([u, s]) => [u, s.value])),
+      sensitive: true,
+      description: 'JupyterHub password per notebook user',
+    });
+    new TerraformOutput(this, 'notebook_lake_access_key', { value: this.notebookUser.accessKey, description: 'MinIO user of the notebooks' });
+    if (this.streamlit) {
+      new TerraformOutput(this, 'streamlit_url', { value: this.streamlit.hostUrl('http') ?? 'not published', description: 'Streamlit gold-layer app' });
+    }
+  }
+}
+
+interface HubWiring {
+  readonly lakeUser: LakeUser;
+  readonly lakeRead: readonly string[];
+  readonly scratchUri: string;
+  readonly sparkMasterUrl: string;
+  readonly adminPassword: string;
+  readonly userPasswords: ReadonlyMap<string, GeneratedSecret>;
+  readonly imageHash: string;
+}
+
+/** Driver heap: a quarter of the hub's memory, at least 512 MiB (kernels and the hub share the rest). */
+export function notebookDriverMemoryMb(hubMemoryMb: number): number {
+  return Math.max(512, Math.floor(hubMemoryMb / 4));
+}
+
+function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWiring): ServiceSpec {
+  const cfg = v.jupyterhub;
+  const name = 'jupyterhub';
+  const s3Endpoint = w.lakeUser.endpoint;
+  return {
+    name,
+    group: VISUALIZATION_GROUP,
+    image: cfg.image,
+    env: {
+      DATALAB_ENVIRONMENT: ctx.environment,
+      DATALAB_HUB_ADMIN_USER: cfg.adminUser,
+      DATALAB_HUB_ADMIN_PASSWORD: w.adminPassword,
+      // Alphanumeric passwords: safe inside JSON without escaping.
+      DATALAB_HUB_USER_PASSWORDS: JSON.stringify(Object.fromEntries([...w.userPasswords].map(([u, s]) => [u, s.value]))),
+      AWS_ACCESS_KEY_ID: w.lakeUser.accessKey,
+      AWS_SECRET_ACCESS_KEY: w.lakeUser.secretKey,
+      AWS_ENDPOINT_URL: s3Endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ALLOW_HTTP: 'true',
+      SPARK_MASTER: w.sparkMasterUrl,
+      DATALAB_LAKE_READ: w.lakeRead.join(','),
+      DATALAB_LAKE_SCRATCH: w.scratchUri,
+      // Which build runs, visible in `docker inspect`.
+      DATALAB_IMAGE_SHA256: w.imageHash,
+    },
+    files: [
+      {
+        path: HUB_SPARK_CONF,
+        content: notebookSparkDefaults({
+          master: w.sparkMasterUrl,
+          driverHost: name,
+          s3Endpoint,
+          driverMemoryMb: notebookDriverMemoryMb(cfg.memoryMb),
+          accessKey: w.lakeUser.accessKey,
+          secretKey: w.lakeUser.secretKey,
+        }),
+      },
+    ],
+    ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8000 }]),
+    volumes: volumesFor(ctx, name, cfg, { data: '/srv/jupyterhub/data', home: '/home' }),
+    health: HealthCheck.http(8000, '/hub/health', { startPeriodSeconds: 30 }),
+    metrics: { port: 8000, path: '/hub/metrics' },
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
+  };
+}
+
+function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeUser, goldBucket: string): ServiceSpec {
+  const cfg = v.streamlit;
+  return {
+    name: 'streamlit',
+    group: VISUALIZATION_GROUP,
+    image: cfg.image,
+    env: {
+      DATALAB_GOLD_BUCKET: goldBucket,
+      DATALAB_GOLD_PREFIX: cfg.goldPrefix,
+      AWS_ACCESS_KEY_ID: user.accessKey,
+      AWS_SECRET_ACCESS_KEY: user.secretKey,
+      AWS_ENDPOINT_URL: user.endpoint,
+      AWS_REGION: 'us-east-1',
+    },
+    ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8501 }]),
+    health: HealthCheck.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
+    resources: resourcesFor(cfg),
+    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
+  };
+}
