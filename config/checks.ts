@@ -3,6 +3,7 @@
  * parsed config to the problems it finds; `checkConfig` runs them all so every problem is reported
  * at once.
  */
+import { ML_CHECKS } from './groups/ml';
 import { EnvConfig, GROUP_NAMES, HostBinding, ServiceConfig } from './schema';
 
 export interface ConfigProblem {
@@ -182,6 +183,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   publicBindingsDeclared,
   kafkaHeapFits,
   memoryFitsHost,
+  ...ML_CHECKS,
 ];
 
 export function checkConfig(cfg: EnvConfig, checks: readonly ConfigCheck[] = CONFIG_CHECKS): ConfigProblem[] {

@@ -1,11 +1,13 @@
 import { App } from 'cdktf';
 import { EnvConfig } from '../config/schema';
 import { CoreStack } from './core-stack';
+import { MlStack } from './ml-stack';
 
 /** The stacks built for one environment, by group name. */
 export interface Platform {
   readonly env: EnvConfig;
   readonly core: CoreStack;
+  readonly ml?: MlStack;
 }
 
 /**
@@ -22,5 +24,10 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     core: env.core,
     env,
   });
-  return { env, core };
+  let ml: MlStack | undefined;
+  if (env.groups.includes('ml') && env.ml) {
+    ml = new MlStack(app, 'ml', { ml: env.ml, core, env });
+    ml.addDependency(core);
+  }
+  return { env, core, ml };
 }
