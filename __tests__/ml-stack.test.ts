@@ -149,6 +149,12 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     expect(pg.healthcheck!.test).toEqual(['CMD', 'pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'postgres', '-d', 'postgres']);
   });
 
+  it('sizes Postgres connections from config and shared buffers from its memory limit', () => {
+    const cfg = loadEnvironment(env).ml!.postgres;
+    const pg = container(ml(env), 'postgres');
+    expect(pg.command).toEqual(['postgres', '-c', `max_connections=${cfg.maxConnections}`, '-c', `shared_buffers=${cfg.memoryMb / 4}MB`]);
+  });
+
   it('runs the Prefect server on its Postgres database and a worker that creates and polls a process pool', () => {
     const server = container(ml(env), 'prefect-server');
     expect(envOf(server).PREFECT_API_DATABASE_CONNECTION_URL).toMatch(/^postgresql\+asyncpg:\/\/prefect:\$\{random_password\.db-prefect_password_[A-F0-9]{8}\.result\}@postgres:5432\/prefect$/);

@@ -226,6 +226,9 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
     name: 'postgres',
     group: ML_GROUP,
     image: cfg.image,
+    // Pools of MLflow, Prefect and Airflow workers add up past the default 100 connections; the
+    // default 128 MB of shared buffers ignores the memory the container is given.
+    command: ['postgres', '-c', `max_connections=${cfg.maxConnections}`, '-c', `shared_buffers=${Math.max(32, Math.floor(cfg.memoryMb / 4))}MB`],
     env: {
       POSTGRES_USER: POSTGRES_SUPERUSER,
       POSTGRES_PASSWORD: superuserPassword,

@@ -15,7 +15,10 @@ const identifier = z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { message: 'expec
 export function mlSchemaFor(serviceSchema: typeof ServiceSchemaFn) {
   return z.strictObject({
     /** One PostgreSQL instance holding a database per service. */
-    postgres: serviceSchema({ ports: ['sql'], volumes: ['data'] }),
+    postgres: serviceSchema({ ports: ['sql'], volumes: ['data'] }).extend({
+      /** Connection limit; the services' pools together must stay below it. */
+      maxConnections: z.int().min(20).max(5000).default(200),
+    }),
     /** MLflow tracking server; `image` is the upstream base the project image is built from. */
     mlflow: serviceSchema({ ports: ['http'] }).extend({
       /** Server worker processes (each ~150 MiB). */
