@@ -6,7 +6,7 @@ import { postgresMajor } from '../config/groups/ml';
 import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
 import { DockerfileImage } from '../constructs/dockerfile-image';
 import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-database';
-import { MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
+import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
 import { ENVS, idsUnder, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
 
@@ -185,6 +185,11 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     expect(envOf(container(json, 'airflow-scheduler')).AIRFLOW__CORE__EXECUTION_API_SERVER_URL).toBe('http://airflow-apiserver:8080/execution/');
   });
 
+  it('limits LocalExecutor task processes to what the scheduler memory holds', () => {
+    const mem = loadEnvironment(env).ml!.airflow.scheduler.memoryMb;
+    expect(envOf(container(ml(env), 'airflow-scheduler')).AIRFLOW__CORE__PARALLELISM).toBe(String(airflowParallelism(mem)));
+  });
+
   it('derives the Fernet key from 32 random bytes in URL-safe base64', () => {
     const bytes = Object.values(resourcesOf(ml(env), 'random_bytes'));
     expect(bytes).toEqual([expect.objectContaining({ length: 32 })]);
@@ -297,6 +302,12 @@ describe('ml stack across environments', () => {
     expect(app.node.tryFindChild('ml')).toBeUndefined();
     const withMl = platformFor('dev').platform;
     expect(withMl.ml!.dependencies).toContain(withMl.core);
+  });
+});
+
+describe('Airflow parallelism', () => {
+  it('gives at least 2 task slots and one more per 192 MiB above 512 MiB', () => {
+    expect([256, 768, 1536, 3072].map(airflowParallelism)).toEqual([2, 2, 5, 13]);
   });
 });
 

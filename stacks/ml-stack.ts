@@ -390,6 +390,15 @@ function airflowApiServerSpec(ctx: ServiceContext, ml: MlConfig, common: Record<
   };
 }
 
+/**
+ * LocalExecutor runs every task as a process inside the scheduler container. The default
+ * parallelism (32) would overrun a small memory limit, so allow one task per ~192 MiB beyond the
+ * ~512 MiB the scheduler itself uses, at least 2.
+ */
+export function airflowParallelism(schedulerMemoryMb: number): number {
+  return Math.max(2, Math.floor((schedulerMemoryMb - 512) / 192));
+}
+
 function airflowSchedulerSpec(ctx: ServiceContext, ml: MlConfig, env: Record<string, string>): ServiceSpec {
   const cfg = ml.airflow.scheduler;
   return {
@@ -397,7 +406,7 @@ function airflowSchedulerSpec(ctx: ServiceContext, ml: MlConfig, env: Record<str
     group: ML_GROUP,
     image: cfg.image,
     command: ['scheduler'],
-    env: { ...env, AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK: 'true' },
+    env: { ...env, AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK: 'true', AIRFLOW__CORE__PARALLELISM: String(airflowParallelism(cfg.memoryMb)) },
     // 8974: health server; 8793: task log server the API server fetches logs from.
     ports: [
       { name: 'health', containerPort: 8974 },
