@@ -270,6 +270,22 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     expect(container(json, 'postgres').networks_advanced).toEqual([{ name: expect.stringContaining('data.terraform_remote_state'), aliases: ['postgres'] }]);
   });
 
+  it('keeps the Terraform addresses of stateful resources stable (a rename would replace data or secrets)', () => {
+    const ids = (type: string) => Object.keys(resourcesOf(ml(env), type)).sort();
+    expect(ids('docker_volume')).toEqual(['airflow-dag-processor_volume-dags_1268FBAB', 'airflow-scheduler_volume-logs_79A4894B', 'postgres_volume-data_8E1E0053']);
+    expect(ids('random_password')).toEqual([
+      'airflow-secrets_admin-password_D288361C',
+      'airflow-secrets_jwt-secret_8F569DBC',
+      'airflow-secrets_secret-key_08F1ADF6',
+      'db-airflow_password_49A7858E',
+      'db-mlflow_password_61832F81',
+      'db-prefect_password_21EF32A6',
+      'postgres-password_0F42B3BA',
+    ]);
+    expect(ids('random_bytes')).toEqual(['airflow-secrets_fernet-key_9868AEB6']);
+    expect(ids('minio_iam_user')).toEqual(['mlflow-lake-user_87A48279']);
+  });
+
   it('fits the memory budget of its environment', () => {
     const cfg = loadEnvironment(env);
     const total = containers(ml(env)).reduce((sum, c) => sum + c.memory, 0);
