@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing, TerraformStack } from 'cdktf';
 import { parseDocument } from 'yaml';
@@ -371,6 +372,18 @@ describe('DockerfileImage', () => {
     expect(a.name).toMatch(/^datalab\/x:v1-[0-9a-f]{12}$/);
     expect(a.name).not.toBe(b.name);
     expect(build({ BASE_IMAGE: 'ghcr.io/mlflow/mlflow:v3.12.0' }).name).toBe(a.name);
+  });
+
+  it('changes the image name when a file of the context changes or is renamed', () => {
+    const tagFor = (files: Record<string, string>) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-img-'));
+      for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+      return new DockerfileImage(new TerraformStack(Testing.app(), 't'), 'img', { contextDir: dir, repository: 'r', tagPrefix: 'v' }).contentHash;
+    };
+    const base = tagFor({ Dockerfile: 'FROM x', 'req.txt': 'a' });
+    expect(tagFor({ Dockerfile: 'FROM x', 'req.txt': 'a' })).toBe(base);
+    expect(tagFor({ Dockerfile: 'FROM y', 'req.txt': 'a' })).not.toBe(base);
+    expect(tagFor({ Dockerfile: 'FROM x', 'other.txt': 'a' })).not.toBe(base);
   });
 
   it('installs the Postgres and S3 drivers MLflow lacks, at pinned versions', () => {

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, Hash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Image } from '@cdktf/provider-docker/lib/image';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
@@ -33,11 +35,9 @@ export class DockerfileImage extends Construct {
     useDockerProvider(this);
     const context = new TerraformAsset(this, 'context', { path: props.contextDir, type: AssetType.DIRECTORY });
     const args = props.buildArgs ?? {};
-    this.contentHash = createHash('sha256')
-      .update(context.assetHash)
-      .update(JSON.stringify(Object.entries(args).sort()))
-      .digest('hex')
-      .slice(0, 12);
+    const hash = createHash('sha256');
+    hashTree(hash, props.contextDir, '');
+    this.contentHash = hash.update(JSON.stringify(Object.entries(args).sort())).digest('hex').slice(0, 12);
     this.name = `${props.repository}:${props.tagPrefix}-${this.contentHash}`;
     this.image = new Image(this, 'Resource', {
       name: this.name,
@@ -50,4 +50,14 @@ export class DockerfileImage extends Construct {
       triggers: { content_hash: this.contentHash },
     });
   }
+}
+
+/** Relative names and contents of every file, in a stable order (cdktf's asset hash ignores names). */
+function hashTree(hash: Hash, root: string, rel: string): void {
+  const full = path.join(root, rel);
+  if (fs.statSync(full).isDirectory()) {
+    for (const name of fs.readdirSync(full).sort()) hashTree(hash, root, rel ? `${rel}/${name}` : name);
+    return;
+  }
+  hash.update(`${rel}\0`).update(fs.readFileSync(full)).update('\0');
 }
