@@ -3,6 +3,7 @@
  * parsed config to the problems it finds; `checkConfig` runs them all so every problem is reported
  * at once.
  */
+import { ML_CHECKS } from './groups/ml';
 import { VISUALIZATION_CHECKS } from './groups/visualization';
 import { EnvConfig, GROUP_NAMES, HostBinding, ServiceConfig } from './schema';
 
@@ -183,6 +184,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   publicBindingsDeclared,
   kafkaHeapFits,
   memoryFitsHost,
+  ...ML_CHECKS,
   ...VISUALIZATION_CHECKS,
 ];
 

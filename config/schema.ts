@@ -5,6 +5,7 @@
  * Every key is documented in docs/configuration.md; a test keeps the two in step.
  */
 import { z } from 'zod';
+import { mlSchemaFor } from './groups/ml';
 import { monitoringSchema } from './groups/monitoring';
 import { visualizationSchema } from './groups/visualization';
 
@@ -163,6 +164,7 @@ export const envConfigSchema = z
     /** Service groups (stacks) this environment deploys. */
     groups: z.array(z.enum(GROUP_NAMES)).min(1),
     core: coreSchema,
+    ml: mlSchemaFor(serviceSchema).optional(),
     // Getters: the group schemas are built from serviceSchema above, after this module has loaded.
     get visualization() { return visualizationSchema().optional(); },
     get monitoring() { return monitoringSchema().optional(); },

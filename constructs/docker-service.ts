@@ -22,6 +22,12 @@ export interface DockerServiceProps {
   readonly image?: Image;
   /** Resources the containers must wait for (beyond the network and volumes they reference). */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /**
+   * Volumes owned by another service, mounted here too (e.g. DAG files shared by two Airflow
+   * components). The owner keeps the volume's lifecycle; this service only mounts it.
+   * @default - none
+   */
+  readonly sharedVolumes?: readonly { readonly volume: Volume; readonly containerPath: string }[];
 }
 
 /** Log rotation, written out in full so the provider's read-back matches (docker 3.6.2 trap). */
@@ -155,6 +161,7 @@ export class DockerService extends Construct {
       ),
       volumes: nonEmpty([
         ...(spec.volumes ?? []).map((v) => ({ volumeName: this.volumes[v.key].name, containerPath: v.path })),
+        ...(props.sharedVolumes ?? []).map((v) => ({ volumeName: v.volume.name, containerPath: v.containerPath })),
         ...(spec.hostAccess ?? []).map((h) => ({ hostPath: h.hostPath, containerPath: h.containerPath })),
       ]),
       upload: nonEmpty((spec.files ?? []).map((f) => ({ file: f.path, content: f.content, executable: f.executable ?? false }))),
@@ -182,6 +189,11 @@ export class DockerService extends Construct {
       logDriver: 'json-file',
       logOpts: { ...LOG_OPTS },
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+      // `attach` waits for the exit but the provider records any exit code without failing (3.6.2
+      // sets `exit_code` only), so a failed task would let its dependents start: fail here instead.
+      lifecycle: oneShot
+        ? { postcondition: [{ condition: '${self.exit_code == 0}', errorMessage: `one-shot task "${name}" failed (non-zero exit_code); see container_logs, fix, then re-run it with -replace` }] }
+        : undefined,
     };
   }
 }

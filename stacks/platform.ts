@@ -1,6 +1,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { EnvConfig } from '../config/schema';
 import { CoreStack } from './core-stack';
+import { MlStack } from './ml-stack';
 import { MonitoringStack } from './monitoring-stack';
 import { SPARK_LOCAL, sparkMasterUrl } from './spark-endpoint';
 import { VisualizationStack } from './visualization-stack';
@@ -9,6 +10,7 @@ import { VisualizationStack } from './visualization-stack';
 export interface Platform {
   readonly env: EnvConfig;
   readonly core: CoreStack;
+  readonly ml?: MlStack;
   readonly visualization?: VisualizationStack;
   readonly monitoring?: MonitoringStack;
 }
@@ -27,6 +29,12 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     core: env.core,
     env,
   });
+  let ml: MlStack | undefined;
+  if (env.groups.includes('ml') && env.ml) {
+    ml = new MlStack(app, 'ml', { ml: env.ml, core, env });
+    ml.addDependency(core);
+  }
+
   const common = { environment: env.environment, protectData: env.protectData, context: core.context, network: core.network, discovery: core.discovery, env };
 
   let visualization: VisualizationStack | undefined;
@@ -52,5 +60,5 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     });
     monitoring.addDependency(core);
   }
-  return { env, core, visualization, monitoring };
+  return { env, core, ml, visualization, monitoring };
 }
