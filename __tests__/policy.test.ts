@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Testing } from 'cdktf';
+import { loadEnvironment } from '../config/loader';
+import { policyContextFor } from '../policy/context';
+import { checkPolicy, formatPolicyReport } from '../policy/engine';
+import { checkStacks, synthChecked, synthInMemory } from '../policy/gate';
+import { SynthStack } from '../policy/resources';
+import { formatSecretFindings, scanStacks } from '../policy/secret-scan';
+import { globToRegExp, Suppressions } from '../policy/suppressions';
+import { PolicyRule } from '../policy/types';
+import { buildPlatform } from '../stacks/platform';
+import { ENVS, platformFor } from './helpers';
+
+const ROOT = path.join(__dirname, '..');
+
+describe.each(ENVS)('the %s platform', (env) => {
+  const { app } = platformFor(env);
+  const stacks = synthInMemory(app);
+  const result = checkStacks(stacks, loadEnvironment(env));
+
+  it('passes every policy rule with nothing suppressed', () => {
+    expect(result.policy.findings).toEqual([]);
+    expect(result.policy.problems).toEqual([]);
+    expect(result.policy.suppressed).toEqual([]);
+    expect(result.policy.resources).toBeGreaterThan(30);
+    expect(result.ok).toBe(true);
+  });
+
+  it('has no credential literal and no secret output without sensitive', () => {
+    expect(scanStacks(stacks)).toEqual([]);
+  });
+});
+
+function platformWith(mutate: (p: ReturnType<typeof buildPlatform>) => void) {
+  const cfg = loadEnvironment('dev');
+  const app = Testing.app();
+  const p = buildPlatform(app, cfg);
+  mutate(p);
+  return { app, cfg, stacks: synthInMemory(app) };
+}
+
+describe('the policy engine', () => {
+  it('lists every violation with address, construct path and fix', () => {
+    const { cfg, stacks } = platformWith((p) => {
+      p.core.minio.containers[0].addOverride('privileged', true);
+      p.core.minio.containers[0].addOverride('restart', 'no');
+    });
+    const r = checkStacks(stacks, cfg);
+    expect(r.ok).toBe(false);
+    expect(r.policy.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['DL004 core/minio/container', 'DL005 core/minio/container']);
+    expect(r.text).toMatch(/ERROR DL005 not-privileged {2}core\/docker_container\.minio_container_[A-F0-9]{8} \(core\/minio\/container\): privileged = true\. Fix: remove privileged/);
+  });
+
+  it('treats a rule that throws as a violation (fails closed)', () => {
+    const boom: PolicyRule = { id: 'DL999', name: 'boom', level: 'error', summary: 's', fix: 'f', check: () => { throw new Error('bad input'); } };
+    const stacks: SynthStack[] = [{ name: 's', json: { resource: { docker_volume: { v: {} } } } }];
+    const r = checkPolicy(stacks, policyContextFor(loadEnvironment('dev')), [], [boom]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'DL999', address: 's/docker_volume.v', message: expect.stringContaining('rule failed on this resource (bad input)') })]);
+  });
+
+  it('reports a config suppression (glob over the construct path) as suppressed, with its reason', () => {
+    const { cfg, stacks } = platformWith((p) => p.core.minio.containers[0].addOverride('privileged', true));
+    const withSuppression = { ...cfg, policy: { suppressions: [{ rule: 'DL005', address: 'core/minio/*', reason: 'test: the fixture needs a privileged container' }] } };
+    const r = checkStacks(stacks, withSuppression);
+    expect(r.ok).toBe(true);
+    expect(r.policy.suppressed).toHaveLength(1);
+    expect(formatPolicyReport(r.policy)).toMatch(/suppressed DL005 not-privileged {2}core\/docker_container\.minio_container_\w+: test: the fixture needs a privileged container \[config\/dev\.yaml policy\.suppressions\[0\]\]/);
+  });
+
+  it('applies a code-level suppression to every resource below the construct', () => {
+    const cfg = loadEnvironment('dev');
+    const app = Testing.app();
+    const p = buildPlatform(app, cfg);
+    p.core.kafkaBroker.containers[0].addOverride('privileged', true);
+    Suppressions.add(p.core.kafkaBroker, 'DL005', 'test: broker fixture runs privileged');
+    const collected = Suppressions.collect(app);
+    expect(collected.map((s) => s.address)).toEqual(expect.arrayContaining([expect.stringMatching(/^core\/docker_container\.kafka_container_[A-F0-9]{8}$/)]));
+    const r = checkStacks(synthInMemory(app), cfg, collected);
+    expect(r.ok).toBe(true);
+    expect(r.policy.suppressed.map((s) => s.suppression.source)).toEqual(['code: core/kafka']);
+  });
+
+  it('requires a reason and a known rule for a suppression', () => {
+    expect(() => Suppressions.add(Testing.app(), 'DL005', 'because')).toThrow(/needs a reason of at least 10 characters/);
+    const cfg = loadEnvironment('dev');
+    const r = checkStacks([], { ...cfg, policy: { suppressions: [{ rule: 'DL099', address: '*', reason: 'a long enough reason' }] } });
+    expect(r.ok).toBe(false);
+    expect(r.policy.problems).toEqual([expect.stringMatching(/^suppression of unknown rule "DL099" \(config\/dev\.yaml policy\.suppressions\[0\]\); rules: DL001, /)]);
+  });
+
+  it('matches globs on whole addresses only', () => {
+    expect(globToRegExp('core/docker_container.*').test('core/docker_container.minio_container_1')).toBe(true);
+    expect(globToRegExp('core/minio').test('core/minio/container')).toBe(false);
+  });
+});
+
+describe('the synth gate', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-gate-'));
+
+  it('writes nothing and leaves a previous output untouched when an error-level rule fails', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(outdir);
+    fs.writeFileSync(path.join(outdir, 'previous'), 'x');
+    const cfg = loadEnvironment('dev');
+    const r = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg).core.consul.containers[0].addOverride('healthcheck', null));
+    expect(r.ok).toBe(false);
+    expect(r.policy.findings.map((f) => f.rule)).toEqual(['DL002']);
+    expect(fs.readdirSync(dir)).toEqual(['cdktf.out']);
+    expect(fs.readdirSync(outdir)).toEqual(['previous']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replaces the output directory as a whole when every check passes', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(outdir);
+    fs.writeFileSync(path.join(outdir, 'previous'), 'x');
+    const cfg = loadEnvironment('dev');
+    const r = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg));
+    expect(r.ok).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['cdktf.out']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['manifest.json', 'stacks']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails main.ts with exit 1 and every problem listed, writing no cdktf.out', () => {
+    const dir = tmp();
+    const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'dev.yaml'), `${dev}\npolicy:\n  suppressions:\n    - { rule: DL099, address: "core/*", reason: "no such rule exists here" }\n`);
+    const outdir = path.join(dir, 'out');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, CDKTF_OUTDIR: outdir, DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ERROR suppressions: suppression of unknown rule "DL099"');
+    expect(r.stderr).toContain('synth failed: nothing was written');
+    expect(fs.readdirSync(dir)).toEqual(['dev.yaml']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the secret scan', () => {
+  const fixture: SynthStack = {
+    name: 'bad',
+    json: {
+      provider: { minio: [{ minio_user: 'minioadmin', minio_password: 'minioadmin' }] },
+      resource: {
+        docker_container: {
+          db: { env: ['POSTGRES_PASSWORD=password123', 'API_TOKEN=9fK2xQ7vL0pZ8rT4mN6b', 'DB_URL=postgresql://app:s3cretpw@db:5432/app', 'OK_URL=postgresql://app:${random_password.p.result}@db/app'] },
+        },
+        minio_iam_user: { u: { name: 'u', secret: 'admin' } },
+      },
+      output: {
+        db_password: { value: '${random_password.p.result}' },
+        admin_token: { value: '${random_password.t.result}', sensitive: true },
+        root: { value: '${random_password.root.result}' },
+      },
+    },
+  };
+
+  it('finds known defaults, high-entropy literals, URL passwords and non-sensitive secret outputs', () => {
+    const found = scanStacks([fixture]).map((f) => `${f.where}: ${f.message}`);
+    expect(found).toEqual([
+      'resource.docker_container.db.env[0]: known default credential "password123"',
+      'resource.docker_container.db.env[1]: high-entropy literal assigned to API_TOKEN',
+      'resource.docker_container.db.env[2]: URL with a literal password',
+      'resource.minio_iam_user.u.secret: default credential "admin" assigned to secret',
+      'provider.minio[0].minio_user: known default credential "minioadmin"',
+      'provider.minio[0].minio_password: known default credential "minioadmin"',
+      'output.db_password: output named like a secret is not sensitive; add sensitive: true',
+      'output.root: output valued like a secret is not sensitive; add sensitive: true',
+    ]);
+    expect(formatSecretFindings(scanStacks([fixture]))).toMatch(/^secret scan: 8 finding\(s\)\n {2}ERROR bad: /);
+  });
+});
