@@ -169,6 +169,10 @@ describe('DL010 credentials-referenced', () => {
     expect(verdict(credentialsReferenced, res('minio_iam_user', { name: 'u', secret: '${random_password.s.result}' }))).toBe('compliant');
     expect(namesSecret('AIRFLOW__CORE__FERNET_KEY')).toBe(true);
     expect(namesSecret('KEYCLOAK_URL')).toBe(false);
+    expect(namesSecret('KAFKA_KEY_SERIALIZER')).toBe(false);
+    expect(namesSecret('AWS_SECRET_ACCESS_KEY')).toBe(true);
+    expect(namesSecret('AWS_ACCESS_KEY_ID')).toBe(false);
+    expect(namesSecret('PWD')).toBe(false);
   });
   it('rejects a literal password in env and a literal secret argument', () => {
     expect(credentialsReferenced.check(res('docker_container', goodContainer({ env: ['POSTGRES_PASSWORD=postgres', 'GF_SECURITY_ADMIN_PASSWORD=admin'] })), ctx())).toEqual({

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Testing } from 'cdktf';
+import { LocalBackend, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { GeneratedSecret } from '../constructs/generated-secret';
 import { loadEnvironment } from '../config/loader';
 import { policyContextFor } from '../policy/context';
 import { checkPolicy, formatPolicyReport } from '../policy/engine';
-import { checkStacks, synthChecked, synthInMemory } from '../policy/gate';
+import { checkStacks, readOutdir, synthChecked, synthInMemory } from '../policy/gate';
 import { SynthStack } from '../policy/resources';
 import { formatSecretFindings, scanStacks } from '../policy/secret-scan';
 import { globToRegExp, Suppressions } from '../policy/suppressions';
@@ -142,6 +143,34 @@ describe('the synth gate', () => {
     expect(r.stderr).toContain('synth failed: nothing was written');
     expect(fs.readdirSync(dir)).toEqual(['dev.yaml']);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('synthesizing in memory', () => {
+  it('renders exactly what app.synth writes to cdk.tf.json', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-mem-'));
+    const cfg = loadEnvironment('staging');
+    synthChecked(cfg, path.join(dir, 'out'), (app) => buildPlatform(app, cfg));
+    // Only the top-level "//" metadata differs (Testing.app stubs the cdktf version).
+    const strip = (stacks: SynthStack[]) => stacks.map((s) => ({ ...s, json: { ...s.json, '//': undefined } }));
+    const written = readOutdir(path.join(dir, 'out'));
+    expect(strip(synthInMemory(platformFor('staging').app))).toEqual(strip(written));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('wires cross-stack references (sensitive outputs, remote state) before checking', () => {
+    const app = Testing.app();
+    const core = new TerraformStack(app, 'core');
+    new LocalBackend(core, { path: 'core.tfstate' });
+    const secret = new GeneratedSecret(core, 'db-password');
+    const ml = new TerraformStack(app, 'ml');
+    new LocalBackend(ml, { path: 'ml.tfstate' });
+    new TerraformOutput(ml, 'db_password', { value: secret.value, sensitive: true });
+    const stacks = synthInMemory(app);
+    const coreOut = Object.values(stacks[0].json.output ?? {});
+    expect(coreOut).toEqual([{ value: expect.stringMatching(/^\$\{random_password\.db-password_\w+\.result\}$/), sensitive: true }]);
+    expect(stacks[1].json.output?.db_password.value).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\./);
+    expect(scanStacks(stacks)).toEqual([]);
   });
 });
 

@@ -41,13 +41,15 @@ export function checkStacks(stacks: readonly SynthStack[], cfg: EnvConfig, codeS
  * writing anything. For tests and tools; main.ts uses `synthChecked`.
  */
 export function synthInMemory(app: App): SynthStack[] {
-  return app.node.children
-    .filter((c): c is TerraformStack => c instanceof TerraformStack)
-    .map((stack) => {
-      invokeAspects(stack);
-      // Round-trip through JSON so the result is plain data, exactly as it would be written.
-      return { name: stack.node.id, json: JSON.parse(JSON.stringify(stack.toTerraform())) };
-    });
+  const stacks = app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  // As App.synth does: a preparing pass first adds the outputs and remote-state data sources of
+  // cross-stack references, then each stack is rendered.
+  stacks.forEach((stack) => stack.prepareStack());
+  return stacks.map((stack) => {
+    invokeAspects(stack);
+    // Round-trip through JSON so the result is plain data, exactly as it would be written.
+    return { name: stack.node.id, json: JSON.parse(JSON.stringify(stack.toTerraform())) as SynthStack['json'] };
+  });
 }
 
 /** Reads the stacks of a synthesized output directory (manifest.json + cdk.tf.json files). */

@@ -1,6 +1,8 @@
 import { compliant, isLiteralString, nonCompliant, notApplicable, PolicyRule } from '../types';
 
-const SECRET_WORDS = ['PASSWORD', 'PASSWD', 'PWD', 'SECRET', 'TOKEN', 'KEY', 'APIKEY', 'CREDENTIALS'];
+const SECRET_WORDS = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'CREDENTIALS'];
+/** `KEY` is a credential at the end of a name (SECRET_KEY, FERNET_KEY), not inside one (KEY_SERIALIZER). */
+const SECRET_LAST = ['KEY', 'KEYS'];
 /** Variables that name where a secret is, not the secret. */
 const POINTER_SUFFIXES = ['FILE', 'PATH', 'DIR', 'NAME', 'ID', 'USER', 'USERNAME', 'LENGTH', 'TYPE', 'ALGORITHM'];
 
@@ -9,7 +11,7 @@ export function namesSecret(name: string): boolean {
   const parts = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   if (parts.length === 0) return false;
   if (POINTER_SUFFIXES.includes(parts[parts.length - 1])) return false;
-  return parts.some((p) => SECRET_WORDS.includes(p));
+  return parts.some((p) => SECRET_WORDS.includes(p)) || SECRET_LAST.includes(parts[parts.length - 1]);
 }
 
 /**
