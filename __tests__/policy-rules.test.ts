@@ -8,6 +8,8 @@ import { loopbackPorts } from '../policy/rules/loopback-ports';
 import { memoryLimit } from '../policy/rules/memory-limit';
 import { notPrivileged } from '../policy/rules/not-privileged';
 import { restartPolicy } from '../policy/rules/restart-policy';
+import { logRotation } from '../policy/rules/log-rotation';
+import { stopGrace } from '../policy/rules/stop-grace';
 import { topicReplication } from '../policy/rules/topic-replication';
 import { PolicyRule, RuleContext, SynthResource } from '../policy/types';
 
@@ -183,6 +185,29 @@ describe('DL010 credentials-referenced', () => {
   });
 });
 
+describe('DL011 stop-grace', () => {
+  const data = { volumes: [{ volume_name: '${docker_volume.v.name}', container_path: '/data' }] };
+  it('accepts a data container with a grace period, and ignores containers without volumes', () => {
+    expect(verdict(stopGrace, res('docker_container', goodContainer({ ...data, destroy_grace_seconds: 30 })))).toBe('compliant');
+    expect(verdict(stopGrace, res('docker_container', goodContainer()))).toBe('not-applicable');
+  });
+  it('warns about a data container killed at once on stop', () => {
+    expect(stopGrace.check(res('docker_container', goodContainer(data)), ctx())).toEqual({ compliance: 'non-compliant', detail: 'destroy_grace_seconds is unset (immediate SIGKILL)' });
+    expect(verdict(stopGrace, res('docker_container', goodContainer({ ...data, destroy_grace_seconds: 2 })))).toBe('non-compliant');
+  });
+});
+
+describe('DL012 log-rotation', () => {
+  it('accepts json-file with max-size, the local driver and remote drivers', () => {
+    expect(verdict(logRotation, res('docker_container', goodContainer({ log_driver: 'json-file', log_opts: { 'max-size': '10m' } })))).toBe('compliant');
+    expect(verdict(logRotation, res('docker_container', goodContainer({ log_driver: 'local' })))).toBe('compliant');
+    expect(verdict(logRotation, res('docker_container', goodContainer({ log_driver: 'journald' })))).toBe('compliant');
+  });
+  it('warns about the default driver without max-size', () => {
+    expect(verdict(logRotation, res('docker_container', goodContainer()))).toBe('non-compliant');
+  });
+});
+
 describe('the DataLab pack', () => {
   it('pins its rule ids, names and levels (a change here is a breaking change for suppressions)', () => {
     expect(DATALAB_RULES.map((r) => `${r.id} ${r.name} ${r.level}`)).toEqual([
@@ -196,6 +221,8 @@ describe('the DataLab pack', () => {
       'DL008 consul-registered error',
       'DL009 topic-replication error',
       'DL010 credentials-referenced error',
+      'DL011 stop-grace warning',
+      'DL012 log-rotation warning',
     ]);
   });
 

@@ -55,6 +55,14 @@ describe('the policy engine', () => {
     expect(r.text).toMatch(/ERROR DL005 not-privileged {2}core\/docker_container\.minio_container_[A-F0-9]{8} \(core\/minio\/container\): privileged = true\. Fix: remove privileged/);
   });
 
+  it('lists warnings without failing', () => {
+    const { cfg, stacks } = platformWith((p) => p.core.kafkaBroker.containers[0].addOverride('destroy_grace_seconds', 0));
+    const r = checkStacks(stacks, cfg);
+    expect(r.ok).toBe(true);
+    expect(r.policy.findings.map((f) => `${f.level} ${f.rule} ${f.path}`)).toEqual(['warning DL011 core/kafka/container']);
+    expect(r.text).toMatch(/0 error\(s\), 1 warning\(s\)[^]*WARNING DL011 stop-grace/);
+  });
+
   it('treats a rule that throws as a violation (fails closed)', () => {
     const boom: PolicyRule = { id: 'DL999', name: 'boom', level: 'error', summary: 's', fix: 'f', check: () => { throw new Error('bad input'); } };
     const stacks: SynthStack[] = [{ name: 's', json: { resource: { docker_volume: { v: {} } } } }];

@@ -3,10 +3,12 @@ import { credentialsReferenced } from './rules/credentials-referenced';
 import { dataProtected } from './rules/data-protected';
 import { healthCheck } from './rules/health-check';
 import { imagePinned } from './rules/image-pinned';
+import { logRotation } from './rules/log-rotation';
 import { loopbackPorts } from './rules/loopback-ports';
 import { memoryLimit } from './rules/memory-limit';
 import { notPrivileged } from './rules/not-privileged';
 import { restartPolicy } from './rules/restart-policy';
+import { stopGrace } from './rules/stop-grace';
 import { topicReplication } from './rules/topic-replication';
 import { PolicyRule } from './types';
 
@@ -22,4 +24,6 @@ export const DATALAB_RULES: readonly PolicyRule[] = [
   consulRegistered,
   topicReplication,
   credentialsReferenced,
+  stopGrace,
+  logRotation,
 ];
