@@ -226,6 +226,11 @@ describe('the DataLab pack', () => {
     ]);
   });
 
+  it('documents every rule in docs/policy.md with its id, name and level', () => {
+    const doc = jest.requireActual<typeof import('node:fs')>('node:fs').readFileSync(`${__dirname}/../docs/policy.md`, 'utf8');
+    for (const r of DATALAB_RULES) expect(doc).toContain(`| ${r.id} | ${r.name} (${r.level}) |`);
+  });
+
   it('names each rule after its file and gives every rule a summary and a fix', () => {
     const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
     const files = fs.readdirSync(`${__dirname}/../policy/rules`).map((f) => f.replace(/\.ts$/, '')).sort();
