@@ -136,6 +136,23 @@ describe('the synth gate', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('checks HCL output (cdktf synth --hcl) just the same', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    const cfg = loadEnvironment('dev');
+    process.env.SYNTH_HCL_OUTPUT = 'true';
+    try {
+      const bad = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg).core.minio.containers[0].addOverride('privileged', true));
+      expect(bad.policy.findings.map((f) => f.rule)).toEqual(['DL005']);
+      expect(fs.existsSync(outdir)).toBe(false);
+      expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
+      expect(fs.readdirSync(path.join(outdir, 'stacks', 'core'))).toContain('cdk.tf');
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails main.ts with exit 1 and every problem listed, writing no cdktf.out', () => {
     const dir = tmp();
     const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');

@@ -72,7 +72,9 @@ export function synthChecked(cfg: EnvConfig, outdir: string, build: (app: App) =
     const app = new App({ outdir: staging });
     build(app);
     app.synth();
-    const result = checkStacks(readOutdir(staging), cfg, Suppressions.collect(app));
+    // With HCL output (`cdktf synth --hcl`) there is no JSON on disk: render the same stacks in memory.
+    const stacks = app.hclOutput ? synthInMemory(app) : readOutdir(staging);
+    const result = checkStacks(stacks, cfg, Suppressions.collect(app));
     if (result.ok) {
       fs.rmSync(outdir, { recursive: true, force: true });
       fs.renameSync(staging, outdir);
