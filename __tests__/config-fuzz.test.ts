@@ -8,7 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
+import { z } from 'zod';
 import { ConfigError, parseEnvironment } from '../config/loader';
+import { envConfigSchema } from '../config/schema';
 import { ENVS } from './helpers';
 
 type Path = (string | number)[];
@@ -65,27 +67,75 @@ const OUT_OF_RANGE: Record<string, unknown[]> = {
 const BAD_IMAGES = ['minio/minio', 'minio/minio:latest', 'Upper/Case:1.0', 'apache/kafka:', ':4.1.1', 'img:tag with space', 'img:1.0@sha256:abc', '', 'registry:5000/app', 'x'.repeat(10) + ':' + 'y'.repeat(200)];
 const REQUIRED: Path[] = [['environment'], ['host'], ['groups'], ['core'], ['host', 'memoryMb'], ['host', 'cpus'], ['core', 'minio'], ['core', 'kafka'], ['core', 'consul'], ['core', 'consulEsm'], ['core', 'kafkaUi'], ['core', 'minio', 'image'], ['core', 'kafka', 'memoryMb'], ['core', 'kafka', 'heapMb'], ['core', 'topics', 0, 'partitions'], ['core', 'topics', 0, 'retentionHours'], ['core', 'buckets', 0, 'name']];
 
+function unwrap(t: z.ZodType): z.ZodType {
+  let cur = t;
+  for (;;) {
+    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
+    if (def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)) cur = def.innerType;
+    else if (def.type === 'pipe' && def.in) cur = def.in;
+    else return cur;
+  }
+}
+
+/** The schema at a config path (wrappers kept), so mutations can be checked to be invalid there. */
+function schemaAt(p: Path): z.ZodType | undefined {
+  let s: z.ZodType | undefined = envConfigSchema;
+  for (const seg of p) {
+    if (!s) return undefined;
+    const u = unwrap(s);
+    if (u instanceof z.ZodObject) s = (u.shape as Record<string, z.ZodType>)[String(seg)];
+    else if (u instanceof z.ZodArray) s = u.element as z.ZodType;
+    else if (u instanceof z.ZodRecord) s = u.valueType as z.ZodType;
+    else return undefined;
+  }
+  return s;
+}
+
+/** Whether the schema at `p` rejects `v` on its own. */
+const rejects = (p: Path, v: unknown) => schemaAt(p)?.safeParse(v).success === false;
+
+const arbitraries = new Map<string, fc.Arbitrary<Mutation>>();
+
+/** The mutations of one environment file (built once per file: `chain` asks for it per sample). */
 function mutationsFor(env: string): fc.Arbitrary<Mutation> {
+  const hit = arbitraries.get(env);
+  if (hit) return hit;
+  const arb = buildMutations(env);
+  arbitraries.set(env, arb);
+  return arb;
+}
+
+function buildMutations(env: string): fc.Arbitrary<Mutation> {
   const shape = { leaves: [] as [Path, unknown][], objects: [] as Path[] };
   walk(base[env], [], shape);
   const services = shape.objects.filter((p) => typeof get(base[env], [...p, 'image']) === 'string');
-  const bindings = services.flatMap((s) => Object.keys((get(base[env], [...s, 'ports']) as Doc | undefined) ?? {}).map((name) => [...s, 'ports', name] as Path));
+  // Disabled services publish nothing and public ones may bind anywhere: no clash or binding error to expect.
+  const active = services.filter((p) => get(base[env], [...p, 'enabled']) !== false && get(base[env], [...p, 'public']) !== true);
+  const bindings = active.flatMap((s) => Object.keys((get(base[env], [...s, 'ports']) as Doc | undefined) ?? {}).map((name) => [...s, 'ports', name] as Path));
   const rangeKey = (p: Path) => (p[0] === 'host' ? p.join('.') : String(p[p.length - 1]));
   const ranged = shape.leaves.filter(([p]) => rangeKey(p) in OUT_OF_RANGE).map(([p]) => p);
+  // Only mappings validated as objects (not free-form records) must reject an unknown key.
+  const strictObjects = shape.objects.filter((p) => { const t = schemaAt(p); return t !== undefined && unwrap(t) instanceof z.ZodObject; });
+  const typedLeaves = shape.leaves.filter(([p]) => schemaAt(p) !== undefined);
   const topics = (get(base[env], ['core', 'topics']) as unknown[]).length;
 
-  const wrongType = fc.tuple(fc.constantFrom(...shape.leaves), fc.nat()).map(([[p, v], n]): Mutation => {
-    const choices = typeof v === 'number' ? ['many', true, [1], { a: 1 }, null] : typeof v === 'boolean' ? ['yes', 1, [], null] : [42, true, ['a'], { a: 'b' }];
-    return { env, kind: `wrong type at ${p.join('.')}`, apply: (d) => set(d, p, choices[n % choices.length]), expect: [p] };
-  });
-  const unknownKey = fc.tuple(fc.constantFrom(...shape.objects), fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,10}$/), fc.jsonValue()).map(
+  const wrongTypes = typedLeaves
+    .map(([p, v]) => {
+      const all = typeof v === 'number' ? ['many', true, [1], { a: 1 }, null] : typeof v === 'boolean' ? ['yes', 1, [], null] : [42, true, ['a'], { a: 'b' }, null];
+      return [p, all.filter((c) => rejects(p, c))] as const;
+    })
+    .filter(([, choices]) => choices.length > 0);
+  const wrongType = fc.tuple(fc.constantFrom(...wrongTypes), fc.nat()).map(
+    ([[p, choices], n]): Mutation => ({ env, kind: `wrong type at ${p.join('.')}`, apply: (d) => set(d, p, choices[n % choices.length]), expect: [p] }),
+  );
+  const unknownKey = fc.tuple(fc.constantFrom(...strictObjects), fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,10}$/), fc.jsonValue()).map(
     ([p, k, v]): Mutation => ({ env, kind: `unknown key x_${k} at ${p.join('.')}`, apply: (d) => set(d, [...p, `x_${k}`], v ?? 1), expect: [p] }),
   );
-  const outOfRange = fc.tuple(fc.constantFrom(...ranged), fc.nat()).map(([p, n]): Mutation => {
-    const vals = OUT_OF_RANGE[rangeKey(p)];
-    return { env, kind: `out of range at ${p.join('.')}`, apply: (d) => set(d, p, vals[n % vals.length]), expect: [p] };
-  });
-  const badImage = fc.tuple(fc.constantFrom(...services), fc.constantFrom(...BAD_IMAGES)).map(
+  const outOfRanges = ranged.map((p) => [p, OUT_OF_RANGE[rangeKey(p)].filter((v) => rejects(p, v))] as const).filter(([, vals]) => vals.length > 0);
+  const outOfRange = fc.tuple(fc.constantFrom(...outOfRanges), fc.nat()).map(
+    ([[p, vals], n]): Mutation => ({ env, kind: `out of range at ${p.join('.')}`, apply: (d) => set(d, p, vals[n % vals.length]), expect: [p] }),
+  );
+  const badImage = fc.tuple(fc.constantFrom(...active), fc.constantFrom(...BAD_IMAGES)).map(
     ([s, img]): Mutation => ({ env, kind: `bad image ${JSON.stringify(img)}`, apply: (d) => set(d, [...s, 'image'], img), expect: [[...s, 'image']] }),
   );
   const portClash = fc.tuple(fc.constantFrom(...bindings), fc.constantFrom(...bindings)).filter(([a, b]) => a.join('.') !== b.join('.')).map(
@@ -125,7 +175,7 @@ function configError(text: string, env: string): ConfigError {
     if (err instanceof ConfigError) return err;
     throw new Error(`not a ConfigError: ${(err as Error).stack}`);
   }
-  throw new Error('the mutated config was accepted');
+  throw new Error(`the mutated config was accepted:\n${text}`);
 }
 
 const startsWith = (p: readonly (string | number)[], prefix: Path) => prefix.every((s, i) => p[i] === s);
