@@ -3,7 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalBackend, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
+import { HealthCheck } from '../constructs/service-spec';
+import { statefulEntries } from '../policy/stateful';
+import { validateStacks } from '../policy/schema-validate';
 import { loadEnvironment } from '../config/loader';
 import { policyContextFor } from '../policy/context';
 import { checkPolicy, formatPolicyReport } from '../policy/engine';
@@ -196,6 +200,51 @@ describe('synthesizing in memory', () => {
     expect(coreOut).toEqual([{ value: expect.stringMatching(/^\$\{random_password\.db-password_\w+\.result\}$/), sensitive: true }]);
     expect(stacks[1].json.output?.db_password.value).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\./);
     expect(scanStacks(stacks)).toEqual([]);
+  });
+});
+
+describe('a further group stack (as processing, ml, … will be)', () => {
+  function withGroup(register: boolean) {
+    const cfg = loadEnvironment('dev');
+    const app = Testing.app();
+    const { core } = buildPlatform(app, cfg);
+    const stack = new TerraformStack(app, 'extra');
+    new LocalBackend(stack, { path: 'extra.tfstate' });
+    stack.addDependency(core);
+    const password = new GeneratedSecret(stack, 'db-password');
+    const db = new DockerService(stack, 'db', {
+      network: core.network,
+      environment: 'dev',
+      spec: {
+        name: 'db',
+        group: 'extra',
+        image: 'postgres:16.4',
+        env: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: password.value, MINIO_ROOT_PASSWORD: core.minioRootPassword.value },
+        ports: [{ name: 'pg', containerPort: 5432, scheme: 'tcp', host: { address: '127.0.0.1', port: 5432 } }],
+        volumes: [{ key: 'data', path: '/var/lib/postgresql/data', name: 'datalab-dev-db-data' }],
+        health: HealthCheck.command(['pg_isready'], { port: 5432, scheme: 'tcp' }),
+        resources: { memoryMb: 512 },
+      },
+    });
+    if (register) core.discovery.register(db);
+    return { cfg, stacks: synthInMemory(app) };
+  }
+
+  it('is checked like core: rules, secret scan, schema validation and stateful contract all see it', () => {
+    const { cfg, stacks } = withGroup(true);
+    expect(stacks.map((s) => s.name)).toEqual(['core', 'extra']);
+    const r = checkStacks(stacks, cfg);
+    expect(r.policy.findings).toEqual([]);
+    expect(r.secrets).toEqual([]);
+    expect(r.policy.resources).toBeGreaterThan(45);
+    expect(validateStacks(stacks).findings).toEqual([]);
+    expect(statefulEntries(stacks).filter((e) => e.address.startsWith('extra/')).map((e) => `${e.kind} ${e.path}`)).toEqual(['data container extra/db/container', 'docker_volume extra/db/volume-data']);
+  });
+
+  it('fails when its service is not registered in Consul', () => {
+    const { cfg, stacks } = withGroup(false);
+    const r = checkStacks(stacks, cfg);
+    expect(r.policy.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['DL008 extra/db/container']);
   });
 });
 
