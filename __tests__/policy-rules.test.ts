@@ -175,6 +175,8 @@ describe('DL010 credentials-referenced', () => {
     expect(namesSecret('AWS_SECRET_ACCESS_KEY')).toBe(true);
     expect(namesSecret('AWS_ACCESS_KEY_ID')).toBe(false);
     expect(namesSecret('PWD')).toBe(false);
+    expect(namesSecret('PASSWORD_AUTH_ENABLED')).toBe(false);
+    expect(namesSecret('OAUTH_TOKEN_URL')).toBe(false);
   });
   it('rejects a literal password in env and a literal secret argument', () => {
     expect(credentialsReferenced.check(res('docker_container', goodContainer({ env: ['POSTGRES_PASSWORD=postgres', 'GF_SECURITY_ADMIN_PASSWORD=admin'] })), ctx())).toEqual({

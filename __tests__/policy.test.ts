@@ -252,7 +252,7 @@ describe('the secret scan', () => {
   const fixture: SynthStack = {
     name: 'bad',
     json: {
-      provider: { minio: [{ minio_user: 'minioadmin', minio_password: 'minioadmin' }] },
+      provider: { minio: [{ minio_user: 'minioadmin', minio_password: 'minioadmin' }], consul: [{ token: 'hunter2', scheme: 'http' }] },
       resource: {
         docker_container: {
           db: { env: ['POSTGRES_PASSWORD=password123', 'API_TOKEN=9fK2xQ7vL0pZ8rT4mN6b', 'DB_URL=postgresql://app:s3cretpw@db:5432/app', 'OK_URL=postgresql://app:${random_password.p.result}@db/app'] },
@@ -263,6 +263,7 @@ describe('the secret scan', () => {
         db_password: { value: '${random_password.p.result}' },
         admin_token: { value: '${random_password.t.result}', sensitive: true },
         root: { value: '${random_password.root.result}' },
+        connection: { value: { user: 'app', password: '${random_password.p.result}' } },
       },
     },
   };
@@ -276,9 +277,11 @@ describe('the secret scan', () => {
       'resource.minio_iam_user.u.secret: default credential "admin" assigned to secret',
       'provider.minio[0].minio_user: known default credential "minioadmin"',
       'provider.minio[0].minio_password: known default credential "minioadmin"',
+      'provider.consul[0].token: literal assigned to token',
       'output.db_password: output named like a secret is not sensitive; add sensitive: true',
       'output.root: output valued like a secret is not sensitive; add sensitive: true',
+      'output.connection: output valued like a secret is not sensitive; add sensitive: true',
     ]);
-    expect(formatSecretFindings(scanStacks([fixture]))).toMatch(/^secret scan: 8 finding\(s\)\n {2}ERROR bad: /);
+    expect(formatSecretFindings(scanStacks([fixture]))).toMatch(/^secret scan: 10 finding\(s\)\n {2}ERROR bad: /);
   });
 });

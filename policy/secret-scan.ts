@@ -48,6 +48,8 @@ export function credentialLiteral(key: string, value: string): string | undefine
   if (namesSecret(key)) {
     if (WEAK_DEFAULTS.includes(lower)) return `default credential "${value}" assigned to ${key}`;
     if (looksRandom(value)) return `high-entropy literal assigned to ${key}`;
+    // A name that ends in the credential itself (…_PASSWORD, …_TOKEN) takes no literal at all.
+    if (/(^|[^A-Za-z0-9])(password|passwd|secret|token)$/i.test(key) && !['true', 'false'].includes(lower)) return `literal assigned to ${key}`;
   }
   return undefined;
 }
@@ -84,7 +86,7 @@ export function scanStack(stack: SynthStack): SecretFinding[] {
   for (const [name, o] of Object.entries(json.output ?? {})) {
     scanValue(stack.name, `output.${name}`, name, o.value, out);
     const secretName = namesSecret(name);
-    const secretValue = typeof o.value === 'string' && SECRET_REF.test(o.value);
+    const secretValue = o.value !== undefined && SECRET_REF.test(JSON.stringify(o.value));
     if ((secretName || secretValue) && o.sensitive !== true) {
       out.push({ stack: stack.name, where: `output.${name}`, message: `output ${secretName ? 'named' : 'valued'} like a secret is not sensitive; add sensitive: true` });
     }

@@ -3,8 +3,12 @@ import { compliant, isLiteralString, nonCompliant, notApplicable, PolicyRule } f
 const SECRET_WORDS = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'CREDENTIALS'];
 /** `KEY` is a credential at the end of a name (SECRET_KEY, FERNET_KEY), not inside one (KEY_SERIALIZER). */
 const SECRET_LAST = ['KEY', 'KEYS'];
-/** Variables that name where a secret is, not the secret. */
-const POINTER_SUFFIXES = ['FILE', 'PATH', 'DIR', 'NAME', 'ID', 'USER', 'USERNAME', 'LENGTH', 'TYPE', 'ALGORITHM'];
+/** Last name segments that say the variable is about a secret (where, how, whether), not the secret. */
+const POINTER_SUFFIXES = [
+  'FILE', 'PATH', 'DIR', 'NAME', 'ID', 'USER', 'USERNAME', 'LENGTH', 'TYPE', 'ALGORITHM', 'ENABLED', 'DISABLED', 'REQUIRED',
+  'EXPIRY', 'TTL', 'TIMEOUT', 'POLICY', 'MODE', 'URL', 'URI', 'HOST', 'PORT', 'ENDPOINT', 'PROVIDER', 'BACKEND', 'HEADER',
+  'PREFIX', 'FORMAT', 'VERSION', 'COUNT', 'SECONDS', 'DAYS', 'HOURS',
+];
 
 /** Whether an environment variable (or attribute) name says it holds a credential. */
 export function namesSecret(name: string): boolean {
