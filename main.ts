@@ -1,10 +1,10 @@
 /**
  * cdktf entry point: `DATALAB_ENV` (default dev) picks `config/<env>.yaml`; every stack its
  * `groups` list is synthesized into cdktf.out. Config problems are printed as one report and
- * nothing is written.
+ * nothing is written; so are policy violations and secret-scan findings (docs/policy.md).
  */
-import { App } from 'cdktf';
 import { ConfigError, environmentFromEnv, loadEnvironment, UnknownEnvironmentError } from './config/loader';
+import { synthChecked } from './policy/gate';
 import { buildPlatform } from './stacks/platform';
 
 function main(): void {
@@ -18,9 +18,13 @@ function main(): void {
     }
     throw err;
   }
-  const app = new App();
-  buildPlatform(app, env);
-  app.synth();
+  const cfg = env;
+  const result = synthChecked(cfg, process.env.CDKTF_OUTDIR ?? 'cdktf.out', (app) => buildPlatform(app, cfg));
+  if (!result.ok) {
+    console.error(`${result.text}\nsynth failed: nothing was written`);
+    process.exit(1);
+  }
+  console.log(result.text);
 }
 
 main();

@@ -147,10 +147,15 @@ export const kafkaHeapFits: ConfigCheck = (cfg) =>
 
 /** Summed memory limits of the deployed services may not exceed the host. */
 export const memoryFitsHost: ConfigCheck = (cfg) => {
-  const total = servicesOf(cfg).reduce((sum, { service }) => sum + service.memoryMb * service.replicas, 0);
-  return total > cfg.host.memoryMb
-    ? [{ path: ['host', 'memoryMb'], message: `the enabled services need ${total} MiB of memory limits but the host has ${cfg.host.memoryMb} MiB; raise host.memoryMb or lower service memoryMb` }]
-    : [];
+  const services = servicesOf(cfg);
+  const total = services.reduce((sum, { service }) => sum + service.memoryMb * service.replicas, 0);
+  if (total <= cfg.host.memoryMb) return [];
+  // Name the biggest consumers by path, so the fix is obvious.
+  const largest = [...services]
+    .sort((a, b) => b.service.memoryMb * b.service.replicas - a.service.memoryMb * a.service.replicas)
+    .slice(0, 3)
+    .map(({ path, service }) => `${[...path, 'memoryMb'].join('.')} ${service.memoryMb}${service.replicas > 1 ? ` × ${service.replicas} replicas` : ''}`);
+  return [{ path: ['host', 'memoryMb'], message: `the enabled services need ${total} MiB of memory limits but the host has ${cfg.host.memoryMb} MiB; raise host.memoryMb or lower service memoryMb (largest: ${largest.join(', ')})` }];
 };
 
 /**

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { mlSchemaFor } from './groups/ml';
 import { monitoringSchema } from './groups/monitoring';
 import { visualizationSchema } from './groups/visualization';
+import { policySchema } from './policy';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
@@ -168,6 +169,8 @@ export const envConfigSchema = z
     // Getters: the group schemas are built from serviceSchema above, after this module has loaded.
     get visualization() { return visualizationSchema().optional(); },
     get monitoring() { return monitoringSchema().optional(); },
+    /** Policy suppressions (docs/policy.md). */
+    policy: policySchema.optional(),
   });
 
 export type EnvConfig = z.infer<typeof envConfigSchema>;

@@ -15,6 +15,7 @@ import { useRandomProvider } from '../constructs/stack-providers';
 import { configureBackend } from './backend';
 import { CoreStack } from './core-stack';
 import { portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+import { Suppressions } from '../policy/suppressions';
 
 export const ML_GROUP = 'ml';
 /** PostgreSQL superuser (not a secret; the password is generated). */
@@ -165,6 +166,7 @@ export class MlStack extends TerraformStack {
 
     // --- Consul catalog: every long-running service with a network endpoint. The DAG processor has
     // none (Docker checks it with `airflow jobs check`), the init task is not a service.
+    Suppressions.add(this.airflowDagProcessor, 'DL008', 'the DAG processor serves no port, so Consul has nothing to check; Docker health-checks it with `airflow jobs check`');
     for (const s of [this.postgres, this.mlflow, this.prefectServer, this.prefectWorker, this.airflowApiServer, this.airflowScheduler, this.airflowTriggerer]) {
       if (s) core.discovery.register(s);
     }

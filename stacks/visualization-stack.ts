@@ -112,7 +112,7 @@ export class VisualizationStack extends TerraformStack {
       sensitive: true,
       description: 'JupyterHub password per notebook user',
     });
-    new TerraformOutput(this, 'notebook_lake_access_key', { value: this.notebookUser.accessKey, description: 'MinIO user of the notebooks' });
+    new TerraformOutput(this, 'notebook_lake_access_key', { value: this.notebookUser.accessKey, description: 'MinIO user of the notebooks', sensitive: true });
     if (this.streamlit) {
       new TerraformOutput(this, 'streamlit_url', { value: this.streamlit.hostUrl('http') ?? 'not published', description: 'Streamlit gold-layer app' });
     }

@@ -1,0 +1,290 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LocalBackend, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { DockerService } from '../constructs/docker-service';
+import { GeneratedSecret } from '../constructs/generated-secret';
+import { HealthCheck } from '../constructs/service-spec';
+import { statefulEntries } from '../policy/stateful';
+import { validateStacks } from '../policy/schema-validate';
+import { loadEnvironment } from '../config/loader';
+import { policyContextFor } from '../policy/context';
+import { checkPolicy, formatPolicyReport } from '../policy/engine';
+import { checkStacks, readOutdir, synthChecked, synthInMemory } from '../policy/gate';
+import { SynthStack } from '../policy/resources';
+import { formatSecretFindings, scanStacks } from '../policy/secret-scan';
+import { globToRegExp, Suppressions } from '../policy/suppressions';
+import { PolicyRule } from '../policy/types';
+import { buildPlatform } from '../stacks/platform';
+import { ENVS, platformFor } from './helpers';
+
+const ROOT = path.join(__dirname, '..');
+
+describe.each(ENVS)('the %s platform', (env) => {
+  const { app } = platformFor(env);
+  const stacks = synthInMemory(app);
+  const result = checkStacks(stacks, loadEnvironment(env), Suppressions.collect(app));
+
+  it('passes every policy rule; the only suppression is the documented one', () => {
+    expect(result.policy.findings).toEqual([]);
+    expect(result.policy.problems).toEqual([]);
+    // The Airflow DAG processor serves no port, so there is nothing for Consul to check (docs/ml.md).
+    expect(result.policy.suppressed.map((s) => `${s.rule} ${s.path}`)).toEqual(['DL008 ml/airflow-dag-processor/container']);
+    expect(result.policy.resources).toBeGreaterThan(30);
+    expect(result.ok).toBe(true);
+  });
+
+  it('has no credential literal and no secret output without sensitive', () => {
+    expect(scanStacks(stacks)).toEqual([]);
+  });
+});
+
+function platformWith(mutate: (p: ReturnType<typeof buildPlatform>) => void) {
+  const cfg = loadEnvironment('dev');
+  const app = Testing.app();
+  const p = buildPlatform(app, cfg);
+  mutate(p);
+  return { app, cfg, stacks: synthInMemory(app), code: Suppressions.collect(app) };
+}
+
+describe('the policy engine', () => {
+  it('lists every violation with address, construct path and fix', () => {
+    const { cfg, stacks, code } = platformWith((p) => {
+      p.core.minio.containers[0].addOverride('privileged', true);
+      p.core.minio.containers[0].addOverride('restart', 'no');
+    });
+    const r = checkStacks(stacks, cfg, code);
+    expect(r.ok).toBe(false);
+    expect(r.policy.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['DL004 core/minio/container', 'DL005 core/minio/container']);
+    expect(r.text).toMatch(/ERROR DL005 not-privileged {2}core\/docker_container\.minio_container_[A-F0-9]{8} \(core\/minio\/container\): privileged = true\. Fix: remove privileged/);
+  });
+
+  it('lists warnings without failing', () => {
+    const { cfg, stacks, code } = platformWith((p) => p.core.kafkaBroker.containers[0].addOverride('destroy_grace_seconds', 0));
+    const r = checkStacks(stacks, cfg, code);
+    expect(r.ok).toBe(true);
+    expect(r.policy.findings.map((f) => `${f.level} ${f.rule} ${f.path}`)).toEqual(['warning DL011 core/kafka/container']);
+    expect(r.text).toMatch(/0 error\(s\), 1 warning\(s\)[^]*WARNING DL011 stop-grace/);
+  });
+
+  it('treats a rule that throws as a violation (fails closed)', () => {
+    const boom: PolicyRule = { id: 'DL999', name: 'boom', level: 'error', summary: 's', fix: 'f', check: () => { throw new Error('bad input'); } };
+    const stacks: SynthStack[] = [{ name: 's', json: { resource: { docker_volume: { v: {} } } } }];
+    const r = checkPolicy(stacks, policyContextFor(loadEnvironment('dev')), [], [boom]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'DL999', address: 's/docker_volume.v', message: expect.stringContaining('rule failed on this resource (bad input)') })]);
+  });
+
+  it('reports a config suppression (glob over the construct path) as suppressed, with its reason', () => {
+    const { cfg, stacks, code } = platformWith((p) => p.core.minio.containers[0].addOverride('privileged', true));
+    const withSuppression = { ...cfg, policy: { suppressions: [{ rule: 'DL005', address: 'core/minio/*', reason: 'test: the fixture needs a privileged container' }] } };
+    const r = checkStacks(stacks, withSuppression, code);
+    expect(r.ok).toBe(true);
+    expect(r.policy.suppressed.filter((s) => s.rule === 'DL005')).toHaveLength(1);
+    expect(formatPolicyReport(r.policy)).toMatch(/suppressed DL005 not-privileged {2}core\/docker_container\.minio_container_\w+: test: the fixture needs a privileged container \[config\/dev\.yaml policy\.suppressions\[0\]\]/);
+  });
+
+  it('applies a code-level suppression to every resource below the construct', () => {
+    const cfg = loadEnvironment('dev');
+    const app = Testing.app();
+    const p = buildPlatform(app, cfg);
+    p.core.kafkaBroker.containers[0].addOverride('privileged', true);
+    Suppressions.add(p.core.kafkaBroker, 'DL005', 'test: broker fixture runs privileged');
+    const collected = Suppressions.collect(app);
+    expect(collected.map((s) => s.address)).toEqual(expect.arrayContaining([expect.stringMatching(/^core\/docker_container\.kafka_container_[A-F0-9]{8}$/)]));
+    const r = checkStacks(synthInMemory(app), cfg, collected);
+    expect(r.ok).toBe(true);
+    expect(r.policy.suppressed.map((s) => s.suppression.source)).toContain('code: core/kafka');
+    expect(r.policy.suppressed.filter((s) => s.rule === 'DL005').map((s) => s.path)).toEqual(['core/kafka/container']);
+  });
+
+  it('requires a reason and a known rule for a suppression', () => {
+    expect(() => Suppressions.add(Testing.app(), 'DL005', 'because')).toThrow(/needs a reason of at least 10 characters/);
+    const cfg = loadEnvironment('dev');
+    const r = checkStacks([], { ...cfg, policy: { suppressions: [{ rule: 'DL099', address: '*', reason: 'a long enough reason' }] } });
+    expect(r.ok).toBe(false);
+    expect(r.policy.problems).toEqual([expect.stringMatching(/^suppression of unknown rule "DL099" \(config\/dev\.yaml policy\.suppressions\[0\]\); rules: DL001, /)]);
+  });
+
+  it('matches globs on whole addresses only', () => {
+    expect(globToRegExp('core/docker_container.*').test('core/docker_container.minio_container_1')).toBe(true);
+    expect(globToRegExp('core/minio').test('core/minio/container')).toBe(false);
+  });
+});
+
+describe('the synth gate', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-gate-'));
+
+  it('writes nothing and leaves a previous output untouched when an error-level rule fails', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(outdir);
+    fs.writeFileSync(path.join(outdir, 'previous'), 'x');
+    const cfg = loadEnvironment('dev');
+    const r = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg).core.consul.containers[0].addOverride('healthcheck', null));
+    expect(r.ok).toBe(false);
+    expect(r.policy.findings.map((f) => f.rule)).toEqual(['DL002']);
+    expect(fs.readdirSync(dir)).toEqual(['cdktf.out']);
+    expect(fs.readdirSync(outdir)).toEqual(['previous']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replaces the output directory as a whole when every check passes', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(outdir);
+    fs.writeFileSync(path.join(outdir, 'previous'), 'x');
+    const cfg = loadEnvironment('dev');
+    const r = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg));
+    expect(r.ok).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['cdktf.out']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['manifest.json', 'stacks']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks HCL output (cdktf synth --hcl) just the same', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    const cfg = loadEnvironment('dev');
+    process.env.SYNTH_HCL_OUTPUT = 'true';
+    try {
+      const bad = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg).core.minio.containers[0].addOverride('privileged', true));
+      expect(bad.policy.findings.map((f) => f.rule)).toEqual(['DL005']);
+      expect(fs.existsSync(outdir)).toBe(false);
+      expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
+      expect(fs.readdirSync(path.join(outdir, 'stacks', 'core'))).toContain('cdk.tf');
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails main.ts with exit 1 and every problem listed, writing no cdktf.out', () => {
+    const dir = tmp();
+    const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'dev.yaml'), `${dev}\npolicy:\n  suppressions:\n    - { rule: DL099, address: "core/*", reason: "no such rule exists here" }\n`);
+    const outdir = path.join(dir, 'out');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, CDKTF_OUTDIR: outdir, DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ERROR suppressions: suppression of unknown rule "DL099"');
+    expect(r.stderr).toContain('synth failed: nothing was written');
+    expect(fs.readdirSync(dir)).toEqual(['dev.yaml']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('synthesizing in memory', () => {
+  it('renders exactly what app.synth writes to cdk.tf.json', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-mem-'));
+    const cfg = loadEnvironment('staging');
+    synthChecked(cfg, path.join(dir, 'out'), (app) => buildPlatform(app, cfg));
+    // Only the top-level "//" metadata differs (Testing.app stubs the cdktf version).
+    const strip = (stacks: SynthStack[]) =>
+      stacks.map((s) => ({ ...s, json: { ...s.json, '//': undefined } })).sort((a, b) => a.name.localeCompare(b.name));
+    const written = readOutdir(path.join(dir, 'out'));
+    expect(strip(synthInMemory(platformFor('staging').app))).toEqual(strip(written));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('wires cross-stack references (sensitive outputs, remote state) before checking', () => {
+    const app = Testing.app();
+    const core = new TerraformStack(app, 'core');
+    new LocalBackend(core, { path: 'core.tfstate' });
+    const secret = new GeneratedSecret(core, 'db-password');
+    const ml = new TerraformStack(app, 'ml');
+    new LocalBackend(ml, { path: 'ml.tfstate' });
+    new TerraformOutput(ml, 'db_password', { value: secret.value, sensitive: true });
+    const stacks = synthInMemory(app);
+    const coreOut = Object.values(stacks[0].json.output ?? {});
+    expect(coreOut).toEqual([{ value: expect.stringMatching(/^\$\{random_password\.db-password_\w+\.result\}$/), sensitive: true }]);
+    expect(stacks[1].json.output?.db_password.value).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\./);
+    expect(scanStacks(stacks)).toEqual([]);
+  });
+});
+
+describe('a further group stack (as processing, ml, … will be)', () => {
+  function withGroup(register: boolean) {
+    const cfg = loadEnvironment('dev');
+    const app = Testing.app();
+    const { core } = buildPlatform(app, cfg);
+    const stack = new TerraformStack(app, 'extra');
+    new LocalBackend(stack, { path: 'extra.tfstate' });
+    stack.addDependency(core);
+    const password = new GeneratedSecret(stack, 'db-password');
+    const db = new DockerService(stack, 'db', {
+      network: core.network,
+      environment: 'dev',
+      spec: {
+        name: 'db',
+        group: 'extra',
+        image: 'postgres:16.4',
+        env: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: password.value, MINIO_ROOT_PASSWORD: core.minioRootPassword.value },
+        ports: [{ name: 'pg', containerPort: 5432, scheme: 'tcp', host: { address: '127.0.0.1', port: 5432 } }],
+        volumes: [{ key: 'data', path: '/var/lib/postgresql/data', name: 'datalab-dev-db-data' }],
+        health: HealthCheck.command(['pg_isready'], { port: 5432, scheme: 'tcp' }),
+        resources: { memoryMb: 512 },
+      },
+    });
+    if (register) core.discovery.register(db);
+    return { cfg, stacks: synthInMemory(app), code: Suppressions.collect(app) };
+  }
+
+  it('is checked like core: rules, secret scan, schema validation and stateful contract all see it', () => {
+    const { cfg, stacks, code } = withGroup(true);
+    expect(stacks.map((s) => s.name)).toEqual([...cfg.groups, 'extra']);
+    const r = checkStacks(stacks, cfg, code);
+    expect(r.policy.findings).toEqual([]);
+    expect(r.secrets).toEqual([]);
+    expect(r.policy.resources).toBeGreaterThan(45);
+    expect(validateStacks(stacks).findings).toEqual([]);
+    expect(statefulEntries(stacks).filter((e) => e.address.startsWith('extra/')).map((e) => `${e.kind} ${e.path}`)).toEqual(['data container extra/db/container', 'docker_volume extra/db/volume-data']);
+  });
+
+  it('fails when its service is not registered in Consul', () => {
+    const { cfg, stacks, code } = withGroup(false);
+    const r = checkStacks(stacks, cfg, code);
+    expect(r.policy.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['DL008 extra/db/container']);
+  });
+});
+
+describe('the secret scan', () => {
+  const fixture: SynthStack = {
+    name: 'bad',
+    json: {
+      provider: { minio: [{ minio_user: 'minioadmin', minio_password: 'minioadmin' }], consul: [{ token: 'hunter2', scheme: 'http' }] },
+      resource: {
+        docker_container: {
+          db: { env: ['POSTGRES_PASSWORD=password123', 'API_TOKEN=9fK2xQ7vL0pZ8rT4mN6b', 'DB_URL=postgresql://app:s3cretpw@db:5432/app', 'OK_URL=postgresql://app:${random_password.p.result}@db/app'] },
+        },
+        minio_iam_user: { u: { name: 'u', secret: 'admin' } },
+      },
+      output: {
+        db_password: { value: '${random_password.p.result}' },
+        admin_token: { value: '${random_password.t.result}', sensitive: true },
+        root: { value: '${random_password.root.result}' },
+        connection: { value: { user: 'app', password: '${random_password.p.result}' } },
+      },
+    },
+  };
+
+  it('finds known defaults, high-entropy literals, URL passwords and non-sensitive secret outputs', () => {
+    const found = scanStacks([fixture]).map((f) => `${f.where}: ${f.message}`);
+    expect(found).toEqual([
+      'resource.docker_container.db.env[0]: known default credential "password123"',
+      'resource.docker_container.db.env[1]: high-entropy literal assigned to API_TOKEN',
+      'resource.docker_container.db.env[2]: URL with a literal password',
+      'resource.minio_iam_user.u.secret: default credential "admin" assigned to secret',
+      'provider.minio[0].minio_user: known default credential "minioadmin"',
+      'provider.minio[0].minio_password: known default credential "minioadmin"',
+      'provider.consul[0].token: literal assigned to token',
+      'output.db_password: output named like a secret is not sensitive; add sensitive: true',
+      'output.root: output valued like a secret is not sensitive; add sensitive: true',
+      'output.connection: output valued like a secret is not sensitive; add sensitive: true',
+    ]);
+    expect(formatSecretFindings(scanStacks([fixture]))).toMatch(/^secret scan: 10 finding\(s\)\n {2}ERROR bad: /);
+  });
+});

@@ -1,0 +1,74 @@
+import { SynthStack } from '../policy/resources';
+import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
+import { synthInMemory } from '../policy/gate';
+import { ENVS, platformFor } from './helpers';
+
+const schemas = loadSchemas();
+
+describe.each(ENVS)('every synthesized stack of %s', (env) => {
+  const report = validateStacks(synthInMemory(platformFor(env).app), schemas);
+
+  it('matches the provider schemas with zero findings', () => {
+    expect(report.findings).toEqual([]);
+    expect(report.checked).toBeGreaterThan(30);
+  });
+
+  it('reports the random provider and remote state as not covered, explicitly', () => {
+    expect(report.notCovered.length).toBeGreaterThan(0);
+    // random has no schema here; remote state is Terraform's own data source.
+    expect(report.notCovered.filter((n) => !n.endsWith('(hashicorp/random)') && !n.endsWith('(terraform built-in)'))).toEqual([]);
+    expect(report.notCovered).toContain('core/provider.random[0] (hashicorp/random)');
+  });
+});
+
+const PROVIDERS = {
+  docker: { source: 'kreuzwerker/docker', version: '3.6.2' },
+  consul: { source: 'hashicorp/consul', version: '2.23.0' },
+  kafka: { source: 'mongey/kafka', version: '0.13.1' },
+  minio: { source: 'aminueza/minio', version: '3.40.1' },
+};
+
+function fixture(resource: Record<string, Record<string, Record<string, unknown>>>, extra: Record<string, unknown> = {}): SynthStack[] {
+  return [{ name: 'fx', json: { terraform: { required_providers: PROVIDERS }, resource, ...extra } }];
+}
+
+const kinds = (s: SynthStack[]) => validateStacks(s, schemas).findings.map((f) => `${f.kind} ${f.address} ${f.argument}`);
+
+describe('schema validation finds', () => {
+  it('an unknown argument, suggesting the right one', () => {
+    const r = validateStacks(fixture({ docker_volume: { v: { name: 'x', driver_opt: {} } } }), schemas);
+    expect(r.findings).toEqual([{ kind: 'unknown-argument', address: 'fx/docker_volume.v', argument: 'driver_opt', message: '"driver_opt" is not an argument of this block (did you mean "driver_opts"?)' }]);
+  });
+
+  it('a missing required argument', () => {
+    expect(kinds(fixture({ kafka_topic: { t: { name: 'a', partitions: 1 } } }))).toEqual(['missing-required fx/kafka_topic.t replication_factor']);
+  });
+
+  it('a computed-only attribute that is set', () => {
+    expect(kinds(fixture({ docker_volume: { v: { name: 'x', mountpoint: '/var/lib' } } }))).toEqual(['computed-only fx/docker_volume.v mountpoint']);
+  });
+
+  it('wrong value types, while tokens pass for any type', () => {
+    expect(kinds(fixture({ kafka_topic: { t: { name: 'a', partitions: 'many', replication_factor: '${var.rf}', config: { 'retention.ms': ['1'] } } } }))).toEqual([
+      'wrong-type fx/kafka_topic.t partitions',
+      'wrong-type fx/kafka_topic.t config',
+    ]);
+  });
+
+  it('too many items in a max-one block, and nested unknown arguments', () => {
+    const hc = { test: ['CMD', 'true'] };
+    expect(kinds(fixture({ docker_container: { c: { name: 'c', image: 'i', healthcheck: [hc, hc] } } }))).toEqual(['block-count fx/docker_container.c healthcheck']);
+    expect(kinds(fixture({ docker_container: { c: { name: 'c', image: 'i', healthcheck: [{ test: ['CMD'], every: '1s' }] } } }))).toEqual(['unknown-argument fx/docker_container.c healthcheck[0].every']);
+  });
+
+  it('a block given a scalar, and a missing required argument inside a block', () => {
+    expect(kinds(fixture({ docker_container: { c: { name: 'c', image: 'i', ports: [8080] } } }))).toEqual(['block-nesting fx/docker_container.c ports[0]']);
+    expect(kinds(fixture({ docker_container: { c: { name: 'c', image: 'i', ports: [{ external: 1 }] } } }))).toEqual(['missing-required fx/docker_container.c ports[0].internal']);
+  });
+
+  it('an unknown resource type and a bad provider argument', () => {
+    const s = fixture({ minio_bucket: { b: { bucket: 'x' } } }, { provider: { minio: [{ minio_server: 'h:9000', minio_pasword: 'x' }] } });
+    expect(kinds(s)).toEqual(['unknown-argument fx/provider.minio[0] minio_pasword', 'unknown-type fx/minio_bucket.b ']);
+    expect(formatValidation(validateStacks(s, schemas))).toMatch(/^schema validation: 1 block\(s\) checked, 2 finding\(s\), 0 not covered/);
+  });
+});

@@ -1,0 +1,29 @@
+import { consulRegistered } from './rules/consul-registered';
+import { credentialsReferenced } from './rules/credentials-referenced';
+import { dataProtected } from './rules/data-protected';
+import { healthCheck } from './rules/health-check';
+import { imagePinned } from './rules/image-pinned';
+import { logRotation } from './rules/log-rotation';
+import { loopbackPorts } from './rules/loopback-ports';
+import { memoryLimit } from './rules/memory-limit';
+import { notPrivileged } from './rules/not-privileged';
+import { restartPolicy } from './rules/restart-policy';
+import { stopGrace } from './rules/stop-grace';
+import { topicReplication } from './rules/topic-replication';
+import { PolicyRule } from './types';
+
+/** The DataLab pack, applied to every synthesized stack. Ids are stable; a test pins this list. */
+export const DATALAB_RULES: readonly PolicyRule[] = [
+  imagePinned,
+  healthCheck,
+  memoryLimit,
+  restartPolicy,
+  notPrivileged,
+  loopbackPorts,
+  dataProtected,
+  consulRegistered,
+  topicReplication,
+  credentialsReferenced,
+  stopGrace,
+  logRotation,
+];

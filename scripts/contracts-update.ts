@@ -1,0 +1,30 @@
+/**
+ * `npm run contracts:update`: rewrites `__tests__/contracts/<env>.stateful.json` from what every
+ * environment synthesizes now. Run it only for a deliberate change (new stateful resources, or a
+ * rename whose data loss is accepted or covered by a moved block), and review the diff.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Testing } from 'cdktf';
+import { availableEnvironments, loadEnvironment } from '../config/loader';
+import { synthInMemory } from '../policy/gate';
+import { compareContract, contractFor, StatefulContract } from '../policy/stateful';
+import { buildPlatform } from '../stacks/platform';
+
+const DIR = path.join(__dirname, '..', '__tests__', 'contracts');
+fs.mkdirSync(DIR, { recursive: true });
+for (const env of availableEnvironments()) {
+  const app = Testing.app();
+  buildPlatform(app, loadEnvironment(env));
+  const stacks = synthInMemory(app);
+  const file = path.join(DIR, `${env}.stateful.json`);
+  if (fs.existsSync(file)) {
+    const diff = compareContract(JSON.parse(fs.readFileSync(file, 'utf8')) as StatefulContract, stacks);
+    for (const m of diff.missing) console.log(`${env}: removed ${m}`);
+    for (const m of diff.moved) console.log(`${env}: moved ${m}`);
+    for (const a of diff.added) console.log(`${env}: added ${a}`);
+  }
+  const contract = contractFor(env, stacks);
+  fs.writeFileSync(file, `${JSON.stringify(contract, null, 2)}\n`);
+  console.log(`${env}: ${contract.resources.length} stateful resources → ${path.relative(process.cwd(), file)}`);
+}

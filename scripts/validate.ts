@@ -1,0 +1,22 @@
+/**
+ * `npm run validate`: synthesizes every environment (or only `DATALAB_ENV` when set) in memory and
+ * validates every resource, data source and provider block against the provider schemas in
+ * `.gen/schemas`. Exit 1 on any finding. Writes nothing.
+ */
+import { Testing } from 'cdktf';
+import { availableEnvironments, loadEnvironment } from '../config/loader';
+import { synthInMemory } from '../policy/gate';
+import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
+import { buildPlatform } from '../stacks/platform';
+
+const envs = process.env.DATALAB_ENV ? [process.env.DATALAB_ENV] : availableEnvironments();
+const schemas = loadSchemas();
+let failed = false;
+for (const env of envs) {
+  const app = Testing.app();
+  buildPlatform(app, loadEnvironment(env));
+  const report = validateStacks(synthInMemory(app), schemas);
+  console.log(`${env}: ${formatValidation(report)}`);
+  failed ||= report.findings.length > 0;
+}
+process.exit(failed ? 1 : 0);
