@@ -4,6 +4,7 @@
  * at once.
  */
 import { EnvConfig, GROUP_NAMES, HostBinding, ServiceConfig } from './schema';
+import { PROCESSING_CHECKS } from './groups/processing';
 
 export interface ConfigProblem {
   /** Path inside the file, e.g. `['core', 'topics', 2, 'replication']`. */
@@ -182,6 +183,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   publicBindingsDeclared,
   kafkaHeapFits,
   memoryFitsHost,
+  ...PROCESSING_CHECKS,
 ];
 
 export function checkConfig(cfg: EnvConfig, checks: readonly ConfigCheck[] = CONFIG_CHECKS): ConfigProblem[] {

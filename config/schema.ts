@@ -5,6 +5,7 @@
  * Every key is documented in docs/configuration.md; a test keeps the two in step.
  */
 import { z } from 'zod';
+import { processingSchema } from './groups/processing';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
@@ -161,6 +162,7 @@ export const envConfigSchema = z
     /** Service groups (stacks) this environment deploys. */
     groups: z.array(z.enum(GROUP_NAMES)).min(1),
     core: coreSchema,
+    processing: processingSchema(serviceSchema, imageRef).optional(),
   });
 
 export type EnvConfig = z.infer<typeof envConfigSchema>;

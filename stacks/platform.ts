@@ -1,11 +1,13 @@
 import { App } from 'cdktf';
 import { EnvConfig } from '../config/schema';
 import { CoreStack } from './core-stack';
+import { ProcessingStack } from './processing-stack';
 
 /** The stacks built for one environment, by group name. */
 export interface Platform {
   readonly env: EnvConfig;
   readonly core: CoreStack;
+  readonly processing?: ProcessingStack;
 }
 
 /**
@@ -22,5 +24,19 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     core: env.core,
     env,
   });
-  return { env, core };
+  let processing: ProcessingStack | undefined;
+  if (env.groups.includes('processing') && env.processing) {
+    processing = new ProcessingStack(app, 'processing', {
+      context: core.context,
+      protectData: env.protectData,
+      processing: env.processing,
+      network: core.network,
+      lake: core.lake,
+      kafka: core.kafka,
+      discovery: core.discovery,
+      env,
+    });
+    processing.addDependency(core);
+  }
+  return { env, core, processing };
 }
