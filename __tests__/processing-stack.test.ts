@@ -154,6 +154,17 @@ describe.each(ENVS)('processing stack for %s', (env) => {
   });
 });
 
+describe('processing without NiFi', () => {
+  it('leaves out NiFi, its secrets and its outputs when processing.nifi.enabled is false', () => {
+    const cfg = loadEnvironment('dev');
+    const json = synthJson(platformFor({ ...cfg, processing: { ...cfg.processing!, nifi: { ...cfg.processing!.nifi, enabled: false } } }).platform.processing!);
+    expect(byService(json, 'nifi')).toEqual([]);
+    expect(resourcesOf(json, 'random_password')).toEqual({});
+    expect(json.output!.nifi_password).toBeUndefined();
+    expect(byService(json, 'spark-master')).toHaveLength(1);
+  });
+});
+
 describe('the Spark image build', () => {
   function triggerFor(dir: string): string {
     const app = Testing.app();
@@ -212,6 +223,19 @@ describe('processing config validation', () => {
   it('rejects an image on master or worker: they run the project image named once in spark.image', () => {
     const text = devWith((d) => d.setIn(['processing', 'spark', 'master', 'image'], 'apache/spark:3.5.8'));
     expect(parse(text)).toThrow(/processing\.spark\.master/);
+  });
+
+  it('fails on a second Spark master', () => {
+    const text = devWith((d) => d.setIn(['processing', 'spark', 'master', 'replicas'], 2));
+    expect(parse(text)).toThrow(/processing\.spark\.master\.replicas: a standalone cluster has exactly one master \(got 2\)/);
+  });
+
+  it('reports every processing problem at once', () => {
+    const text = devWith((d) => {
+      d.setIn(['processing', 'spark', 'worker', 'sparkMemoryMb'], 4000);
+      d.setIn(['processing', 'nifi', 'heapMb'], 1400);
+    });
+    expect(parse(text)).toThrow(/2 problems/);
   });
 
   it('counts the Spark services in the host memory check', () => {

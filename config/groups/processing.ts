@@ -123,6 +123,15 @@ export const sparkMasterMemoryFits: ConfigCheck = (cfg) => {
     : [];
 };
 
+/** Workers and jobs reach the master by its one DNS name; a second master would split the cluster. */
+export const sparkSingleMaster: ConfigCheck = (cfg) => {
+  const p = cfg.processing;
+  if (!p || !cfg.groups.includes('processing')) return [];
+  return p.spark.master.replicas !== 1
+    ? [{ path: ['processing', 'spark', 'master', 'replicas'], message: `a standalone cluster has exactly one master (got ${p.spark.master.replicas}); scale out with processing.spark.worker.replicas` }]
+    : [];
+};
+
 export const nifiHeapFits: ConfigCheck = (cfg) => {
   const n = cfg.processing?.nifi;
   if (!n || !n.enabled || !cfg.groups.includes('processing')) return [];
@@ -131,5 +140,5 @@ export const nifiHeapFits: ConfigCheck = (cfg) => {
     : [];
 };
 
-export const PROCESSING_CHECKS: readonly ConfigCheck[] = [sparkWorkerMemoryFits, sparkMasterMemoryFits, nifiHeapFits];
+export const PROCESSING_CHECKS: readonly ConfigCheck[] = [sparkWorkerMemoryFits, sparkMasterMemoryFits, sparkSingleMaster, nifiHeapFits];
 
