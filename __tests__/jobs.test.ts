@@ -1,4 +1,5 @@
-import { Testing } from 'cdktf';
+import { Testing, TerraformStack } from 'cdktf';
+import { SparkJob } from '../constructs/spark-job';
 import { loadEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { JOBS } from '../jobs';
@@ -193,6 +194,47 @@ describe('re-running and backfilling', () => {
     // gold reads silver/events/, which no enabled job writes: it has no job dependency left.
     const gold = jobContainer(json, 'gold-event-counts')[1];
     expect(gold.depends_on.filter((d) => d.startsWith('docker_container.job-'))).toEqual([]);
+  });
+});
+
+describe('SparkJob', () => {
+  it('re-creates the job when its code changes: the upload and DATALAB_JOB_HASH follow the content', () => {
+    const { app, platform } = platformFor('dev');
+    const p = platform.processing!;
+    const stack = new TerraformStack(app, 'job-test');
+    const make = (id: string, content: string, name = id) =>
+      new SparkJob(stack, id, {
+        name,
+        layer: 'gold',
+        group: 'processing',
+        environment: 'dev',
+        network: platform.core.network,
+        image: p.sparkImage.image,
+        masterUrl: p.masterUrl,
+        kafkaBootstrap: platform.core.kafka.bootstrapInternal,
+        lake: platform.core.lake,
+        sparkConf: p.sparkConf,
+        code: { file: 'x.py', content },
+        libraries: [],
+        reads: { events: { bucket: platform.core.lake.silver, prefix: 'events/' } },
+        writes: { table: { bucket: platform.core.lake.gold, prefix: 'x/' } },
+        resources: { driverMemoryMb: 512, executorMemoryMb: 512, executorCores: 1, maxCores: 1 },
+        trigger: 'batch',
+        runId: '1',
+        dependsOn: [],
+      });
+    const a = make('job-a', 'print(1)');
+    const b = make('job-b', 'print(2)');
+    // Same name and code under another construct id: the same hash.
+    const c = make('job-c', 'print(1)', 'job-a');
+    expect(a.contentHash).not.toBe(b.contentHash);
+    expect(a.contentHash).toBe(c.contentHash);
+    const json = synthJson(stack);
+    const container = (id: string) => jobContainer(json, id.replace(/^job-/, ''))[1];
+    expect(container('job-a').upload.find((u) => u.file === '/opt/datalab/jobs/x.py')!.content).toBe('print(1)');
+    expect(envOf(container('job-b')).DATALAB_JOB_HASH).toBe(b.contentHash);
+    // No helper modules: no --py-files.
+    expect(container('job-a').command).not.toContain('--py-files');
   });
 });
 
