@@ -107,7 +107,6 @@ export class ProcessingStack extends TerraformStack {
 
     // --- Jobs, in plan order (each one's predecessors exist when it is built).
     const jobs = new Map<string, SparkJob>();
-    const library = { file: path.basename(JOB_LIBRARY), content: '' };
     for (const p of this.plan) {
       const d = p.definition;
       const data = (refs: Readonly<Record<string, DataRef>>): Record<string, SparkJobData> =>
@@ -132,7 +131,7 @@ export class ProcessingStack extends TerraformStack {
           lake: props.lake,
           sparkConf: this.sparkConf,
           code: { file: d.code, content: p.code },
-          libraries: [{ ...library, content: p.library }],
+          libraries: [{ file: path.basename(JOB_LIBRARY), content: p.library }],
           reads: data(d.reads),
           writes: data(d.writes),
           resources: p.resources,
