@@ -312,7 +312,10 @@ describe('planning jobs', () => {
   });
 
   it('finds the input and output names a PySpark file uses', () => {
-    expect(namesUsedByCode('a = job.input("events")\nb = job.output( \'table\' )\nc = job.input("events")')).toEqual({ inputs: ['events'], outputs: ['table'] });
+    expect(namesUsedByCode('a = job.input("events")\nb = job.output( \'table\' )\nc = job.input("events")\nd = job.read_delta(spark, "raw")')).toEqual({
+      inputs: ['events', 'raw'],
+      outputs: ['table'],
+    });
   });
 
   it('fails on a config entry for a job that does not exist, naming the config path', () => {

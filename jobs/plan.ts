@@ -60,10 +60,13 @@ export function overlaps(w: DataRef, r: DataRef): boolean {
   return w.bucket === r.bucket && (w.prefix.startsWith(r.prefix) || r.prefix.startsWith(w.prefix));
 }
 
-/** Input / output names the code uses: `job.input("x")`, `job.output("x")`. */
+/** Input / output names the code uses: `job.input("x")`, `job.read_delta(spark, "x")`, `job.output("x")`. */
 export function namesUsedByCode(code: string): { inputs: string[]; outputs: string[] } {
-  const used = (fn: string) => [...new Set([...code.matchAll(new RegExp(`\\.${fn}\\(\\s*["']([^"']+)["']\\s*\\)`, 'g'))].map((m) => m[1]))];
-  return { inputs: used('input'), outputs: used('output') };
+  const used = (call: string) => [...new Set([...code.matchAll(new RegExp(`\\.${call}\\s*["']([^"']+)["']\\s*\\)`, 'g'))].map((m) => m[1]))];
+  return {
+    inputs: [...new Set([...used('input\\('), ...used('read_delta\\([^,()]+,')])],
+    outputs: used('output\\('),
+  };
 }
 
 export function planJobs(input: PlanInput): PlannedJob[] {

@@ -15,6 +15,10 @@ import json
 import os
 
 from pyspark.sql import SparkSession
+from pyspark.sql.utils import AnalysisException
+
+# What Spark says when a Delta path has no table yet (first deploy: the upstream job found no data).
+_NO_TABLE = ("is not a Delta table", "Path does not exist")
 
 
 class Job:
@@ -55,3 +59,13 @@ class Job:
             .config("spark.hadoop.fs.s3a.secret.key", os.environ["AWS_SECRET_ACCESS_KEY"])
             .getOrCreate()
         )
+
+    def read_delta(self, spark, name):
+        """The declared input `name` as a DataFrame, or None while its table does not exist yet."""
+        try:
+            return spark.read.format("delta").load(self.input(name))
+        except AnalysisException as e:
+            if any(m in str(e) for m in _NO_TABLE):
+                print(f"job {self.name}: input {name!r} ({self.input(name)}) has no Delta table yet; nothing to do")
+                return None
+            raise

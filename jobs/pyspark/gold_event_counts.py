@@ -2,6 +2,8 @@
 
 A batch job that recomputes the aggregate from silver and overwrites it (idempotent).
 """
+import sys
+
 from pyspark.sql import functions as F
 
 from datalab_job import Job
@@ -9,7 +11,11 @@ from datalab_job import Job
 job = Job.from_env()
 spark = job.spark()
 
-silver = spark.read.format("delta").load(job.input("events"))
+silver = job.read_delta(spark, "events")
+if silver is None:
+    # Nothing upstream yet (e.g. the first deploy on an empty topic): succeed, the next run picks it up.
+    spark.stop()
+    sys.exit(0)
 
 daily = silver.groupBy("event_date", "event_type").agg(
     F.count("*").alias("events"),

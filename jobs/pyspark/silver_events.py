@@ -4,6 +4,8 @@ A batch job that recomputes silver from the whole bronze table and overwrites it
 (and every backfill) gives the same result for the same bronze data.
 Payload contract (JSON in the Kafka value): event_id, event_type, user_id, value, occurred_at.
 """
+import sys
+
 from pyspark.sql import Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import DoubleType, StringType, StructField, StructType, TimestampType
@@ -23,7 +25,11 @@ PAYLOAD = StructType(
 job = Job.from_env()
 spark = job.spark()
 
-bronze = spark.read.format("delta").load(job.input("events"))
+bronze = job.read_delta(spark, "events")
+if bronze is None:
+    # Nothing upstream yet (e.g. the first deploy on an empty topic): succeed, the next run picks it up.
+    spark.stop()
+    sys.exit(0)
 
 parsed = bronze.select(F.from_json("value", PAYLOAD).alias("e"), "kafka_timestamp", "ingested_at").select(
     "e.*", "kafka_timestamp", "ingested_at"
