@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing, TerraformStack } from 'cdktf';
 import { parseDocument } from 'yaml';
+import { checkConfig } from '../config/checks';
+import { PROCESSING_CHECKS } from '../config/groups/processing';
 import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
 import { ProjectImage } from '../constructs/project-image';
 import { METRICS_PROPERTIES } from '../constructs/spark-conf';
@@ -236,6 +238,10 @@ describe('processing config validation', () => {
       d.setIn(['processing', 'nifi', 'heapMb'], 1400);
     });
     expect(parse(text)).toThrow(/2 problems/);
+  });
+
+  it.each(ENVS)('passes every processing check in %s.yaml', (env) => {
+    expect(checkConfig(loadEnvironment(env), PROCESSING_CHECKS)).toEqual([]);
   });
 
   it('counts the Spark services in the host memory check', () => {
