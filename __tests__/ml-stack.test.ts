@@ -5,7 +5,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { parseDocument } from 'yaml';
 import { postgresMajor } from '../config/groups/ml';
 import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
-import { DockerfileImage } from '../constructs/dockerfile-image';
+import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-database';
 import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
@@ -89,9 +89,9 @@ describe.each(ENVS)('ml stack for %s', (env) => {
       expect(i.name).not.toMatch(/:latest$/);
     }
     const image = resourceAt(ml(env), 'docker_image', 'mlflow-image') as { name: string; build: Record<string, unknown>; triggers: Record<string, string> };
-    const hash = image.triggers.content_hash;
-    expect(hash).toMatch(/^[0-9a-f]{12}$/);
-    expect(image.name).toBe(`datalab/mlflow:v3.12.0-${hash}`);
+    const hash = image.triggers.content_sha256;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(image.name).toBe(`datalab/mlflow:v3.12.0-${hash.slice(0, 12)}`);
     expect(image.build).toMatchObject({ build_args: { BASE_IMAGE: 'ghcr.io/mlflow/mlflow:v3.12.0' }, context: expect.stringMatching(/^assets\//) });
     expect(container(ml(env), 'mlflow').image).toMatch(/^\$\{docker_image\.mlflow-image_[A-F0-9]{8}\.image_id\}$/);
   });
@@ -360,10 +360,10 @@ describe('PostgreSQL helpers', () => {
   });
 });
 
-describe('DockerfileImage', () => {
+describe('the MLflow image (ProjectImage tagged with its content hash)', () => {
   const build = (args: Record<string, string>) => {
     const s = new TerraformStack(Testing.app(), 'test');
-    return new DockerfileImage(s, 'img', { contextDir: MLFLOW_IMAGE_DIR, repository: 'datalab/x', tagPrefix: 'v1', buildArgs: args });
+    return new ProjectImage(s, 'img', { context: path.relative(PROJECT_ROOT, MLFLOW_IMAGE_DIR), name: 'datalab/x:v1', tagWithContentHash: true, buildArgs: args });
   };
 
   it('changes the image name when a build argument changes, so dependent containers are re-created', () => {
@@ -378,7 +378,7 @@ describe('DockerfileImage', () => {
     const tagFor = (files: Record<string, string>) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-img-'));
       for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-      return new DockerfileImage(new TerraformStack(Testing.app(), 't'), 'img', { contextDir: dir, repository: 'r', tagPrefix: 'v' }).contentHash;
+      return new ProjectImage(new TerraformStack(Testing.app(), 't'), 'img', { context: '.', root: dir, name: 'r:v', tagWithContentHash: true }).contentHash;
     };
     const base = tagFor({ Dockerfile: 'FROM x', 'req.txt': 'a' });
     expect(tagFor({ Dockerfile: 'FROM x', 'req.txt': 'a' })).toBe(base);

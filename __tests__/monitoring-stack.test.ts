@@ -167,7 +167,7 @@ describe('monitoring wiring', () => {
   it('builds the scrape model from the platform: every announced metrics path that is not scraped statically', () => {
     const { platform } = platformFor('dev');
     expect(platform.monitoring!.scrapeModel.discoveredPaths).toEqual(
-      ['/actuator/prometheus', '/hub/metrics', '/metrics', '/minio/v2/metrics/cluster'].sort(),
+      ['/actuator/prometheus', '/hub/metrics', '/metrics', '/metrics/master/prometheus', '/metrics/prometheus', '/minio/v2/metrics/cluster'].sort(),
     );
   });
 

@@ -38,7 +38,8 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
 
   it('matches the reviewed snapshot (build-context hashes masked: a test below pins them)', () => {
     const masked = JSON.stringify(viz(env))
-      .replace(/("context_sha256":")[a-f0-9]{64}"/g, '$1<sha256 of the build context>"')
+      .replace(/("content_sha256":")[a-f0-9]{64}"/g, '$1<sha256 of the build context>"')
+      .replace(/("context":"assets\/[\w-]+\/)[A-F0-9]{32}"/g, '$1<asset hash>"')
       .replace(/(DATALAB_IMAGE_SHA256=)[a-f0-9]{64}/g, '$1<sha256 of the build context>');
     expect(JSON.parse(masked)).toMatchSnapshot();
   });
@@ -63,13 +64,13 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
     expect(hub).toMatchObject({
       name: cfg().jupyterhub.image,
       keep_locally: true,
-      build: { context: '${path.cwd}/../../../images/jupyterhub', dockerfile: 'Dockerfile', build_args: { SPARK_VERSION: cfg().jupyterhub.sparkVersion }, tag: [cfg().jupyterhub.image] },
-      triggers: { context_sha256: contextHash(path.join(__dirname, '..', 'images', 'jupyterhub'), { SPARK_VERSION: cfg().jupyterhub.sparkVersion }) },
+      build: { context: expect.stringMatching(/^assets\/jupyterhub-image_context_[A-F0-9]{8}\/[A-F0-9]{32}$/), dockerfile: 'Dockerfile', build_args: { SPARK_VERSION: cfg().jupyterhub.sparkVersion }, tag: [cfg().jupyterhub.image] },
+      triggers: { content_sha256: contextHash(path.join(__dirname, '..', 'images', 'jupyterhub'), { SPARK_VERSION: cfg().jupyterhub.sparkVersion }) },
     });
     const st = resourceAt(viz(env), 'docker_image', 'streamlit-image');
-    expect(st).toMatchObject({ name: cfg().streamlit.image, build: { context: '${path.cwd}/../../../apps/streamlit' }, triggers: { context_sha256: expect.stringMatching(/^[a-f0-9]{64}$/) } });
+    expect(st).toMatchObject({ name: cfg().streamlit.image, build: { context: expect.stringMatching(/^assets\/streamlit-image_context_/) }, triggers: { content_sha256: expect.stringMatching(/^[a-f0-9]{64}$/) } });
     expect(container(viz(env), 'jupyterhub').image).toBe('${docker_image.jupyterhub-image_A3D0D043.image_id}');
-    expect(envOf(container(viz(env), 'jupyterhub')).DATALAB_IMAGE_SHA256).toBe((hub.triggers as { context_sha256: string }).context_sha256);
+    expect(envOf(container(viz(env), 'jupyterhub')).DATALAB_IMAGE_SHA256).toBe((hub.triggers as { content_sha256: string }).content_sha256);
   });
 
   it('runs JupyterHub with the generated admin password, per-user passwords and data and homes on named volumes', () => {

@@ -6,6 +6,7 @@
 import { ML_CHECKS } from './groups/ml';
 import { VISUALIZATION_CHECKS } from './groups/visualization';
 import { EnvConfig, GROUP_NAMES, HostBinding, ServiceConfig } from './schema';
+import { PROCESSING_CHECKS } from './groups/processing';
 
 export interface ConfigProblem {
   /** Path inside the file, e.g. `['core', 'topics', 2, 'replication']`. */
@@ -191,6 +192,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   memoryFitsHost,
   ...ML_CHECKS,
   ...VISUALIZATION_CHECKS,
+  ...PROCESSING_CHECKS,
 ];
 
 export function checkConfig(cfg: EnvConfig, checks: readonly ConfigCheck[] = CONFIG_CHECKS): ConfigProblem[] {

@@ -9,6 +9,7 @@ import { mlSchemaFor } from './groups/ml';
 import { monitoringSchema } from './groups/monitoring';
 import { visualizationSchema } from './groups/visualization';
 import { policySchema } from './policy';
+import { processingSchema } from './groups/processing';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
@@ -171,6 +172,7 @@ export const envConfigSchema = z
     get monitoring() { return monitoringSchema().optional(); },
     /** Policy suppressions (docs/policy.md). */
     policy: policySchema.optional(),
+    processing: processingSchema(serviceSchema, imageRef).optional(),
   });
 
 export type EnvConfig = z.infer<typeof envConfigSchema>;

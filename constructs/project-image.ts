@@ -2,44 +2,52 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Image } from '@cdktf/provider-docker/lib/image';
+import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { useDockerProvider } from './stack-providers';
 
 /** The repository root: build contexts are given relative to it. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
-/**
- * Terraform runs in `cdktf.out/stacks/<stack>/`; a project directory is three levels up from there.
- * `path.cwd` is what the provider documents for build contexts; the rest stays relative, so
- * synthesized JSON and snapshots hold no machine-specific paths (as `stacks/backend.ts`).
- */
-const FROM_STACK_DIR = '${path.cwd}/../../..';
-
 export interface ProjectImageProps {
-  /** Build context, relative to the repository root (`images/jupyterhub`). */
-  readonly context: string;
-  /** Local tag of the built image (`datalab/jupyterhub:0.1.0`), from config. */
+  /** Image name and tag, e.g. `datalab/jupyterhub:0.1.0` (from config). */
   readonly name: string;
+  /** Build context, relative to `root` (`images/spark`). */
+  readonly context: string;
   /** Build arguments; part of the content hash. @default - none */
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** Dockerfile inside the context. @default 'Dockerfile' */
   readonly dockerfile?: string;
-  /** Where `context` is resolved when hashing. @default PROJECT_ROOT */
+  /**
+   * Append the first 12 hex digits of the content hash to the tag (`name:tag-<hash>`), so two
+   * environments on one Docker daemon never overwrite each other's build of the same tag.
+   * @default false
+   */
+  readonly tagWithContentHash?: boolean;
+  /** Where `context` is resolved. @default PROJECT_ROOT */
   readonly root?: string;
 }
 
 /**
- * An image built from a directory of this repository by the Docker provider (`docker_image` with
- * `build`). A `triggers` entry carries the SHA-256 of every file in the context (path and bytes)
- * and of the build arguments, so editing the app or its Dockerfile rebuilds the image, and the
- * service's container (which references `imageId`) is re-created; an unchanged context never
- * rebuilds. The image is kept on destroy: a running container or another environment may use it.
+ * An image built from a directory of this repository by the docker provider's `build` block.
+ *
+ * The directory is copied into the synthesized stack as a cdktf asset, so the build context is a
+ * path relative to the stack directory (`assets/…`): the same on every machine, and a stack
+ * directory (e.g. a CI artifact) is self-contained. `triggers.content_sha256` carries the SHA-256
+ * of every file of the context (path and bytes; editor and Python caches left out) and of the
+ * build arguments: editing the Dockerfile, a jar pin or the app rebuilds the image, and the
+ * containers that use `imageId` are re-created; an unchanged context never rebuilds. The image is
+ * kept on destroy: another environment on the same daemon may use it.
  */
 export class ProjectImage extends Construct {
   /** Escape hatch: the `docker_image` resource. */
-  readonly resource: Image;
+  readonly image: Image;
+  /** The copied build context. */
+  readonly asset: TerraformAsset;
   /** Hex SHA-256 of the build context and arguments. */
   readonly contentHash: string;
+  /** The built image's `name:tag`. */
+  readonly name: string;
   /** Image id (token): what containers reference. */
   readonly imageId: string;
 
@@ -48,7 +56,7 @@ export class ProjectImage extends Construct {
     useDockerProvider(this);
     const root = props.root ?? PROJECT_ROOT;
     const dir = path.resolve(root, props.context);
-    if (path.isAbsolute(props.context) || !dir.startsWith(root + path.sep)) {
+    if (path.isAbsolute(props.context) || (dir !== root && !dir.startsWith(root + path.sep))) {
       throw new Error(`image "${props.name}": build context "${props.context}" must be a directory inside the repository, given relative to its root`);
     }
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -58,20 +66,24 @@ export class ProjectImage extends Construct {
     if (!fs.existsSync(path.join(dir, dockerfile))) {
       throw new Error(`image "${props.name}": no ${dockerfile} in build context "${props.context}"`);
     }
-    this.contentHash = contextHash(dir, props.buildArgs ?? {});
-    this.resource = new Image(this, 'Resource', {
-      name: props.name,
+    const args = props.buildArgs ?? {};
+    this.contentHash = contextHash(dir, args);
+    this.name = props.tagWithContentHash ? `${props.name}-${this.contentHash.slice(0, 12)}` : props.name;
+    this.asset = new TerraformAsset(this, 'context', { path: dir, type: AssetType.DIRECTORY });
+    this.image = new Image(this, 'Resource', {
+      name: this.name,
       keepLocally: true,
       buildAttribute: {
-        context: `${FROM_STACK_DIR}/${props.context.replace(/\/+$/, '')}`,
+        context: this.asset.path,
         dockerfile,
-        buildArgs: props.buildArgs ? { ...props.buildArgs } : undefined,
-        tag: [props.name],
+        buildArgs: Object.keys(args).length > 0 ? { ...args } : undefined,
+        tag: [this.name],
+        label: { 'datalab.managed-by': 'datalab-stacks' },
         remove: true,
       },
-      triggers: { context_sha256: this.contentHash },
+      triggers: { content_sha256: this.contentHash },
     });
-    this.imageId = this.resource.imageId;
+    this.imageId = this.image.imageId;
   }
 }
 

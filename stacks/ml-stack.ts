@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { MlConfig, postgresMajor } from '../config/groups/ml';
 import { EnvConfig } from '../config/schema';
 import { DockerService } from '../constructs/docker-service';
-import { DockerfileImage } from '../constructs/dockerfile-image';
+import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { LakeUser } from '../constructs/lake-user';
 import { postgresInitScript, PostgresDatabase } from '../constructs/postgres-database';
@@ -53,7 +53,7 @@ export class MlStack extends TerraformStack {
   readonly postgres: DockerService;
   readonly databases: { readonly mlflow: PostgresDatabase; readonly prefect: PostgresDatabase; readonly airflow: PostgresDatabase };
   readonly postgresPassword: GeneratedSecret;
-  readonly mlflowImage: DockerfileImage;
+  readonly mlflowImage: ProjectImage;
   readonly mlflowUser: LakeUser;
   readonly mlflow: DockerService;
   readonly prefectImage: Image;
@@ -88,10 +88,10 @@ export class MlStack extends TerraformStack {
     const afterPostgres = this.postgres.dependable;
 
     // --- MLflow: artifacts in core's mlflow bucket, as a user that may use only that bucket.
-    this.mlflowImage = new DockerfileImage(this, 'mlflow-image', {
-      contextDir: MLFLOW_IMAGE_DIR,
-      repository: 'datalab/mlflow',
-      tagPrefix: imageTag(ml.mlflow.image),
+    this.mlflowImage = new ProjectImage(this, 'mlflow-image', {
+      context: path.relative(PROJECT_ROOT, MLFLOW_IMAGE_DIR),
+      name: `datalab/mlflow:${imageTag(ml.mlflow.image)}`,
+      tagWithContentHash: true,
       buildArgs: { BASE_IMAGE: ml.mlflow.image },
     });
     const bucket = core.lake.mlflow;

@@ -3,13 +3,15 @@ import { EnvConfig } from '../config/schema';
 import { CoreStack } from './core-stack';
 import { MlStack } from './ml-stack';
 import { MonitoringStack } from './monitoring-stack';
-import { SPARK_LOCAL, sparkMasterUrl } from './spark-endpoint';
+import { ProcessingStack } from './processing-stack';
+import { SPARK_LOCAL } from './spark-endpoint';
 import { VisualizationStack } from './visualization-stack';
 
 /** The stacks built for one environment, by group name. */
 export interface Platform {
   readonly env: EnvConfig;
   readonly core: CoreStack;
+  readonly processing?: ProcessingStack;
   readonly ml?: MlStack;
   readonly visualization?: VisualizationStack;
   readonly monitoring?: MonitoringStack;
@@ -29,6 +31,20 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     core: env.core,
     env,
   });
+  let processing: ProcessingStack | undefined;
+  if (env.groups.includes('processing') && env.processing) {
+    processing = new ProcessingStack(app, 'processing', {
+      context: core.context,
+      protectData: env.protectData,
+      processing: env.processing,
+      network: core.network,
+      lake: core.lake,
+      kafka: core.kafka,
+      discovery: core.discovery,
+      env,
+    });
+    processing.addDependency(core);
+  }
   let ml: MlStack | undefined;
   if (env.groups.includes('ml') && env.ml) {
     ml = new MlStack(app, 'ml', { ml: env.ml, core, env });
@@ -44,7 +60,7 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
       lake: core.lake,
       visualization: env.visualization,
       // Notebooks use the cluster when processing is deployed, else Spark in local mode.
-      sparkMasterUrl: env.visualization.jupyterhub.sparkMasterUrl ?? (env.groups.includes('processing') ? sparkMasterUrl() : SPARK_LOCAL),
+      sparkMasterUrl: env.visualization.jupyterhub.sparkMasterUrl ?? processing?.masterUrl ?? SPARK_LOCAL,
     });
     visualization.addDependency(core);
   }
@@ -60,5 +76,5 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     });
     monitoring.addDependency(core);
   }
-  return { env, core, ml, visualization, monitoring };
+  return { env, core, processing, ml, visualization, monitoring };
 }

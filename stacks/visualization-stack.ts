@@ -77,7 +77,7 @@ export class VisualizationStack extends TerraformStack {
     });
     this.jupyterhub = new DockerService(this, 'jupyterhub', {
       ...onNetwork,
-      image: this.hubImage.resource,
+      image: this.hubImage.image,
       spec: jupyterhubSpec(ctx, cfg, {
         lakeUser: this.notebookUser,
         lakeRead: [lake.silver.name, lake.gold.name],
@@ -97,7 +97,7 @@ export class VisualizationStack extends TerraformStack {
       this.streamlitImage = new ProjectImage(this, 'streamlit-image', { context: 'apps/streamlit', name: cfg.streamlit.image });
       this.streamlit = new DockerService(this, 'streamlit', {
         ...onNetwork,
-        image: this.streamlitImage.resource,
+        image: this.streamlitImage.image,
         spec: streamlitSpec(ctx, cfg, this.streamlitUser, lake.gold.name),
       });
       props.discovery.register(this.streamlit);

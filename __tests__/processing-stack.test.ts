@@ -1,0 +1,251 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Testing, TerraformStack } from 'cdktf';
+import { parseDocument } from 'yaml';
+import { checkConfig } from '../config/checks';
+import { PROCESSING_CHECKS } from '../config/groups/processing';
+import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
+import { contextHash, ProjectImage } from '../constructs/project-image';
+import { METRICS_PROPERTIES } from '../constructs/spark-conf';
+import { SPARK_IMAGE_DIR } from '../stacks/processing-stack';
+import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+
+const cache = new Map<string, TfJson>();
+const processing = (env: string): TfJson => {
+  if (!cache.has(env)) cache.set(env, synthJson(platformFor(env).platform.processing!));
+  return cache.get(env)!;
+};
+
+type Container = Record<string, unknown> & {
+  name: string;
+  env?: string[];
+  command?: string[];
+  memory: number;
+  restart: string;
+  ports?: { internal: number; external: number; ip: string }[];
+  healthcheck?: { test: string[]; interval: string; timeout: string; start_period: string; retries: number };
+  labels: { label: string; value: string }[];
+  upload?: { file: string; content: string }[];
+  volumes?: { volume_name?: string; container_path: string }[];
+};
+const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
+const serviceOf = (c: Container) => c.labels.find((l) => l.label === 'datalab.service')!.value;
+const byService = (json: TfJson, service: string) => containers(json).filter((c) => serviceOf(c) === service);
+const envOf = (c: Container): Record<string, string> =>
+  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+const upload = (c: Container, file: string) => c.upload?.find((u) => u.file === file)?.content;
+
+const EXPECTED = {
+  dev: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1' },
+  staging: { workers: 2, workerMemory: 4096, sparkMemory: '3072m', cores: '2' },
+  prod: { workers: 3, workerMemory: 8192, sparkMemory: '6656m', cores: '4' },
+} as const;
+
+describe.each(ENVS)('processing stack for %s', (env) => {
+  it('matches the reviewed snapshot', () => {
+    expect(processing(env)).toMatchSnapshot();
+  });
+
+  it('runs the configured number of workers with the configured memory and cores, on consecutive UI ports', () => {
+    const workers = byService(processing(env), 'spark-worker');
+    const want = EXPECTED[env];
+    expect(workers).toHaveLength(want.workers);
+    expect(workers.map((w) => w.name).sort()).toEqual(
+      Array.from({ length: want.workers }, (_, i) => `datalab-${env}-spark-worker${i === 0 ? '' : `-${i + 1}`}`).sort(),
+    );
+    for (const w of workers) {
+      expect(w.memory).toBe(want.workerMemory);
+      expect(envOf(w).SPARK_WORKER_MEMORY).toBe(want.sparkMemory);
+      expect(envOf(w).SPARK_WORKER_CORES).toBe(want.cores);
+      expect(w.command!.join(' ')).toContain('org.apache.spark.deploy.worker.Worker spark://spark-master:7077');
+    }
+    expect(workers.flatMap((w) => w.ports ?? []).map((p) => p.external).sort()).toEqual(
+      Array.from({ length: want.workers }, (_, i) => 8100 + i),
+    );
+  });
+
+  it('gives each worker container room for the daemon, the executors and their overhead', () => {
+    const cfg = loadEnvironment(env).processing!;
+    const w = cfg.spark.worker;
+    expect(w.memoryMb).toBeGreaterThanOrEqual(w.daemonMemoryMb + w.sparkMemoryMb + Math.max(384, Math.ceil(w.sparkMemoryMb * 0.1)));
+  });
+
+  it('gives every container a health check, a memory limit without swap, a restart policy and loopback-only ports', () => {
+    const all = containers(processing(env));
+    expect(all.length).toBe(EXPECTED[env].workers + 2 + 3);
+    for (const c of all) {
+      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expect(c.memory).toBeGreaterThan(0);
+      expect(c.memory_swap).toBe(c.memory);
+      expect(['unless-stopped', 'no']).toContain(c.restart);
+      expect(c.privileged).toBe(false);
+      expect(c.cpus).toBeUndefined();
+      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
+    }
+    for (const c of all.filter((x) => !serviceOf(x).startsWith('job-'))) {
+      expect(c.restart).toBe('unless-stopped');
+      expect(c.wait).toBe(true);
+      expect(c.wait_timeout).toBeGreaterThanOrEqual(180);
+    }
+  });
+
+  it('builds the Spark image from images/spark with a relative context and a content-hash trigger, and runs it everywhere', () => {
+    const json = processing(env);
+    const image = resourceAt(json, 'docker_image', 'spark-image') as {
+      name: string;
+      build: { context: string; dockerfile: string; build_args: Record<string, string>; tag: string[] };
+      triggers: { content_sha256: string };
+    };
+    expect(image.name).toBe('datalab/spark:3.5.8-delta3.3.1');
+    expect(image.build.context).toMatch(/^assets\/spark-image_context_[A-F0-9]{8}\/[A-F0-9]{32}$/);
+    expect(image.build.dockerfile).toBe('Dockerfile');
+    expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: 'apache/spark:3.5.8-scala2.12-java17-python3-ubuntu' });
+    expect(image.triggers.content_sha256).toBe(contextHash(SPARK_IMAGE_DIR, { SPARK_BASE_IMAGE: 'apache/spark:3.5.8-scala2.12-java17-python3-ubuntu' }));
+    const sparkContainers = containers(json).filter((c) => serviceOf(c) !== 'nifi');
+    expect(sparkContainers.length).toBe(EXPECTED[env].workers + 1 + 3);
+    for (const c of sparkContainers) expect(c.image).toMatch(/^\$\{docker_image\.spark-image_[A-F0-9]+\.image_id\}$/);
+  });
+
+  it('uploads spark-defaults.conf (S3A to MinIO, path-style, no credentials) and metrics.properties to every Spark container', () => {
+    for (const c of containers(processing(env)).filter((x) => serviceOf(x) !== 'nifi')) {
+      const defaults = upload(c, '/opt/spark/conf/spark-defaults.conf')!;
+      expect(defaults).toMatch(/^spark\.master\s+spark:\/\/spark-master:7077$/m);
+      expect(defaults).toMatch(/^spark\.hadoop\.fs\.s3a\.endpoint\s+http:\/\/minio:9000$/m);
+      expect(defaults).toMatch(/^spark\.hadoop\.fs\.s3a\.path\.style\.access\s+true$/m);
+      expect(defaults).toMatch(/^spark\.sql\.extensions\s+io\.delta\.sql\.DeltaSparkSessionExtension$/m);
+      expect(defaults).not.toMatch(/access\.key\s|secret\.key|MINIO_ROOT/);
+      expect(upload(c, '/opt/spark/conf/metrics.properties')).toBe(METRICS_PROPERTIES);
+      expect(METRICS_PROPERTIES).toContain('*.sink.prometheusServlet.class=org.apache.spark.metrics.sink.PrometheusServlet');
+    }
+  });
+
+  it('runs NiFi over HTTPS with a generated single-user password of at least 12 characters and the published proxy host', () => {
+    const json = processing(env);
+    const [nifi] = byService(json, 'nifi');
+    const e = envOf(nifi);
+    expect(e.SINGLE_USER_CREDENTIALS_USERNAME).toBe('datalab');
+    expect(e.SINGLE_USER_CREDENTIALS_PASSWORD).toMatch(/^\$\{random_password\.nifi-password_[A-F0-9]+\.result\}$/);
+    const password = resourceAt(json, 'random_password', 'nifi-password') as { length: number; special: boolean };
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    expect(e.NIFI_WEB_PROXY_HOST.split(',')).toContain('127.0.0.1:8443');
+    expect(e.NIFI_WEB_HTTPS_PORT).toBe('8443');
+    expect(nifi.ports).toEqual([{ internal: 8443, external: 8443, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(nifi.healthcheck!.test).toEqual(['CMD-SHELL', 'curl -fsk -o /dev/null https://$(hostname):8443/nifi-api/authentication/configuration']);
+    expect(json.output!.nifi_password.sensitive).toBe(true);
+    const heap = loadEnvironment(env).processing!.nifi.heapMb;
+    expect(e.NIFI_JVM_HEAP_MAX).toBe(`${heap}m`);
+    expect(nifi.memory).toBeGreaterThanOrEqual(heap + 512);
+  });
+
+  it('registers master, every worker and NiFi in Consul, with the Spark Prometheus paths in service meta', () => {
+    const services = Object.values(resourcesOf(processing(env), 'consul_service')) as { name: string; service_id: string; meta: Record<string, string>; check: { http: string }[] }[];
+    const byName = (n: string) => services.filter((s) => s.name === n);
+    expect(byName('spark-master')).toHaveLength(1);
+    expect(byName('spark-master')[0].meta).toMatchObject({ metrics_path: '/metrics/master/prometheus', metrics_port: '8080', group: 'processing' });
+    expect(byName('spark-worker')).toHaveLength(EXPECTED[env].workers);
+    for (const w of byName('spark-worker')) expect(w.meta).toMatchObject({ metrics_path: '/metrics/prometheus', metrics_port: '8081' });
+    expect(byName('nifi')[0].check[0].http).toBe('https://nifi:8443/nifi-api/authentication/configuration');
+  });
+
+  it('puts no secret literal into the synthesized stack', () => {
+    const text = JSON.stringify(processing(env));
+    expect(text).not.toMatch(/PASSWORD=[^$]/);
+    expect(text).not.toMatch(/AWS_SECRET_ACCESS_KEY=[^$]/);
+  });
+});
+
+describe('processing without NiFi', () => {
+  it('leaves out NiFi, its secrets and its outputs when processing.nifi.enabled is false', () => {
+    const cfg = loadEnvironment('dev');
+    const json = synthJson(platformFor({ ...cfg, processing: { ...cfg.processing!, nifi: { ...cfg.processing!.nifi, enabled: false } } }).platform.processing!);
+    expect(byService(json, 'nifi')).toEqual([]);
+    expect(resourcesOf(json, 'random_password')).toEqual({});
+    expect(json.output!.nifi_password).toBeUndefined();
+    expect(byService(json, 'spark-master')).toHaveLength(1);
+  });
+});
+
+describe('the Spark image build', () => {
+  function triggerFor(dir: string): string {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'image-test');
+    new ProjectImage(stack, 'spark-image', { name: 'datalab/spark:test', context: '.', root: dir });
+    return (synthJson(stack).resource.docker_image as Record<string, { triggers: { content_sha256: string } }>)[
+      Object.keys(synthJson(stack).resource.docker_image)[0]
+    ].triggers.content_sha256;
+  }
+
+  it('changes its trigger when the Dockerfile changes, so the image is rebuilt', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-image-'));
+    fs.copyFileSync(path.join(SPARK_IMAGE_DIR, 'Dockerfile'), path.join(tmp, 'Dockerfile'));
+    const before = triggerFor(tmp);
+    expect(triggerFor(tmp)).toBe(before);
+    fs.appendFileSync(path.join(tmp, 'Dockerfile'), '\n# bump a jar\n');
+    expect(triggerFor(tmp)).not.toBe(before);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('pins the Spark 3.5 / Hadoop 3.3.4 jar set in the Dockerfile', () => {
+    const dockerfile = fs.readFileSync(path.join(SPARK_IMAGE_DIR, 'Dockerfile'), 'utf8');
+    for (const pin of ['DELTA_VERSION=3.3.1', 'HADOOP_AWS_VERSION=3.3.4', 'AWS_SDK_BUNDLE_VERSION=1.12.262', 'SCALA_BINARY=2.12', 'SPARK_VERSION=3.5.8']) {
+      expect(dockerfile).toContain(`ARG ${pin}`);
+    }
+    expect(dockerfile).toContain('delta-storage');
+    expect(dockerfile).toMatch(/sha1sum -c/);
+  });
+});
+
+describe('processing config validation', () => {
+  const devText = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
+  const devWith = (edit: (doc: ReturnType<typeof parseDocument>) => void) => {
+    const doc = parseDocument(devText);
+    edit(doc);
+    return doc.toString();
+  };
+  const parse = (text: string) => () => parseEnvironment(text, 'config/test.yaml', 'dev');
+
+  it('fails when a worker\'s Spark memory does not fit its container', () => {
+    const text = devWith((d) => d.setIn(['processing', 'spark', 'worker', 'sparkMemoryMb'], 2048));
+    expect(parse(text)).toThrow(ConfigError);
+    expect(parse(text)).toThrow(/processing\.spark\.worker\.sparkMemoryMb: a worker needs 2944 MiB \(daemon 512 \+ executors 2048 \+ overhead 384\) but its container has memoryMb 2304; lower sparkMemoryMb to at most 1408 or raise memoryMb/);
+  });
+
+  it('fails when the Spark workers together exceed the host memory', () => {
+    const text = devWith((d) => d.setIn(['processing', 'spark', 'worker', 'replicas'], 6));
+    expect(parse(text)).toThrow(/host\.memoryMb: the enabled services need \d+ MiB/);
+  });
+
+  it('fails when NiFi\'s heap leaves no room in its container', () => {
+    const text = devWith((d) => d.setIn(['processing', 'nifi', 'heapMb'], 1400));
+    expect(parse(text)).toThrow(/processing\.nifi\.heapMb: heap 1400 MiB leaves under 512 MiB/);
+  });
+
+  it('rejects an image on master or worker: they run the project image named once in spark.image', () => {
+    const text = devWith((d) => d.setIn(['processing', 'spark', 'master', 'image'], 'apache/spark:3.5.8'));
+    expect(parse(text)).toThrow(/processing\.spark\.master/);
+  });
+
+  it('fails on a second Spark master', () => {
+    const text = devWith((d) => d.setIn(['processing', 'spark', 'master', 'replicas'], 2));
+    expect(parse(text)).toThrow(/processing\.spark\.master\.replicas: a standalone cluster has exactly one master \(got 2\)/);
+  });
+
+  it('reports every processing problem at once', () => {
+    const text = devWith((d) => {
+      d.setIn(['processing', 'spark', 'worker', 'sparkMemoryMb'], 4000);
+      d.setIn(['processing', 'nifi', 'heapMb'], 1400);
+    });
+    expect(parse(text)).toThrow(/2 problems/);
+  });
+
+  it.each(ENVS)('passes every processing check in %s.yaml', (env) => {
+    expect(checkConfig(loadEnvironment(env), PROCESSING_CHECKS)).toEqual([]);
+  });
+
+  it('counts the Spark services in the host memory check', () => {
+    const cfg = loadEnvironment('dev');
+    expect(cfg.processing!.spark.worker.image).toBe(cfg.processing!.spark.image);
+    expect(cfg.processing!.spark.master.image).toBe(cfg.processing!.spark.image);
+  });
+});

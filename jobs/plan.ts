@@ -1,0 +1,179 @@
+/**
+ * Turns job definitions plus an environment's `processing.jobs` settings into a run plan: which
+ * jobs are deployed, with which resources, reading their code, in which order. Pure apart from
+ * reading the PySpark files; every problem is collected and reported at once (`JobPlanError`).
+ *
+ * Ordering: a job depends on every enabled job that writes something it reads (the same topic, or
+ * overlapping prefixes of one bucket). A cycle is an error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { JobConfig } from '../config/groups/processing';
+import { DataRef, describeRef, JOB_LIBRARY, JobDefinition, JobResources, PROJECT_ROOT } from './job';
+
+/** What the selected stacks provide: bucket and topic names. */
+export interface JobSources {
+  readonly buckets: readonly string[];
+  readonly topics: readonly string[];
+}
+
+/** What one Spark worker offers an executor. */
+export interface WorkerCapacity {
+  readonly cores: number;
+  readonly sparkMemoryMb: number;
+}
+
+export interface PlanInput {
+  readonly definitions: readonly JobDefinition[];
+  /** `processing.jobs` of the environment. */
+  readonly config: Readonly<Record<string, JobConfig>>;
+  /** The environment file, for messages (`config/dev.yaml`). */
+  readonly configFile: string;
+  readonly sources: JobSources;
+  readonly worker: WorkerCapacity;
+}
+
+export interface PlannedJob {
+  readonly definition: JobDefinition;
+  readonly resources: JobResources;
+  readonly runId: string;
+  readonly backfill: boolean;
+  /** Entry file content. */
+  readonly code: string;
+  /** Shared helper module content (jobs/pyspark/datalab_job.py). */
+  readonly library: string;
+  /** Names of the (enabled) jobs this one must run after. */
+  readonly after: readonly string[];
+}
+
+export class JobPlanError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`the job plan has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    this.name = 'JobPlanError';
+  }
+}
+
+/** Does writing `w` change what reading `r` sees? */
+export function overlaps(w: DataRef, r: DataRef): boolean {
+  if (w.kind === 'topic') return r.kind === 'topic' && w.topic === r.topic;
+  if (r.kind === 'topic') return false;
+  return w.bucket === r.bucket && (w.prefix.startsWith(r.prefix) || r.prefix.startsWith(w.prefix));
+}
+
+/** Input / output names the code uses: `job.input("x")`, `job.read_delta(spark, "x")`, `job.output("x")`. */
+export function namesUsedByCode(code: string): { inputs: string[]; outputs: string[] } {
+  const used = (call: string) => [...new Set([...code.matchAll(new RegExp(`\\.${call}\\s*["']([^"']+)["']\\s*\\)`, 'g'))].map((m) => m[1]))];
+  return {
+    inputs: [...new Set([...used('input\\('), ...used('read_delta\\([^,()]+,')])],
+    outputs: used('output\\('),
+  };
+}
+
+export function planJobs(input: PlanInput): PlannedJob[] {
+  const problems: string[] = [];
+  const { definitions, config, configFile } = input;
+  const cfgPath = (name: string, ...rest: string[]) => `${configFile}: ${['processing', 'jobs', name, ...rest].join('.')}`;
+
+  const byName = new Map<string, JobDefinition>();
+  for (const d of definitions) {
+    const other = byName.get(d.name);
+    if (other) problems.push(`${d.definedIn}: job name "${d.name}" is already used by ${other.definedIn}`);
+    byName.set(d.name, d);
+  }
+  for (const name of Object.keys(config)) {
+    if (!byName.has(name)) problems.push(`${cfgPath(name)}: there is no job "${name}"; jobs are: ${[...byName.keys()].join(', ') || 'none'}`);
+  }
+
+  const enabled = definitions.filter((d) => config[d.name]?.enabled ?? true);
+  let library = '';
+  try {
+    library = fs.readFileSync(JOB_LIBRARY, 'utf8');
+  } catch {
+    problems.push(`${path.relative(PROJECT_ROOT, JOB_LIBRARY)}: the job helper module is missing`);
+  }
+
+  const planned = new Map<string, Omit<PlannedJob, 'after'>>();
+  for (const d of enabled) {
+    const cfg = config[d.name];
+    // References must resolve against what the selected stacks provide.
+    for (const [section, refs] of [['reads', d.reads], ['writes', d.writes]] as const) {
+      for (const [io, ref] of Object.entries(refs)) {
+        const missing =
+          ref.kind === 'topic'
+            ? !input.sources.topics.includes(ref.topic) && `no selected stack provides it (core.topics in ${configFile}: ${input.sources.topics.join(', ') || 'none'})`
+            : !input.sources.buckets.includes(ref.bucket) && `no selected stack provides bucket "${ref.bucket}" (buckets: ${input.sources.buckets.join(', ') || 'none'})`;
+        if (missing) {
+          problems.push(`${d.definedIn}: ${section}.${io} is ${describeRef(ref)}, but ${missing}; add it in ${configFile} or disable the job with ${['processing', 'jobs', d.name, 'enabled'].join('.')}: false`);
+        }
+      }
+    }
+
+    let code = '';
+    try {
+      code = fs.readFileSync(d.codePath, 'utf8');
+    } catch {
+      problems.push(`${d.definedIn}: code "${d.code}" not found (expected ${path.relative(PROJECT_ROOT, d.codePath)})`);
+    }
+    const used = namesUsedByCode(code);
+    const codeFile = path.relative(PROJECT_ROOT, d.codePath);
+    for (const n of used.inputs.filter((n) => !(n in d.reads))) {
+      problems.push(`${codeFile}: uses input "${n}", which ${d.definedIn} does not declare in reads (declared: ${Object.keys(d.reads).join(', ') || 'none'})`);
+    }
+    for (const n of used.outputs.filter((n) => !(n in d.writes))) {
+      problems.push(`${codeFile}: uses output "${n}", which ${d.definedIn} does not declare in writes (declared: ${Object.keys(d.writes).join(', ') || 'none'})`);
+    }
+
+    // Config overrides the definition's defaults; the result must fit one worker, or the job waits forever.
+    const resources: JobResources = { ...d.resources, ...(cfg?.resources ?? {}) };
+    const where = (key: keyof JobResources) =>
+      cfg?.resources?.[key] !== undefined ? cfgPath(d.name, 'resources', key) : `${d.definedIn}: resources.${key}`;
+    if (resources.executorMemoryMb > input.worker.sparkMemoryMb) {
+      problems.push(`${where('executorMemoryMb')}: ${resources.executorMemoryMb} MiB per executor exceeds what a worker offers (processing.spark.worker.sparkMemoryMb ${input.worker.sparkMemoryMb}); Spark would never start an executor`);
+    }
+    if (resources.executorCores > input.worker.cores) {
+      problems.push(`${where('executorCores')}: ${resources.executorCores} cores per executor exceeds a worker's ${input.worker.cores} (processing.spark.worker.cores)`);
+    }
+    if (resources.maxCores < resources.executorCores) {
+      problems.push(`${where('maxCores')}: maxCores ${resources.maxCores} is below executorCores ${resources.executorCores}; no executor could start`);
+    }
+    planned.set(d.name, { definition: d, resources, runId: cfg?.runId ?? '1', backfill: cfg?.backfill ?? false, code, library });
+  }
+
+  // Dependencies from declared reads/writes, among enabled jobs.
+  const after = new Map<string, string[]>();
+  for (const d of enabled) {
+    const deps = enabled
+      .filter((w) => w !== d && Object.values(w.writes).some((out) => Object.values(d.reads).some((inp) => overlaps(out, inp))))
+      .map((w) => w.name);
+    after.set(d.name, deps);
+  }
+  const order = topologicalOrder(enabled.map((d) => d.name), after, problems, byName);
+
+  if (problems.length > 0) throw new JobPlanError(problems);
+  return order.map((name) => ({ ...planned.get(name)!, after: after.get(name)! }));
+}
+
+/** Depth-first topological sort (definition order among independent jobs); reports each cycle once. */
+function topologicalOrder(names: string[], after: Map<string, string[]>, problems: string[], defs: Map<string, JobDefinition>): string[] {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const out: string[] = [];
+  const stack: string[] = [];
+  const visit = (n: string): void => {
+    if (state.get(n) === 'done') return;
+    if (state.get(n) === 'visiting') {
+      const cycle = [...stack.slice(stack.indexOf(n)), n];
+      problems.push(
+        `jobs form a cycle: ${cycle.join(' → ')} (each job reads what the next one writes; see ${[...new Set(cycle.map((c) => defs.get(c)!.definedIn))].join(', ')}); break it by changing a job's reads or writes`,
+      );
+      return;
+    }
+    state.set(n, 'visiting');
+    stack.push(n);
+    for (const dep of after.get(n) ?? []) visit(dep);
+    stack.pop();
+    state.set(n, 'done');
+    out.push(n);
+  };
+  for (const n of names) visit(n);
+  return out;
+}

@@ -1,0 +1,71 @@
+"""Runtime side of a DataLab job definition (jobs/<name>.ts).
+
+The processing stack passes everything a job needs in environment variables:
+  DATALAB_JOB            JSON: name, layer, runId, backfill, trigger, kafkaBootstrap,
+                         inputs / outputs by name -> {"kind": "topic", "topic": ...}
+                                                    | {"kind": "lake", "uri": "s3a://bucket/prefix/"}
+  AWS_ACCESS_KEY_ID      the job's own MinIO user (policy: only the declared prefixes)
+  AWS_SECRET_ACCESS_KEY
+The S3A endpoint, path-style access and Delta settings come from spark-defaults.conf.
+
+Code reaches data only through job.input("name") / job.output("name"); the stack checks at synth
+time that every name used here is declared in the job definition.
+"""
+import json
+import os
+
+from pyspark.sql import SparkSession
+from pyspark.sql.utils import AnalysisException
+
+# What Spark says when a Delta path has no table yet (first deploy: the upstream job found no data).
+_NO_TABLE = ("is not a Delta table", "Path does not exist")
+
+
+class Job:
+    def __init__(self, spec):
+        self.spec = spec
+        self.name = spec["name"]
+        self.run_id = spec["runId"]
+        self.backfill = bool(spec["backfill"])
+        self.trigger = spec["trigger"]
+        self.kafka_bootstrap = spec.get("kafkaBootstrap")
+
+    @staticmethod
+    def from_env():
+        return Job(json.loads(os.environ["DATALAB_JOB"]))
+
+    def _ref(self, section, name):
+        refs = self.spec[section]
+        if name not in refs:
+            raise KeyError(f"job {self.name}: {name!r} is not declared in {section} ({', '.join(sorted(refs))})")
+        return refs[name]
+
+    def input(self, name):
+        """A declared input: a topic name or an s3a:// URI."""
+        ref = self._ref("inputs", name)
+        return ref["topic"] if ref["kind"] == "topic" else ref["uri"]
+
+    def output(self, name):
+        """A declared output: a topic name or an s3a:// URI."""
+        ref = self._ref("outputs", name)
+        return ref["topic"] if ref["kind"] == "topic" else ref["uri"]
+
+    def spark(self):
+        # The job's credentials travel in the Spark conf, so executors on the workers (which hold
+        # no credentials of their own) use this job's identity. Spark redacts *.secret.key in its UI.
+        return (
+            SparkSession.builder.appName(f"{self.name} (run {self.run_id})")
+            .config("spark.hadoop.fs.s3a.access.key", os.environ["AWS_ACCESS_KEY_ID"])
+            .config("spark.hadoop.fs.s3a.secret.key", os.environ["AWS_SECRET_ACCESS_KEY"])
+            .getOrCreate()
+        )
+
+    def read_delta(self, spark, name):
+        """The declared input `name` as a DataFrame, or None while its table does not exist yet."""
+        try:
+            return spark.read.format("delta").load(self.input(name))
+        except AnalysisException as e:
+            if any(m in str(e) for m in _NO_TABLE):
+                print(f"job {self.name}: input {name!r} ({self.input(name)}) has no Delta table yet; nothing to do")
+                return None
+            raise

@@ -1,0 +1,262 @@
+import * as path from 'node:path';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ProcessingConfig } from '../config/groups/processing';
+import { EnvConfig } from '../config/schema';
+import { DataLake } from '../constructs/data-lake';
+import { DockerService } from '../constructs/docker-service';
+import { GeneratedSecret } from '../constructs/generated-secret';
+import { KafkaCluster } from '../constructs/kafka-cluster';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
+import { ServiceDiscovery } from '../constructs/service-discovery';
+import { FileSpec, HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { SPARK_METRICS, sparkConfFiles } from '../constructs/spark-conf';
+import { SparkJob, SparkJobData } from '../constructs/spark-job';
+import { JOBS } from '../jobs';
+import { DataRef, JOB_LIBRARY, JobDefinition } from '../jobs/job';
+import { planJobs, PlannedJob } from '../jobs/plan';
+import { configureBackend } from './backend';
+import { hostAddress, portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+
+export const PROCESSING_GROUP = 'processing';
+/** The Spark build context in this repository. */
+export const SPARK_IMAGE_DIR = path.join(__dirname, '..', 'images', 'spark');
+
+export interface ProcessingStackProps {
+  readonly context: ServiceContext;
+  readonly protectData: boolean;
+  readonly processing: ProcessingConfig;
+  /** From core: the network, the data lake, Kafka and the service catalog. */
+  readonly network: PlatformNetwork;
+  readonly lake: DataLake;
+  readonly kafka: KafkaCluster;
+  readonly discovery: ServiceDiscovery;
+  /** Job definitions. @default - every job in jobs/ (JOBS) */
+  readonly jobs?: readonly JobDefinition[];
+  /** Full config, for the backend only. */
+  readonly env: EnvConfig;
+}
+
+/**
+ * `processing`: a Spark standalone cluster (master + N workers) running the project Spark image
+ * (Spark 3.5 with Delta Lake, S3A and Kafka jars, built from images/spark), NiFi 2 behind its own
+ * HTTPS and a generated single-user login, and the medallion jobs of jobs/ as one-shot
+ * `spark-submit` containers, each with its own MinIO user, run in the order their reads and
+ * writes imply. Every long-running service is registered in Consul with its metrics endpoint.
+ */
+export class ProcessingStack extends TerraformStack {
+  readonly sparkImage: ProjectImage;
+  readonly sparkMaster: DockerService;
+  readonly sparkWorker: DockerService;
+  readonly nifi?: DockerService;
+  readonly nifiPassword?: GeneratedSecret;
+  readonly jobs: ReadonlyMap<string, SparkJob>;
+  readonly plan: readonly PlannedJob[];
+  /** `spark://spark-master:7077`. */
+  readonly masterUrl: string;
+  readonly sparkConf: readonly FileSpec[];
+
+  constructor(scope: Construct, id: string, props: ProcessingStackProps) {
+    super(scope, id);
+    configureBackend(this, props.env, id);
+    const { processing: cfg, context: ctx } = props;
+    const common = { environment: ctx.environment, protectData: props.protectData, network: props.network };
+    const configFile = `config/${ctx.environment}.yaml`;
+
+    // Plan the jobs first: a bad reference fails synthesis before anything is built.
+    this.plan = planJobs({
+      definitions: props.jobs ?? JOBS,
+      config: cfg.jobs,
+      configFile,
+      sources: { buckets: [...props.lake.buckets.keys()], topics: [...props.kafka.topics.keys()] },
+      worker: { cores: cfg.spark.worker.cores, sparkMemoryMb: cfg.spark.worker.sparkMemoryMb },
+    });
+
+    // --- The project Spark image: master, workers and jobs run the same build.
+    this.sparkImage = new ProjectImage(this, 'spark-image', {
+      name: cfg.spark.image,
+      context: path.relative(PROJECT_ROOT, SPARK_IMAGE_DIR),
+      buildArgs: { SPARK_BASE_IMAGE: cfg.spark.baseImage },
+    });
+    const image = this.sparkImage.image;
+
+    // --- Spark master and workers.
+    const masterSpec = sparkMasterSpec(ctx, cfg);
+    this.masterUrl = `spark://${masterSpec.name}:${SPARK_MASTER_RPC_PORT}`;
+    this.sparkConf = sparkConfFiles({ masterUrl: this.masterUrl, s3Endpoint: props.lake.endpoint });
+    this.sparkMaster = new DockerService(this, 'spark-master', { ...common, image, spec: { ...masterSpec, files: this.sparkConf } });
+    this.sparkWorker = new DockerService(this, 'spark-worker', {
+      ...common,
+      image,
+      spec: { ...sparkWorkerSpec(ctx, cfg, this.masterUrl), files: this.sparkConf },
+      dependsOn: this.sparkMaster.dependable,
+    });
+
+    // --- NiFi (optional per environment), behind a generated single-user login.
+    if (cfg.nifi.enabled) {
+      // NiFi silently replaces a password under 12 characters with a random one: 32 here.
+      this.nifiPassword = new GeneratedSecret(this, 'nifi-password', { length: 32 });
+      const sensitivePropsKey = new GeneratedSecret(this, 'nifi-sensitive-props-key', { length: 32 });
+      this.nifi = new DockerService(this, 'nifi', { ...common, spec: nifiSpec(ctx, cfg, this.nifiPassword.value, sensitivePropsKey.value) });
+    }
+
+    for (const s of [this.sparkMaster, this.sparkWorker, this.nifi]) {
+      if (s) props.discovery.register(s);
+    }
+
+    // --- Jobs, in plan order (each one's predecessors exist when it is built).
+    const jobs = new Map<string, SparkJob>();
+    for (const p of this.plan) {
+      const d = p.definition;
+      const data = (refs: Readonly<Record<string, DataRef>>): Record<string, SparkJobData> =>
+        Object.fromEntries(
+          Object.entries(refs).map(([io, ref]) => [
+            io,
+            ref.kind === 'topic' ? { topic: props.kafka.topic(ref.topic) } : { bucket: props.lake.bucket(ref.bucket), prefix: ref.prefix },
+          ]),
+        );
+      jobs.set(
+        d.name,
+        // The job name is the construct id: renaming a job is a new job (and a new MinIO user).
+        new SparkJob(this, `job-${d.name}`, {
+          name: d.name,
+          layer: d.layer,
+          group: PROCESSING_GROUP,
+          environment: ctx.environment,
+          network: props.network,
+          image,
+          masterUrl: this.masterUrl,
+          kafkaBootstrap: props.kafka.bootstrapInternal,
+          lake: props.lake,
+          sparkConf: this.sparkConf,
+          code: { file: d.code, content: p.code },
+          libraries: [{ file: path.basename(JOB_LIBRARY), content: p.library }],
+          reads: data(d.reads),
+          writes: data(d.writes),
+          resources: p.resources,
+          trigger: d.trigger,
+          runId: p.runId,
+          backfill: p.backfill,
+          after: p.after.map((n) => jobs.get(n)!),
+          dependsOn: [...this.sparkMaster.dependable, ...this.sparkWorker.dependable],
+        }),
+      );
+    }
+    this.jobs = jobs;
+
+    // --- Outputs.
+    new TerraformOutput(this, 'spark_master_url', { value: this.masterUrl, description: 'Spark master inside the platform network (spark-submit --master)' });
+    new TerraformOutput(this, 'spark_master_ui_url', { value: this.sparkMaster.hostUrl('ui') ?? 'not published', description: 'Spark master UI on the Docker host' });
+    new TerraformOutput(this, 'spark_image', { value: cfg.spark.image, description: 'Project Spark image (master, workers, jobs)' });
+    if (this.nifi) {
+      new TerraformOutput(this, 'nifi_url', { value: `${this.nifi.hostUrl('https') ?? 'https://not-published'}/nifi`, description: 'NiFi UI (self-signed TLS certificate)' });
+      new TerraformOutput(this, 'nifi_username', { value: cfg.nifi.username, description: 'NiFi single-user login name' });
+      new TerraformOutput(this, 'nifi_password', { value: this.nifiPassword!.value, sensitive: true, description: 'NiFi single-user password' });
+    }
+    new TerraformOutput(this, 'job_order', { value: this.plan.map((p) => p.definition.name).join(' -> '), description: 'Order in which the Spark jobs run on deploy' });
+  }
+}
+
+export const SPARK_MASTER_RPC_PORT = 7077;
+const SPARK_WORKER_RPC_PORT = 7078;
+
+function sparkMasterSpec(ctx: ServiceContext, cfg: ProcessingConfig): ServiceSpec {
+  const m = cfg.spark.master;
+  const name = 'spark-master';
+  return {
+    name,
+    group: PROCESSING_GROUP,
+    image: cfg.spark.image,
+    command: ['/opt/spark/bin/spark-class', 'org.apache.spark.deploy.master.Master'],
+    env: {
+      SPARK_MASTER_HOST: name,
+      SPARK_MASTER_PORT: String(SPARK_MASTER_RPC_PORT),
+      SPARK_MASTER_WEBUI_PORT: '8080',
+      SPARK_DAEMON_MEMORY: `${m.daemonMemoryMb}m`,
+    },
+    // The UI first: it is the port announced in Consul. RPC stays inside the network.
+    ports: portsFor(ctx, m, [
+      { name: 'ui', containerPort: 8080 },
+      { name: 'rpc', containerPort: SPARK_MASTER_RPC_PORT, scheme: 'tcp' },
+    ]),
+    health: HealthCheck.http(8080, '/', { client: 'wget', startPeriodSeconds: 20 }),
+    metrics: SPARK_METRICS.master,
+    resources: resourcesFor(m),
+    waitTimeoutSeconds: m.waitTimeoutSeconds ?? 180,
+  };
+}
+
+function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, masterUrl: string): ServiceSpec {
+  const w = cfg.spark.worker;
+  return {
+    name: 'spark-worker',
+    group: PROCESSING_GROUP,
+    image: cfg.spark.image,
+    // Every replica answers to the alias "spark-worker"; each registers with its own IP so the
+    // master and drivers reach the right one.
+    command: [
+      '/bin/bash',
+      '-c',
+      `export SPARK_LOCAL_HOSTNAME="$(hostname -i | cut -d' ' -f1)"; exec /opt/spark/bin/spark-class org.apache.spark.deploy.worker.Worker ${masterUrl}`,
+    ],
+    env: {
+      SPARK_WORKER_CORES: String(w.cores),
+      SPARK_WORKER_MEMORY: `${w.sparkMemoryMb}m`,
+      SPARK_WORKER_PORT: String(SPARK_WORKER_RPC_PORT),
+      SPARK_WORKER_WEBUI_PORT: '8081',
+      SPARK_DAEMON_MEMORY: `${w.daemonMemoryMb}m`,
+    },
+    ports: portsFor(ctx, w, [
+      { name: 'ui', containerPort: 8081 },
+      { name: 'rpc', containerPort: SPARK_WORKER_RPC_PORT, scheme: 'tcp' },
+    ]),
+    health: HealthCheck.http(8081, '/', { client: 'wget', startPeriodSeconds: 20 }),
+    metrics: SPARK_METRICS.worker,
+    resources: resourcesFor(w),
+    replicas: w.replicas,
+    waitTimeoutSeconds: w.waitTimeoutSeconds ?? 180,
+  };
+}
+
+const NIFI_HOME = '/opt/nifi/nifi-current';
+
+function nifiSpec(ctx: ServiceContext, cfg: ProcessingConfig, password: string, sensitivePropsKey: string): ServiceSpec {
+  const n = cfg.nifi;
+  const https = n.ports.https;
+  // NiFi rejects requests whose Host header it does not know: allow the published address.
+  const proxyHosts = https ? [`${hostAddress(ctx, https)}:${https.port}`, `localhost:${https.port}`] : [];
+  return {
+    name: 'nifi',
+    group: PROCESSING_GROUP,
+    image: n.image,
+    env: {
+      SINGLE_USER_CREDENTIALS_USERNAME: n.username,
+      SINGLE_USER_CREDENTIALS_PASSWORD: password,
+      NIFI_SENSITIVE_PROPS_KEY: sensitivePropsKey,
+      NIFI_WEB_HTTPS_PORT: '8443',
+      ...(proxyHosts.length > 0 ? { NIFI_WEB_PROXY_HOST: proxyHosts.join(',') } : {}),
+      NIFI_JVM_HEAP_INIT: `${n.heapMb}m`,
+      NIFI_JVM_HEAP_MAX: `${n.heapMb}m`,
+    },
+    ports: portsFor(ctx, n, [{ name: 'https', containerPort: 8443, scheme: 'https' }]),
+    volumes: volumesFor(ctx, 'nifi', n, {
+      // A named volume is pre-populated from the image on first use (a bind mount would hide nifi.properties).
+      conf: `${NIFI_HOME}/conf`,
+      database: `${NIFI_HOME}/database_repository`,
+      flowfile: `${NIFI_HOME}/flowfile_repository`,
+      content: `${NIFI_HOME}/content_repository`,
+      provenance: `${NIFI_HOME}/provenance_repository`,
+      state: `${NIFI_HOME}/state`,
+    }),
+    // The HTTPS listener binds $HOSTNAME, not localhost; this path needs no login.
+    health: HealthCheck.shell(
+      `curl -fsk -o /dev/null https://$(hostname):8443/nifi-api/authentication/configuration`,
+      { port: 8443, scheme: 'https', path: '/nifi-api/authentication/configuration' },
+      { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 90, retries: 10 },
+    ),
+    resources: resourcesFor(n),
+    waitTimeoutSeconds: n.waitTimeoutSeconds ?? 300,
+    stopGraceSeconds: 60,
+  };
+}
