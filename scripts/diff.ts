@@ -20,7 +20,8 @@ const USAGE = 'usage: npm run diff -- [--skip-synth] [--outdir DIR] [stack…]';
 function synthesize(outdir: string): Promise<void> {
   const app = (JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')) as { app: string }).app;
   return new Promise((resolve, reject) => {
-    const child = spawn(app, { cwd: ROOT, shell: true, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CDKTF_OUTDIR: outdir } });
+    // The app's own output goes to stderr: stdout carries only the summary table.
+    const child = spawn(app, { cwd: ROOT, shell: true, stdio: ['ignore', 2, 'inherit'], env: { ...process.env, CDKTF_OUTDIR: outdir } });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`synth failed (${app} exited with ${code})`))));
   });
