@@ -48,6 +48,12 @@ describe('stack selection and order', () => {
     expect(topologicalOrder(graph)).toEqual(['core', 'ml', 'processing', 'visualization', 'monitoring']);
   });
 
+  it('puts independent stacks in the preferred order first, then in manifest order', () => {
+    expect(topologicalOrder(graph, ['core', 'processing', 'ml', 'visualization', 'monitoring'])).toEqual(['core', 'processing', 'ml', 'visualization', 'monitoring']);
+    expect(topologicalOrder(graph, ['visualization', 'processing'])).toEqual(['core', 'processing', 'ml', 'visualization', 'monitoring']);
+    expect(selectStacks(graph, ['ml', 'processing'], ['processing'])).toEqual(['core', 'processing', 'ml']);
+  });
+
   it('selects all stacks when none are named', () => {
     expect(selectStacks(graph, [])).toEqual(topologicalOrder(graph));
   });

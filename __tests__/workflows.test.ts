@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { availableEnvironments, loadEnvironment } from '../config/loader';
 import { parseManifest } from '../scripts/diff/manifest';
 import { topologicalOrder } from '../scripts/diff/selection';
+import { GROUP_NAMES } from '../config/schema';
 import { buildPlatform } from '../stacks/platform';
 
 const ROOT = path.join(__dirname, '..');
@@ -33,12 +34,12 @@ function workflow(name: string): Workflow {
   return parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow;
 }
 
-/** The stacks cdktf synthesizes for an environment, upstream first, from its manifest. */
+/** The stacks cdktf synthesizes for an environment, upstream first (ties in group order), as `npm run diff` orders them. */
 function manifestOrder(env: string): string[] {
   const app = Testing.app();
   buildPlatform(app, loadEnvironment(env));
   app.synth();
-  return topologicalOrder(parseManifest(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8')));
+  return topologicalOrder(parseManifest(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8')), GROUP_NAMES);
 }
 
 /** Missing and extra names, for a failure message a reader can act on. */

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GROUP_NAMES } from '../config/schema';
 import { runDiff } from './diff/run';
 import { spawnRunner, terraformBinary } from './diff/runner';
 
@@ -52,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     run: spawnRunner(binary),
     log: (line) => console.error(line),
     title: `Plan summary: environment ${env}, ${binary}`,
+    preferredOrder: GROUP_NAMES,
   });
   (outcome.exitCode === 2 ? console.error : console.log)(outcome.output);
   return outcome.exitCode;

@@ -23,6 +23,8 @@ export interface DiffOptions {
   readonly log: (line: string) => void;
   /** Heading above the table, e.g. the environment and binary. */
   readonly title?: string;
+  /** Order among independent stacks (the project's group order); others follow in manifest order. */
+  readonly preferredOrder?: readonly string[];
 }
 
 export interface DiffOutcome {
@@ -40,7 +42,7 @@ export async function runDiff(o: DiffOptions): Promise<DiffOutcome> {
       await o.synth();
     }
     const graph = readManifest(o.outdir);
-    const order = selectStacks(graph, o.requested);
+    const order = selectStacks(graph, o.requested, o.preferredOrder);
     const results: StackResult[] = [];
     for (const name of order) {
       o.log(`planning ${name}…`);

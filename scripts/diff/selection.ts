@@ -9,11 +9,14 @@ export class UnknownStackError extends Error {
 }
 
 /**
- * Every stack of the graph, dependencies before dependants. Ties keep the manifest's order, so the
- * result is deterministic. Throws on a cycle, naming the stacks in it.
+ * Every stack of the graph, dependencies before dependants. Among stacks that are ready at the same
+ * time, those in `preferred` come first in that order (the project passes its group deployment
+ * order), then the rest in manifest order, so the result is deterministic. Throws on a cycle,
+ * naming the stacks in it.
  */
-export function topologicalOrder(graph: StackGraph): string[] {
-  const names = [...graph.stacks.keys()];
+export function topologicalOrder(graph: StackGraph, preferred: readonly string[] = []): string[] {
+  const rank = (n: string) => (preferred.includes(n) ? preferred.indexOf(n) : preferred.length);
+  const names = [...graph.stacks.keys()].map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map((x) => x.n);
   const done = new Set<string>();
   const order: string[] = [];
   while (order.length < names.length) {
@@ -47,15 +50,15 @@ export function upstreamOf(graph: StackGraph, name: string): Set<string> {
  * The stacks to plan for `requested` (all stacks when empty): each requested stack and its
  * upstream dependencies, in topological order. An unknown name throws, listing the valid ones.
  */
-export function selectStacks(graph: StackGraph, requested: readonly string[]): string[] {
+export function selectStacks(graph: StackGraph, requested: readonly string[], preferred: readonly string[] = []): string[] {
   const unknown = requested.filter((r) => !graph.stacks.has(r));
   if (unknown.length > 0) {
-    const valid = topologicalOrder(graph);
+    const valid = topologicalOrder(graph, preferred);
     throw new UnknownStackError(
       `unknown stack${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; valid: ${valid.join(', ') || '(none synthesized)'}`,
     );
   }
-  const order = topologicalOrder(graph);
+  const order = topologicalOrder(graph, preferred);
   if (requested.length === 0) return order;
   const wanted = new Set<string>();
   for (const r of requested) {
