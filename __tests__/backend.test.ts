@@ -4,7 +4,7 @@ import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { parseDocument } from 'yaml';
 import { ConfigError, parseEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
-import { configureBackend } from '../stacks/backend';
+import { configureBackend, stateLocation } from '../stacks/backend';
 import { buildPlatform } from '../stacks/platform';
 import { synthJson } from './helpers';
 
@@ -146,6 +146,12 @@ describe('backends', () => {
   it('resolves cross-stack references through the producer local state file', () => {
     const { remote } = synthesizedConsumer(devConfig({ backend: 'local' }));
     expect(remote).toEqual([expect.objectContaining({ backend: 'local', config: expect.objectContaining({ path: '../../../.state/dev/core.tfstate' }) })]);
+  });
+
+  it('names where a stack state lives, for either backend', () => {
+    expect(stateLocation(devConfig({ backend: 'local' }), 'core')).toBe('.state/dev/core.tfstate');
+    expect(stateLocation(devConfig({ backend: 'local', dir: 'tf/dev' }), 'ml')).toBe('tf/dev/ml.tfstate');
+    expect(stateLocation(devConfig({ ...S3, keyPrefix: 'teams/dl' }), 'core')).toBe('s3://tf-state/teams/dl/core.tfstate');
   });
 
   it('keeps different environments in different keys of the same bucket', () => {

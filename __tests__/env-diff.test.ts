@@ -70,13 +70,18 @@ describe('environment delta', () => {
   });
 
   it('attributes a group that only one environment deploys to that group stack, with its services', () => {
-    const withGroup = variant(dev, (c) => {
-      c.groups = [...c.groups, 'processing'];
+    // Core only on one side (whatever groups dev deploys today), core plus a processing section on the other.
+    const coreOnly = variant(dev, (c) => {
+      for (const g of c.groups) if (g !== 'core') delete c[g];
+      c.groups = ['core'];
+    });
+    const withGroup = variant(coreOnly, (c) => {
+      c.groups = ['core', 'processing'];
       c.processing = { sparkMaster: { image: 'apache/spark:3.5.6', memoryMb: 1024, replicas: 1, ports: {}, volumes: {}, public: false, enabled: true } };
     });
-    const d = computeDelta(dev, withGroup);
+    const d = computeDelta(coreOnly, withGroup);
     expect(d.servicesOnlyInB).toEqual(['processing.sparkMaster']);
-    expect(at(d.differences, 'groups')).toMatchObject({ a: dev.groups, b: [...dev.groups, 'processing'], stacks: ['processing'] });
+    expect(at(d.differences, 'groups')).toMatchObject({ a: ['core'], b: ['core', 'processing'], stacks: ['processing'] });
     expect(at(d.differences, 'processing')?.stacks).toEqual(['processing']);
   });
 
@@ -91,7 +96,9 @@ describe('environment delta', () => {
 
   it('lists stacks in deployment order', () => {
     const a = variant(dev, (c) => (c.groups = ['core', 'monitoring', 'ml']));
-    expect(stacksTouched(['network', 'publishAddress'], a, dev)).toEqual(['core', 'ml', 'monitoring']);
+    const b = variant(dev, (c) => (c.groups = ['core']));
+    expect(stacksTouched(['network', 'publishAddress'], a, b)).toEqual(['core', 'ml', 'monitoring']);
+    expect(stacksTouched(['groups'], a, b)).toEqual(['ml', 'monitoring']);
   });
 
   it('renders one row per difference with the stacks it touches', () => {

@@ -12,6 +12,16 @@ export function stateKeyPrefix(env: EnvConfig): string {
 }
 
 /**
+ * Where one stack's state lives, for people and tools to show: `.state/dev/core.tfstate` or
+ * `s3://datalab-tfstate/datalab/prod/core.tfstate`.
+ */
+export function stateLocation(env: EnvConfig, stackName: string): string {
+  return env.state.backend === 's3'
+    ? `s3://${env.state.bucket}/${stateKeyPrefix(env)}/${stackName}.tfstate`
+    : `${stateDir(env)}/${stackName}.tfstate`;
+}
+
+/**
  * Gives the stack an explicit backend, one state per environment and stack, so a dev plan can
  * never read or write prod state.
  *
