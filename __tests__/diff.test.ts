@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -294,5 +295,64 @@ describe('runDiff', () => {
     const outcome = await runDiff({ requested: [], outdir, run: byStack({}), log: () => undefined });
     expect(outcome.exitCode).toBe(2);
     expect(outcome.output).toMatch(/manifest\.json not found: synthesize first/);
+  });
+});
+
+describe('npm run diff (the CLI, with a stand-in terraform binary)', () => {
+  const ROOT = path.join(__dirname, '..');
+  let tmp: string;
+  let fakeTerraform: string;
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-diff-cli-'));
+    fakeTerraform = path.join(tmp, 'fake-terraform');
+    // Answers init and plan with success and `show -json` with a fixture; logs each call.
+    fs.writeFileSync(
+      fakeTerraform,
+      `#!/bin/sh\necho "$(basename "$PWD") $1" >> "${tmp}/calls.log"\nif [ "$1" = show ]; then cat "${path.join(FIXTURES, 'core-changes.json')}"; fi\n`,
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'diff.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', DATALAB_ENV: 'dev', ...env },
+    });
+
+  it('synthesizes into --outdir, plans with TERRAFORM_BINARY_NAME and prints only the table on stdout', () => {
+    const outdir = path.join(tmp, 'out');
+    const r = cli(['--outdir', outdir, 'core'], { TERRAFORM_BINARY_NAME: fakeTerraform });
+    expect(r.stderr).toContain('planning core…');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `### Plan summary: environment dev, ${fakeTerraform}`,
+      '',
+      '| stack | add | change | destroy | notes |',
+      '|---|---:|---:|---:|---|',
+      '| core | 2 | 1 | 2 | 1 output change; replaces docker_container.minio_container_6A3B1C2D |',
+    ]);
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'core', 'cdk.tf.json'))).toBe(true);
+    expect(fs.readFileSync(path.join(tmp, 'calls.log'), 'utf8').trim().split('\n')).toEqual(['core init', 'core plan', 'core show']);
+  });
+
+  it('exits 2 on an unknown stack, listing the valid ones, without planning', () => {
+    const r = cli(['--outdir', path.join(tmp, 'out'), '--skip-synth', 'sparkk'], { TERRAFORM_BINARY_NAME: fakeTerraform });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown stack "sparkk"; valid: core/);
+  });
+
+  it('exits 2 naming the binary when it is not installed', () => {
+    const r = cli(['--outdir', path.join(tmp, 'out'), '--skip-synth'], { TERRAFORM_BINARY_NAME: 'tofu-not-installed' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot run "tofu-not-installed": not found on PATH (from TERRAFORM_BINARY_NAME)');
+  });
+
+  it('rejects an unknown option with the usage', () => {
+    const r = cli(['--plan-only']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown option --plan-only\nusage: npm run diff -- [--skip-synth] [--outdir DIR] [stack…]');
   });
 });
