@@ -1,7 +1,10 @@
 import { LocalBackend, S3Backend, S3BackendConfig, TerraformBackend, TerraformStack } from 'cdktf';
 import { EnvConfig } from '../config/schema';
 
-/** Where local state lives, relative to the project root: `.state/<env>` unless configured. */
+/**
+ * The local state directory, relative to the project root: `.state/<env>` unless `state.dir` says
+ * otherwise. With an s3 backend nothing is stored there; see `stateLocation` for where state is.
+ */
 export function stateDir(env: EnvConfig): string {
   return env.state.backend === 'local' ? (env.state.dir ?? `.state/${env.environment}`) : `.state/${env.environment}`;
 }
