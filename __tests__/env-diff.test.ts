@@ -54,6 +54,11 @@ describe('environment delta', () => {
     expect(computeDelta(dev, more).differences.map((d) => formatDeltaPath(d.path))).toEqual(['core.topics[audit]']);
   });
 
+  it('reports each named item when the other side has an empty list', () => {
+    const none = variant(dev, (c) => (c.core.topics = []));
+    expect(computeDelta(none, dev).differences.map((d) => formatDeltaPath(d.path))).toEqual(dev.core.topics.map((t) => `core.topics[${t.name}]`));
+  });
+
   it('reports replicas, images and host bindings of a service', () => {
     const b = variant(dev, (c) => {
       c.core.minio.image = 'quay.io/minio/minio:RELEASE.2025-10-01T00-00-00Z';

@@ -28,26 +28,25 @@ export function stalenessNotes(graph: StackGraph, results: readonly StackResult[
 
 /** A Markdown table (readable in a terminal, rendered in a PR comment). */
 export function renderSummary(graph: StackGraph, results: readonly StackResult[], title?: string): string {
-  const notes = stalenessNotes(graph, results);
+  const stale = stalenessNotes(graph, results);
   const rows = results.map((r) => {
-    const cells =
-      r.status === 'error'
-        ? ['–', '–', '–', [`error: ${r.error}`]]
-        : [
-            String(r.counts.add),
-            String(r.counts.change),
-            String(r.counts.destroy),
-            [
-              !hasChanges(r.counts) ? 'no changes' : '',
-              r.counts.outputs > 0 ? `${r.counts.outputs} output${r.counts.outputs === 1 ? '' : 's'} change` : '',
-              r.counts.replaced.length > 0 ? `replaces ${r.counts.replaced.join(', ')}` : '',
-            ],
-          ];
-    const note = [...(cells[3] as string[]), ...(notes.get(r.stack) ?? [])].filter(Boolean).join('; ');
-    return `| ${r.stack} | ${cells[0]} | ${cells[1]} | ${cells[2]} | ${escapeCell(note)} |`;
+    const [add, change, destroy] = r.status === 'error' ? ['–', '–', '–'] : [r.counts.add, r.counts.change, r.counts.destroy].map(String);
+    const notes = [...ownNotes(r), ...(stale.get(r.stack) ?? [])].join('; ');
+    return `| ${r.stack} | ${add} | ${change} | ${destroy} | ${escapeCell(notes)} |`;
   });
   const head = ['| stack | add | change | destroy | notes |', '|---|---:|---:|---:|---|'];
   return [...(title ? [`### ${title}`, ''] : []), ...head, ...rows].join('\n');
+}
+
+/** What the stack's own plan says beyond the counts. */
+function ownNotes(r: StackResult): string[] {
+  if (r.status === 'error') return [`error: ${r.error}`];
+  const { counts } = r;
+  const notes: string[] = [];
+  if (!hasChanges(counts)) notes.push('no changes');
+  if (counts.outputs > 0) notes.push(`${counts.outputs} output${counts.outputs === 1 ? '' : 's'} change`);
+  if (counts.replaced.length > 0) notes.push(`replaces ${counts.replaced.join(', ')}`);
+  return notes;
 }
 
 function escapeCell(s: string): string {

@@ -40,7 +40,8 @@ export function formatDeltaPath(p: readonly PathSegment[]): string {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isNamedList = (v: unknown): v is { name: string }[] => Array.isArray(v) && v.length > 0 && v.every((x) => isRecord(x) && typeof x.name === 'string');
+/** A list whose items all carry a `name` (buckets, topics); an empty list qualifies too. */
+const isNamedList = (v: unknown): v is { name: string }[] => Array.isArray(v) && v.every((x) => isRecord(x) && typeof x.name === 'string');
 
 function walk(a: unknown, b: unknown, path: PathSegment[], out: { path: PathSegment[]; a: unknown; b: unknown }[]): void {
   if (a === undefined || b === undefined) {
@@ -53,10 +54,10 @@ function walk(a: unknown, b: unknown, path: PathSegment[], out: { path: PathSegm
     return;
   }
   // Lists of named things are compared by name, so inserting a topic does not shift every other one.
-  if ((isNamedList(a) || (Array.isArray(a) && a.length === 0)) && (isNamedList(b) || (Array.isArray(b) && b.length === 0)) && (isNamedList(a) || isNamedList(b))) {
+  if (isNamedList(a) && isNamedList(b) && a.length + b.length > 0) {
     const byName = (l: { name: string }[]) => new Map(l.map((x) => [x.name, x]));
-    const ma = byName(a as { name: string }[]);
-    const mb = byName(b as { name: string }[]);
+    const ma = byName(a);
+    const mb = byName(b);
     for (const name of [...new Set([...ma.keys(), ...mb.keys()])]) walk(ma.get(name), mb.get(name), [...path, { name }], out);
     return;
   }
