@@ -20,6 +20,7 @@ function unwrap(t: z.ZodType): z.ZodType {
 function keysOf(t: z.ZodType, trail: string[], out: { path: string; key: string }[]): void {
   const u = unwrap(t);
   if (u instanceof z.ZodArray) return keysOf(u.element as z.ZodType, [...trail, '[]'], out);
+  if (u instanceof z.ZodDiscriminatedUnion) return u.options.forEach((o) => keysOf(o as z.ZodType, trail, out));
   if (!(u instanceof z.ZodObject)) return;
   const shape = u.shape as Record<string, z.ZodType>;
   const isService = 'image' in shape && 'memoryMb' in shape;

@@ -123,7 +123,7 @@ function zodProblem(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem {
     case 'unrecognized_keys':
       return {
         path: p,
-        message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${allowedKeys(p).join(', ') || '(none)'}`,
+        message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${allowedKeys(p, raw).join(', ') || '(none)'}`,
       };
     case 'invalid_type':
       return { path: p, message: valueAt(raw, p) === undefined ? `required ${issue.expected} is missing` : `expected ${issue.expected}` };
@@ -139,7 +139,7 @@ function zodProblem(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem {
 }
 
 /** The keys allowed in the object schema at `p`, for "unknown key" messages. */
-function allowedKeys(p: readonly (string | number)[]): string[] {
+function allowedKeys(p: readonly (string | number)[], raw: unknown): string[] {
   let s: z.ZodType | undefined = envConfigSchema;
   const unwrap = (t: z.ZodType): z.ZodType => {
     let cur: z.ZodType = t;
@@ -159,7 +159,15 @@ function allowedKeys(p: readonly (string | number)[]): string[] {
     else return [];
   }
   const u = s ? unwrap(s) : undefined;
-  return u instanceof z.ZodObject ? Object.keys(u.shape) : [];
+  if (u instanceof z.ZodObject) return Object.keys(u.shape);
+  // A discriminated union (`state`): the keys of the option the file names, else of every option.
+  if (u instanceof z.ZodDiscriminatedUnion) {
+    const options = u.options.map((o) => unwrap(o as z.ZodType)).filter((o): o is z.ZodObject => o instanceof z.ZodObject);
+    const tag = valueAt(raw, [...p, u.def.discriminator]);
+    const chosen = options.filter((o) => (o.shape as Record<string, z.ZodType>)[u.def.discriminator]?.safeParse(tag).success);
+    return [...new Set((chosen.length ? chosen : options).flatMap((o) => Object.keys(o.shape)))];
+  }
+  return [];
 }
 
 function valueAt(raw: unknown, p: readonly (string | number)[]): unknown {

@@ -131,7 +131,8 @@ export const coreSchema = z.strictObject({
 });
 export type CoreConfig = z.infer<typeof coreSchema>;
 
-export const stateSchema = z.strictObject({
+/** Local state: one file per stack under `dir`. */
+export const localStateSchema = z.strictObject({
   backend: z.literal('local').default('local'),
   /** Directory for state files, relative to the project root (one file per stack). */
   dir: z
@@ -142,6 +143,48 @@ export const stateSchema = z.strictObject({
     })
     .optional(),
 });
+
+/** Rejects a credential key with the fix, rather than a bare "unknown key". */
+const noCredentials = z
+  .unknown()
+  .refine((v) => v === undefined, {
+    message: 'credentials never go in config files: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) where terraform runs',
+  })
+  .optional();
+
+/**
+ * State in an S3-compatible bucket (MinIO, AWS S3, …): object `<keyPrefix>/<stack>.tfstate`.
+ * Credentials never go here: Terraform reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE.
+ */
+export const s3StateSchema = z.strictObject({
+  backend: z.literal('s3'),
+  /** Bucket that holds the state objects; it must exist before `terraform init`. */
+  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'expected an S3 bucket name: 3-63 of a-z 0-9 . -' }),
+  /** S3 API endpoint, e.g. https://minio.example.org:9000. */
+  endpoint: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://s3.example.org:9000' }),
+  /** Object key prefix; default `datalab/<env>`. */
+  keyPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, { message: 'expected a key prefix such as datalab/prod (no leading or trailing slash)' })
+    .optional(),
+  /** Region sent with requests; S3-compatible servers usually accept any. */
+  region: z.string().min(1).default('us-east-1'),
+  /** Path-style URLs (https://host/bucket), which MinIO and most self-hosted servers need. */
+  pathStyle: z.boolean().default(true),
+  /** S3-native state locking with a `.tflock` object (Terraform/OpenTofu ≥ 1.10). */
+  useLockfile: z.boolean().default(false),
+  /** DynamoDB table for state locking (the older mechanism). */
+  dynamodbTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).optional(),
+  /** Not allowed: see `noCredentials`. */
+  accessKey: noCredentials,
+  /** Not allowed: see `noCredentials`. */
+  secretKey: noCredentials,
+});
+
+export const stateSchema = z.discriminatedUnion('backend', [localStateSchema, s3StateSchema], {
+  error: 'expected backend "local" or "s3"',
+});
+export type StateConfig = z.infer<typeof stateSchema>;
 
 export const envConfigSchema = z
   .strictObject({
