@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npx datalab …`: runs the TypeScript CLI (cli/datalab.ts) through tsx, in this process.
 'use strict';
+// The project supports node >= 20; the AWS SDK's notice about its future node 22 floor is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require('tsx/cjs/api').register();
 const { main } = require('../cli/datalab.ts');
 

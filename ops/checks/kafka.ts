@@ -104,7 +104,7 @@ function bootstrapCheck(id: string, t: TopicModel, opts: KafkaCheckOptions, serv
 
 /** The broker answered but advertised an address this host cannot reach (pitfall: advertised listeners). */
 function advertisedListenerHint(err: unknown, bootstrap: string): CheckFailure | undefined {
-  const m = /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|connect ECONNREFUSED) ([^\s:]+)(?::(\d+))?/.exec(String((err as Error)?.message ?? ''));
+  const m = /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([^\s:]+)(?::(\d+))?/.exec(String((err as Error)?.message ?? ''));
   if (!m || bootstrap.startsWith(`${m[1]}:`)) return undefined;
   return new CheckFailure(
     `the broker at ${bootstrap} advertises ${m[1]}${m[2] ? `:${m[2]}` : ''}, which this host cannot reach`,
