@@ -1,0 +1,79 @@
+import { loadEnvironment } from '../config/loader';
+import { modelFor } from '../ops/model';
+import { planVerify } from '../ops/verify';
+import { extendedModel } from './ops-platform';
+
+describe('the platform model', () => {
+  it('describes the dev core stack from its constructs', () => {
+    const m = modelFor(loadEnvironment('dev'));
+    expect(m.stacks).toEqual([{ name: 'core', dependsOn: [], stateFile: '.state/dev/core.tfstate' }]);
+    expect(m.services.map((s) => s.name)).toEqual(['consul', 'consul-esm', 'minio', 'kafka', 'kafka-ui']);
+    expect(m.buckets.map((b) => [b.name, b.versioning])).toEqual([
+      ['bronze', true],
+      ['silver', true],
+      ['gold', true],
+      ['mlflow', true],
+      ['landing', false],
+    ]);
+    expect(m.buckets[0].s3).toEqual({
+      url: 'http://127.0.0.1:9000',
+      user: 'datalab-root',
+      password: { stack: 'core', output: 'minio_root_password', envVar: 'DATALAB_MINIO_ROOT_PASSWORD' },
+    });
+    expect(m.topics).toEqual([
+      { stack: 'core', name: 'events', partitions: 3, replication: 1, bootstrap: '127.0.0.1:9092' },
+      { stack: 'core', name: 'events-dlq', partitions: 1, replication: 1, bootstrap: '127.0.0.1:9092' },
+    ]);
+    expect(m.registrations.find((r) => r.service === 'minio')).toEqual({ stack: 'core', service: 'minio', instances: ['minio'], consul: 'http://127.0.0.1:8500' });
+  });
+
+  it('leaves out a disabled optional service (prod has no Kafka UI)', () => {
+    const m = modelFor(loadEnvironment('prod'));
+    expect(m.services.map((s) => s.name)).not.toContain('kafka-ui');
+    expect(m.registrations.map((r) => r.service)).not.toContain('kafka-ui');
+  });
+
+  describe('with a stack it was not told about', () => {
+    const m = extendedModel();
+
+    it('finds the stack, its dependency, its replicated service and its registration', () => {
+      expect(m.stacks.map((s) => [s.name, s.dependsOn])).toEqual([
+        ['core', []],
+        ['processing', ['core']],
+      ]);
+      expect(m.services.find((s) => s.name === 'ingest')).toMatchObject({ stack: 'processing', replicas: ['ingest', 'ingest-2'] });
+      expect(m.registrations.find((r) => r.service === 'ingest')).toMatchObject({ stack: 'processing', instances: ['ingest', 'ingest-2'] });
+    });
+
+    it('plans health and Consul checks for it, one per replica', () => {
+      const ids = planVerify(m, { root: '/x', env: {}, timeoutMs: 1, retries: 0, backoffMs: 0, groups: ['processing'] }, { s3: new Map(), kafka: new Map() }).map((c) => c.id);
+      expect(ids).toEqual(['processing/consul/catalog', 'processing/consul/service/ingest', 'processing/ingest/health', 'processing/ingest-2/health']);
+    });
+
+    it('attributes grants to the service holding the keys, jobs to their declarations, and the rest to consumers', () => {
+      const flows = m.flows.map((f) => `${f.actor} ${f.access} ${f.target.kind}:${f.target.name}${f.prefix ? `/${f.prefix}` : ''}`);
+      // Sorted by actor, then bucket before topic, then name and access.
+      expect(flows).toEqual([
+        'alerting read topic:events-dlq',
+        'analyst read bucket:gold',
+        'bronze-to-silver read bucket:bronze',
+        'bronze-to-silver write bucket:silver/events/',
+        'bronze-to-silver read topic:events',
+        'ingest write bucket:bronze/events/',
+        'ingest read bucket:landing',
+        'ingest read topic:events',
+        'ingest write topic:events-dlq',
+        'silver-to-gold write bucket:gold',
+        'silver-to-gold read bucket:silver',
+      ]);
+      const kinds = Object.fromEntries(m.actors.map((a) => [a.name, `${a.stack}/${a.kind}`]));
+      expect(kinds).toMatchObject({
+        ingest: 'processing/service',
+        'bronze-to-silver': 'processing/job',
+        'silver-to-gold': 'processing/job',
+        analyst: 'processing/consumer',
+        alerting: 'core/consumer',
+      });
+    });
+  });
+});
