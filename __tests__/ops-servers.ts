@@ -118,6 +118,7 @@ export async function startConsul(registrations: readonly RegistrationModel[]): 
       res.writeHead(code, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (url.pathname === '/v1/status/leader') return json(200, '172.18.0.2:8300');
     if (url.pathname === '/v1/catalog/services') {
       return json(200, Object.fromEntries([...catalog.keys()].map((name) => [name, ['core', 'dev']])));
     }

@@ -52,6 +52,46 @@ describe('the verify plan', () => {
   });
 });
 
+describe('verify of a healthy environment', () => {
+  it('passes every check against s3rver, a Consul API server, health endpoints and a Kafka admin, and reports ok', async () => {
+    const s3 = await startS3('datalab-root', PASSWORD);
+    const consul = await startConsul(model.registrations);
+    const ok = await startHttp((_req, res) => res.writeHead(200).end('ok'));
+    const root = stateRoot(model, { core: { minio_root_password: PASSWORD } });
+    try {
+      await s3.createBuckets(model.buckets.map((b) => b.name));
+      for (const b of model.buckets) if (b.versioning) s3.versioning.set(b.name, 'Enabled');
+      const m = pointAt(model, { s3: s3.url, consul: consul.url, hostPorts: { minio: ok.port, 'kafka-ui': ok.port, consul: consul.port } });
+      const seen: string[] = [];
+      const report = await verify(m, {
+        root,
+        env: {},
+        ...FAST,
+        kafkaAdmin: () => ({
+          connect: async () => undefined,
+          listTopics: async () => m.topics.map((t) => t.name),
+          describeTopic: async (name) => {
+            const t = m.topics.find((x) => x.name === name)!;
+            return { partitions: t.partitions, replication: t.replication };
+          },
+          disconnect: async () => undefined,
+        }),
+        onResult: (r) => seen.push(r.id),
+      });
+      expect(report.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.detail}`)).toEqual([
+        'core/consul-esm/health: probe port 8080 is not published on the host; Consul checks it inside the network',
+        'core/kafka/health: probe port 19092 is not published on the host; Consul checks it inside the network',
+      ]);
+      expect(report).toMatchObject({ environment: 'dev', groups: ['core'], ok: true, summary: { passed: 18, failed: 0, skipped: 2 } });
+      // Progress saw every check; the report keeps plan order.
+      expect([...seen].sort()).toEqual(report.checks.map((c) => c.id).sort());
+    } finally {
+      await Promise.all([s3.close(), consul.close(), ok.close()]);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('MinIO checks against s3rver', () => {
   let s3: S3Served;
   let root: string;
