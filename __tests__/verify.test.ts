@@ -323,3 +323,40 @@ describe('health checks through host ports', () => {
     expect(r).toMatchObject({ status: 'fail', detail: `nothing listens on 127.0.0.1:${port}` });
   });
 });
+
+describe('the check runner', () => {
+  const check = (id: string, run: () => Promise<string>, dependsOn?: string) => ({ id, group: 'core', kind: 'health' as const, name: id, endpoint: 'x', dependsOn, run });
+
+  it('never runs more checks at once than the concurrency limit', async () => {
+    let active = 0;
+    let peak = 0;
+    const slow = async () => {
+      peak = Math.max(peak, ++active);
+      await new Promise((r) => setTimeout(r, 10));
+      active--;
+      return 'ok';
+    };
+    const results = await runChecks(Array.from({ length: 9 }, (_, i) => check(`c${i}`, slow)), { ...FAST, concurrency: 2 });
+    expect(results.every((r) => r.status === 'pass')).toBe(true);
+    expect(peak).toBe(2);
+  });
+
+  it('rejects a plan whose dependency does not exist', async () => {
+    await expect(runChecks([check('a', async () => 'ok', 'missing')], FAST)).rejects.toThrow('check a depends on unknown check missing');
+  });
+
+  it('turns an unexpected error into its first line as the cause, after every retry', async () => {
+    let calls = 0;
+    const [r] = await runChecks(
+      [
+        check('boom', async () => {
+          calls++;
+          throw new Error('first line\n    at somewhere (file.ts:1:1)');
+        }),
+      ],
+      FAST,
+    );
+    expect(r).toMatchObject({ status: 'fail', detail: 'x: first line', attempts: 3 });
+    expect(calls).toBe(3);
+  });
+});

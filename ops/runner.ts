@@ -143,12 +143,14 @@ function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
   const queue: (() => void)[] = [];
   return async (fn) => {
     if (active >= n) await new Promise<void>((r) => queue.push(r));
-    active++;
+    else active++;
     try {
       return await fn();
     } finally {
-      active--;
-      queue.shift()?.();
+      // Hand the slot straight to the next waiter, so no newcomer can take it in between.
+      const next = queue.shift();
+      if (next) next();
+      else active--;
     }
   };
 }

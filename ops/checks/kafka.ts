@@ -83,17 +83,16 @@ function bootstrapCheck(id: string, t: TopicModel, opts: KafkaCheckOptions, serv
     endpoint: t.bootstrap,
     service,
     async run() {
-      let admin = opts.admins.get(t.bootstrap);
-      if (!admin) {
-        admin = opts.admin(t.bootstrap, opts.timeoutMs);
-        opts.admins.set(t.bootstrap, admin);
-      }
+      // Every attempt starts with a fresh client: one from a timed-out attempt may be half connected.
+      const previous = opts.admins.get(t.bootstrap);
+      if (previous) await previous.disconnect().catch(() => undefined);
+      const admin = opts.admin(t.bootstrap, opts.timeoutMs);
+      opts.admins.set(t.bootstrap, admin);
       try {
         await admin.connect();
         const names = await admin.listTopics();
         return `${names.filter((n) => !n.startsWith('__')).length} topics`;
       } catch (err) {
-        // A failed connect leaves the client unusable: the next attempt starts afresh.
         opts.admins.delete(t.bootstrap);
         await admin.disconnect().catch(() => undefined);
         throw advertisedListenerHint(err, t.bootstrap) ?? err;
