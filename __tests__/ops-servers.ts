@@ -3,6 +3,7 @@
  * and small node http servers that answer with the shapes of Consul's HTTP API and of plain health
  * endpoints.
  */
+import { createHash, createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -31,18 +32,61 @@ export interface S3Served extends Served {
   learnUser(): void;
 }
 
+/** RFC 3986 encoding, as SigV4 canonical query strings use. */
+function rfc3986(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
- * s3rver with one extra key pair (the model's MinIO user and a password). s3rver does not implement
- * bucket versioning (it answers NotImplemented), so a first middleware answers
- * `GET /<bucket>?versioning` in S3's XML shape from `versioning`; every other request, including
- * authentication, is s3rver's own.
+ * Recomputes an AWS Signature V4 (header form) with the given secret: true when it matches. s3rver
+ * itself only looks the access key up and does not check V4 signatures.
+ */
+export function sigV4Matches(method: string, rawUrl: string, headers: Record<string, string | string[] | undefined>, secret: string): boolean {
+  const auth = String(headers.authorization ?? '');
+  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)$/.exec(auth);
+  if (!m) return false;
+  const [, , date, region, service, signedHeaders, signature] = m;
+  const [rawPath, rawQuery = ''] = rawUrl.split('?');
+  const query = rawQuery
+    .split('&')
+    .filter(Boolean)
+    .map((kv) => {
+      const [k, v = ''] = kv.split('=');
+      return [rfc3986(decodeURIComponent(k)), rfc3986(decodeURIComponent(v))];
+    })
+    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const names = signedHeaders.split(';');
+  const canonicalHeaders = names.map((n) => `${n}:${String(headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+  const payload = String(headers['x-amz-content-sha256'] ?? 'UNSIGNED-PAYLOAD');
+  const canonical = [method, rawPath, query, canonicalHeaders, signedHeaders, payload].join('\n');
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  const toSign = ['AWS4-HMAC-SHA256', String(headers['x-amz-date']), scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
+  return createHmac('sha256', key).update(toSign).digest('hex') === signature;
+}
+
+/**
+ * s3rver with one extra key pair (the model's MinIO user and a password), and two small additions
+ * in front of it: V4 signatures of that user are verified (s3rver only checks the access key, so a
+ * wrong password would pass), answering `SignatureDoesNotMatch` like MinIO; and because s3rver
+ * does not implement bucket versioning (it answers NotImplemented), `GET /<bucket>?versioning` is
+ * answered in S3's XML shape from `versioning`. Everything else is s3rver's own.
  */
 export async function startS3(user: string, password: string): Promise<S3Served> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-s3rver-'));
   DUMMY_ACCOUNT.createKeyPair(user, password);
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, resetOnClose: true });
   const versioning = new Map<string, 'Enabled' | 'Suspended'>();
-  server.middleware.unshift(async (ctx: { method: string; path: string; query: Record<string, unknown>; status: number; type: string; body: string }, next: () => Promise<void>) => {
+  server.middleware.unshift(async (ctx: { method: string; url: string; path: string; headers: Record<string, string>; query: Record<string, unknown>; status: number; type: string; body: string }, next: () => Promise<void>) => {
+    if (String(ctx.headers.authorization ?? '').includes(`Credential=${user}/`) && !sigV4Matches(ctx.method, ctx.url, ctx.headers, password)) {
+      ctx.status = 403;
+      ctx.type = 'application/xml';
+      ctx.body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>';
+      return;
+    }
     if (ctx.method === 'GET' && 'versioning' in ctx.query) {
       const bucket = ctx.path.replace(/^\/|\/$/g, '');
       const status = versioning.get(bucket);

@@ -158,24 +158,24 @@ describe('MinIO checks against s3rver', () => {
     }
   });
 
-  it('reports credentials the server rejects once, names their source, and skips the buckets', async () => {
-    // s3rver checks the access key but not SigV4 signatures, so the rejection is staged by making
-    // the user unknown (InvalidAccessKeyId); MinIO's SignatureDoesNotMatch takes the same path.
+  it('reports a wrong password once, names its source, and skips the buckets', async () => {
+    const results = await run(pointAt(model, { s3: s3.url }), { DATALAB_MINIO_ROOT_PASSWORD: 'not-the-password' });
+    const login = byId(results, 'core/minio/login');
+    expect(login).toMatchObject({
+      status: 'fail',
+      detail: `${s3.url} rejected user "datalab-root" with the password from $DATALAB_MINIO_ROOT_PASSWORD (SignatureDoesNotMatch)`,
+      attempts: 1,
+    });
+    expect(login.fix).toBe('correct or unset DATALAB_MINIO_ROOT_PASSWORD; the deployed password is output minio_root_password of `npx cdktf output core`');
+    expect(byId(results, 'core/minio/bucket/bronze')).toMatchObject({ status: 'skip', detail: 'not checked: minio login as datalab-root did not pass' });
+  });
+
+  it('reports a user the server does not know, blaming a state file from elsewhere', async () => {
     s3.forgetUser();
     try {
-      const results = await run(pointAt(model, { s3: s3.url }), { DATALAB_MINIO_ROOT_PASSWORD: 'not-the-password' });
-      const login = byId(results, 'core/minio/login');
-      expect(login).toMatchObject({
-        status: 'fail',
-        detail: `${s3.url} rejected user "datalab-root" with the password from $DATALAB_MINIO_ROOT_PASSWORD (InvalidAccessKeyId)`,
-        attempts: 1,
-      });
-      expect(login.fix).toBe('correct or unset DATALAB_MINIO_ROOT_PASSWORD; the deployed password is output minio_root_password of `npx cdktf output core`');
-      expect(byId(results, 'core/minio/bucket/bronze')).toMatchObject({ status: 'skip', detail: 'not checked: minio login as datalab-root did not pass' });
-
-      const fromState = byId(await run(pointAt(model, { s3: s3.url })), 'core/minio/login');
-      expect(fromState.detail).toBe(`${s3.url} rejected user "datalab-root" with the password from .state/dev/core.tfstate output minio_root_password (InvalidAccessKeyId)`);
-      expect(fromState.fix).toBe('the state does not match this server (another environment on the same port? check DATALAB_ENV), or set DATALAB_MINIO_ROOT_PASSWORD');
+      const login = byId(await run(pointAt(model, { s3: s3.url })), 'core/minio/login');
+      expect(login.detail).toBe(`${s3.url} rejected user "datalab-root" with the password from .state/dev/core.tfstate output minio_root_password (InvalidAccessKeyId)`);
+      expect(login.fix).toBe('the state does not match this server (another environment on the same port? check DATALAB_ENV), or set DATALAB_MINIO_ROOT_PASSWORD');
     } finally {
       s3.learnUser();
     }
