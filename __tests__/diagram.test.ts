@@ -32,7 +32,7 @@ describe('the Mermaid diagrams', () => {
 
   it('place services, jobs and consumers in their stack, and buckets in medallion order', () => {
     const d = lineageDiagram(m);
-    expect(d).toContain(['  subgraph stack_processing["stack processing"]', '    user_analyst(["analyst"])', '    job_bronze_to_silver{{"bronze-to-silver"}}', '    svc_ingest["ingest"]', '    job_silver_to_gold{{"silver-to-gold"}}', '  end'].join('\n'));
+    expect(d).toContain(['  subgraph stack_processing["stack processing"]', '    user_analyst(["analyst"])', '    job_bronze_to_silver{{"bronze-to-silver"}}', '    job_compact{{"compact"}}', '    svc_ingest["ingest"]', '    job_silver_to_gold{{"silver-to-gold"}}', '  end'].join('\n'));
     const buckets = [...d.matchAll(/ {4}bucket_(\w+)\[/g)].map((x) => x[1]);
     expect(buckets).toEqual(['landing', 'bronze', 'silver', 'gold', 'mlflow']);
   });
@@ -44,6 +44,9 @@ describe('the Mermaid diagrams', () => {
     expect(d).toContain('  topic_events -->|"reads"| svc_ingest');
     expect(d).toContain('  svc_ingest -->|"writes"| topic_events_dlq');
     expect(d).toContain('  bucket_gold -->|"reads"| user_analyst');
+    // Read and write of the same prefix: one two-way arrow.
+    expect(d).toContain('  job_compact <-->|"reads, writes daily/"| bucket_gold');
+    expect(d).not.toContain('bucket_gold -->|"reads daily/"| job_compact');
   });
 
   it('list every flow in the page table', () => {

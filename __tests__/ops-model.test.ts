@@ -50,7 +50,7 @@ describe('the platform model', () => {
       expect(ids).toEqual(['processing/consul/catalog', 'processing/consul/service/ingest', 'processing/ingest/health', 'processing/ingest-2/health']);
     });
 
-    it('attributes grants to the service holding the keys, jobs to their declarations, and the rest to consumers', () => {
+    it('attributes grants to the service or one-shot job holding the keys, jobs to their declarations, and the rest to consumers', () => {
       const flows = m.flows.map((f) => `${f.actor} ${f.access} ${f.target.kind}:${f.target.name}${f.prefix ? `/${f.prefix}` : ''}`);
       // Sorted by actor, then bucket before topic, then name and access.
       expect(flows).toEqual([
@@ -59,6 +59,8 @@ describe('the platform model', () => {
         'bronze-to-silver read bucket:bronze',
         'bronze-to-silver write bucket:silver/events/',
         'bronze-to-silver read topic:events',
+        'compact read bucket:gold/daily/',
+        'compact write bucket:gold/daily/',
         'ingest write bucket:bronze/events/',
         'ingest read bucket:landing',
         'ingest read topic:events',
@@ -69,6 +71,7 @@ describe('the platform model', () => {
       const kinds = Object.fromEntries(m.actors.map((a) => [a.name, `${a.stack}/${a.kind}`]));
       expect(kinds).toMatchObject({
         ingest: 'processing/service',
+        compact: 'processing/job',
         'bronze-to-silver': 'processing/job',
         'silver-to-gold': 'processing/job',
         analyst: 'processing/consumer',

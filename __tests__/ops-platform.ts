@@ -60,6 +60,22 @@ export function extendedModel(): PlatformModel {
   const gold = new Construct(stack, 'silver-to-gold');
   declareLineage(gold, { name: 'silver-to-gold', reads: [lake.silver], writes: [lake.gold] });
 
+  // A one-shot task (a job) given its user's keys, writing a table it also reads.
+  const compactUser = lake.userFor(stack, 'compact-user', 'compact');
+  lake.gold.grantReadWrite(compactUser, 'daily/');
+  new DockerService(stack, 'compact', {
+    network: core.network,
+    environment: env.environment,
+    spec: {
+      name: 'compact',
+      group: 'processing',
+      image: 'example/compact:1.0.0',
+      oneShot: true,
+      command: ['compact', '--key', compactUser.accessKey],
+      resources: { memoryMb: 128 },
+    },
+  });
+
   // A MinIO identity no service or job owns.
   const analyst = lake.userFor(stack, 'analyst-user', 'analyst');
   lake.gold.grantRead(analyst);

@@ -74,11 +74,17 @@ export function lineageDiagram(model: PlatformModel): string {
     for (const t of topics) lines.push(`    ${id('topic', t.name)}[["${label(`${t.name} · ${t.partitions} partition${t.partitions === 1 ? '' : 's'}`)}"]]`);
     lines.push('  end');
   }
+  // Reading and writing the same place (a Delta writer reads its table's log) is one two-way arrow.
+  const key = (f: FlowModel) => `${f.actor}\0${f.target.kind}\0${f.target.name}\0${f.prefix}`;
+  const both = new Set(model.flows.filter((f) => f.access === 'write' && model.flows.some((r) => r.access === 'read' && key(r) === key(f))).map(key));
   for (const f of model.flows) {
+    if (both.has(key(f)) && f.access === 'read') continue;
     const target = id(f.target.kind, f.target.name);
-    const text = label(`${f.access === 'read' ? 'reads' : 'writes'}${f.prefix ? ` ${f.prefix}` : ''}`);
+    const prefix = f.prefix ? ` ${f.prefix}` : '';
     const actor = actorId(model, f.actor);
-    lines.push(f.access === 'read' ? `  ${target} -->|"${text}"| ${actor}` : `  ${actor} -->|"${text}"| ${target}`);
+    if (both.has(key(f))) lines.push(`  ${actor} <-->|"${label(`reads, writes${prefix}`)}"| ${target}`);
+    else if (f.access === 'read') lines.push(`  ${target} -->|"${label(`reads${prefix}`)}"| ${actor}`);
+    else lines.push(`  ${actor} -->|"${label(`writes${prefix}`)}"| ${target}`);
   }
   return lines.join('\n');
 }
@@ -114,7 +120,8 @@ ${stackDiagram(model)}
 
 Rectangles are services, hexagons jobs, rounded boxes MinIO identities used outside a service;
 cylinders are buckets (medallion layers left to right), double boxes Kafka topics. An arrow into a
-service or job is a read, an arrow out of it a write.
+service or job is a read, an arrow out of it a write, a two-way arrow both (a Delta writer also
+reads its table's log).
 
 \`\`\`mermaid
 ${lineageDiagram(model)}

@@ -297,7 +297,8 @@ function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: ICo
     }
   };
 
-  for (const s of services) addActor({ stack: s.stack, name: s.name, kind: 'service' });
+  // A one-shot service is a run-to-completion task: a job.
+  for (const s of services) addActor({ stack: s.stack, name: s.name, kind: s.oneShot ? 'job' : 'service' });
 
   // Declared lineage and duck-typed jobs name the actor for everything beneath them.
   const ownerName = new Map<IConstruct, string>();
