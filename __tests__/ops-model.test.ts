@@ -1,5 +1,5 @@
 import { loadEnvironment } from '../config/loader';
-import { modelFor } from '../ops/model';
+import { modelFor, serviceAt } from '../ops/model';
 import { planVerify } from '../ops/verify';
 import { extendedModel } from './ops-platform';
 
@@ -33,6 +33,14 @@ describe('the platform model', () => {
     expect(m.registrations.map((r) => r.service)).not.toContain('kafka-ui');
   });
 
+  it('finds the service behind a host endpoint, replica ports included', () => {
+    const m = modelFor(loadEnvironment('dev'));
+    expect(serviceAt(m, 'http://127.0.0.1:9000')).toEqual({ stack: 'core', service: 'minio' });
+    expect(serviceAt(m, '127.0.0.1:9092')).toEqual({ stack: 'core', service: 'kafka' });
+    expect(serviceAt(m, 'http://127.0.0.1:1')).toBeUndefined();
+    expect(serviceAt(extendedModel(), 'http://127.0.0.1:18081/healthz')).toEqual({ stack: 'processing', service: 'ingest-2' });
+  });
+
   describe('with a stack it was not told about', () => {
     const m = extendedModel();
 
@@ -45,9 +53,9 @@ describe('the platform model', () => {
       expect(m.registrations.find((r) => r.service === 'ingest')).toMatchObject({ stack: 'processing', instances: ['ingest', 'ingest-2'] });
     });
 
-    it('plans health and Consul checks for it, one per replica', () => {
+    it('plans health and Consul checks for it, one per replica, with the Consul catalog checked under core that runs it', () => {
       const ids = planVerify(m, { root: '/x', env: {}, timeoutMs: 1, retries: 0, backoffMs: 0, groups: ['processing'] }, { s3: new Map(), kafka: new Map() }).map((c) => c.id);
-      expect(ids).toEqual(['processing/consul/catalog', 'processing/consul/service/ingest', 'processing/ingest/health', 'processing/ingest-2/health']);
+      expect(ids).toEqual(['core/consul/catalog', 'processing/consul/service/ingest', 'processing/ingest/health', 'processing/ingest-2/health']);
     });
 
     it('attributes grants to the service or one-shot job holding the keys, jobs to their declarations, and the rest to consumers', () => {

@@ -123,6 +123,19 @@ export interface PlatformModel {
   readonly flows: readonly FlowModel[];
 }
 
+/** The service (and its stack) whose published port is `host:port`, e.g. MinIO for `127.0.0.1:9000`. */
+export function serviceAt(model: PlatformModel, endpoint: string): { readonly stack: string; readonly service: string } | undefined {
+  const m = /^(?:[a-z]+:\/\/)?([^/:]+):(\d+)/.exec(endpoint);
+  if (!m) return undefined;
+  const [, address, port] = m;
+  for (const s of model.services) {
+    for (const [i, replica] of s.replicas.entries()) {
+      if (s.ports.some((p) => p.host && p.host.address === address && p.host.port + i === Number(port))) return { stack: s.stack, service: replica };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Builds the environment's platform in memory (nothing is synthesized or written) and describes it.
  */

@@ -8,7 +8,7 @@ import { consulChecks } from './checks/consul';
 import { healthChecks } from './checks/health';
 import { KafkaAdmin, KafkaAdminFactory, kafkaChecks, kafkajsAdmin } from './checks/kafka';
 import { s3Checks } from './checks/s3';
-import { PlatformModel } from './model';
+import { PlatformModel, serviceAt } from './model';
 import { Check, CheckResult, runChecks } from './runner';
 
 export interface VerifyOptions {
@@ -60,10 +60,12 @@ export function planVerify(model: PlatformModel, opts: VerifyOptions, res: Resou
   const groups = new Set(selectGroups(model, opts.groups));
   const inGroups = <T extends { stack: string }>(xs: readonly T[]) => xs.filter((x) => groups.has(x.stack));
   const secrets = { root: opts.root, env: opts.env, stateFiles: Object.fromEntries(model.stacks.map((s) => [s.name, s.stateFile])) };
+  // A shared server (MinIO, Kafka, Consul) is checked once, under the stack that runs it.
+  const ownerOf = (endpoint: string) => serviceAt(model, endpoint);
   return [
-    ...s3Checks(inGroups(model.buckets), { secrets, timeoutMs: opts.timeoutMs, clients: res.s3 }),
-    ...kafkaChecks(inGroups(model.topics), { admin: opts.kafkaAdmin ?? kafkajsAdmin, timeoutMs: opts.timeoutMs, admins: res.kafka }),
-    ...consulChecks(inGroups(model.registrations), { environment: model.environment, token: opts.env.CONSUL_HTTP_TOKEN || undefined }),
+    ...s3Checks(inGroups(model.buckets), { secrets, timeoutMs: opts.timeoutMs, clients: res.s3, ownerOf }),
+    ...kafkaChecks(inGroups(model.topics), { admin: opts.kafkaAdmin ?? kafkajsAdmin, timeoutMs: opts.timeoutMs, admins: res.kafka, ownerOf }),
+    ...consulChecks(inGroups(model.registrations), { environment: model.environment, token: opts.env.CONSUL_HTTP_TOKEN || undefined, ownerOf }),
     ...healthChecks(inGroups(model.services), model.environment),
   ];
 }

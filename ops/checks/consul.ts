@@ -13,6 +13,8 @@ export interface ConsulCheckOptions {
   readonly environment: string;
   /** ACL token, sent as X-Consul-Token when set (`CONSUL_HTTP_TOKEN`). */
   readonly token?: string;
+  /** The service and stack that serve an endpoint, for hints and grouping. @default - the registration's stack, service "consul" */
+  readonly ownerOf?: (endpoint: string) => { readonly stack: string; readonly service: string } | undefined;
 }
 
 /** The parts of `/v1/health/service/<name>` entries that are read. */
@@ -29,12 +31,13 @@ export function consulChecks(registrations: readonly RegistrationModel[], opts: 
   const catalogs = new Map<string, string>();
   const headers: Record<string, string> = opts.token ? { 'X-Consul-Token': opts.token } : {};
   for (const r of registrations) {
-    const key = `${r.stack}\0${r.consul}`;
-    let catalogId = catalogs.get(key);
+    // One catalog check per Consul server, in the stack that runs it, whichever stacks register there.
+    const owner = opts.ownerOf?.(r.consul) ?? { stack: r.stack, service: 'consul' };
+    let catalogId = catalogs.get(r.consul);
     if (!catalogId) {
-      catalogId = `${r.stack}/consul/catalog${catalogs.size === 0 ? '' : `-${catalogs.size + 1}`}`;
-      catalogs.set(key, catalogId);
-      checks.push(catalogCheck(catalogId, r, headers));
+      catalogId = `${owner.stack}/${owner.service}/catalog${catalogs.size === 0 ? '' : `-${catalogs.size + 1}`}`;
+      catalogs.set(r.consul, catalogId);
+      checks.push(catalogCheck(catalogId, r, headers, owner));
     }
     checks.push(registrationCheck(catalogId, r, headers, opts.environment));
   }
@@ -46,7 +49,7 @@ async function getJson<T>(url: string, signal: AbortSignal, headers: Record<stri
   if (answer.status === 403) {
     throw new CheckFailure(`${url} answered 403: Consul ACLs are on`, 'set CONSUL_HTTP_TOKEN to a token with service:read and node:read', false);
   }
-  if (answer.status !== 200) throw new CheckFailure(`${url} answered HTTP ${answer.status}: ${firstLine(answer.body)}`, 'see the Consul log: docker logs of the consul container');
+  if (answer.status !== 200) throw new CheckFailure(`${url} answered HTTP ${answer.status}: ${firstLine(answer.body)}`, 'see the Consul server log (docker logs of its container)');
   try {
     return JSON.parse(answer.body) as T;
   } catch {
@@ -54,15 +57,15 @@ async function getJson<T>(url: string, signal: AbortSignal, headers: Record<stri
   }
 }
 
-function catalogCheck(id: string, r: RegistrationModel, headers: Record<string, string>): Check {
+function catalogCheck(id: string, r: RegistrationModel, headers: Record<string, string>, owner: { stack: string; service: string }): Check {
   const url = `${r.consul}/v1/catalog/services`;
   return {
     id,
-    group: r.stack,
+    group: owner.stack,
     kind: 'consul',
-    name: 'consul catalog',
+    name: `${owner.service} catalog`,
     endpoint: url,
-    service: 'consul',
+    service: owner.service,
     async run(signal) {
       const services = await getJson<Record<string, string[]>>(url, signal, headers);
       return `${Object.keys(services).length} services`;

@@ -54,34 +54,34 @@ export interface KafkaCheckOptions {
   readonly timeoutMs: number;
   /** Admins created by the checks; the caller disconnects them at the end. */
   readonly admins: Map<string, KafkaAdmin>;
-  /** Service name of the broker, for hints. @default 'kafka' */
-  readonly service?: string;
+  /** The service and stack that serve an endpoint, for hints and grouping. @default - the topic's stack, service "kafka" */
+  readonly ownerOf?: (endpoint: string) => { readonly stack: string; readonly service: string } | undefined;
 }
 
 export function kafkaChecks(topics: readonly TopicModel[], opts: KafkaCheckOptions): Check[] {
   const checks: Check[] = [];
   const bootstraps = new Map<string, string>();
-  const service = opts.service ?? 'kafka';
   for (const t of topics) {
+    const owner = opts.ownerOf?.(t.bootstrap) ?? { stack: t.stack, service: 'kafka' };
     let connectId = bootstraps.get(t.bootstrap);
     if (!connectId) {
-      connectId = `${t.stack}/${service}/bootstrap${bootstraps.size === 0 ? '' : `-${bootstraps.size + 1}`}`;
+      connectId = `${owner.stack}/${owner.service}/bootstrap${bootstraps.size === 0 ? '' : `-${bootstraps.size + 1}`}`;
       bootstraps.set(t.bootstrap, connectId);
-      checks.push(bootstrapCheck(connectId, t, opts, service));
+      checks.push(bootstrapCheck(connectId, t, opts, owner));
     }
-    checks.push(topicCheck(connectId, t, opts, service));
+    checks.push(topicCheck(connectId, t, opts, owner.service));
   }
   return checks;
 }
 
-function bootstrapCheck(id: string, t: TopicModel, opts: KafkaCheckOptions, service: string): Check {
+function bootstrapCheck(id: string, t: TopicModel, opts: KafkaCheckOptions, owner: { stack: string; service: string }): Check {
   return {
     id,
-    group: t.stack,
+    group: owner.stack,
     kind: 'kafka',
-    name: `${service} bootstrap`,
+    name: `${owner.service} bootstrap`,
     endpoint: t.bootstrap,
-    service,
+    service: owner.service,
     async run() {
       // Every attempt starts with a fresh client: one from a timed-out attempt may be half connected.
       const previous = opts.admins.get(t.bootstrap);

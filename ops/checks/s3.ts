@@ -13,8 +13,8 @@ export interface S3CheckOptions {
   readonly timeoutMs: number;
   /** Clients created by the checks; the caller destroys them at the end. */
   readonly clients: Map<string, S3Client>;
-  /** Service name of the S3 server, for hints. @default 'minio' */
-  readonly service?: string;
+  /** The service and stack that serve an endpoint, for hints and grouping. @default - the bucket's stack, service "minio" */
+  readonly ownerOf?: (endpoint: string) => { readonly stack: string; readonly service: string } | undefined;
 }
 
 const AUTH_ERRORS = ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'InvalidToken'];
@@ -22,16 +22,16 @@ const AUTH_ERRORS = ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenie
 export function s3Checks(buckets: readonly BucketModel[], opts: S3CheckOptions): Check[] {
   const checks: Check[] = [];
   const logins = new Map<string, string>();
-  const service = opts.service ?? 'minio';
   for (const b of buckets) {
+    const owner = opts.ownerOf?.(b.s3.url) ?? { stack: b.stack, service: 'minio' };
     const key = endpointKey(b.s3);
     let loginId = logins.get(key);
     if (!loginId) {
-      loginId = `${b.stack}/${service}/login${logins.size === 0 ? '' : `-${logins.size + 1}`}`;
+      loginId = `${owner.stack}/${owner.service}/login${logins.size === 0 ? '' : `-${logins.size + 1}`}`;
       logins.set(key, loginId);
-      checks.push(loginCheck(loginId, b, opts, service));
+      checks.push(loginCheck(loginId, b, opts, owner));
     }
-    checks.push(bucketCheck(loginId, b, key, opts, service));
+    checks.push(bucketCheck(loginId, b, key, opts, owner.service));
   }
   return checks;
 }
@@ -40,14 +40,14 @@ function endpointKey(e: S3Endpoint): string {
   return `${e.url}\0${e.user}\0${e.password.stack}\0${e.password.output}`;
 }
 
-function loginCheck(id: string, b: BucketModel, opts: S3CheckOptions, service: string): Check {
+function loginCheck(id: string, b: BucketModel, opts: S3CheckOptions, owner: { stack: string; service: string }): Check {
   return {
     id,
-    group: b.stack,
+    group: owner.stack,
     kind: 'minio',
-    name: `${service} login as ${b.s3.user}`,
+    name: `${owner.service} login as ${b.s3.user}`,
     endpoint: b.s3.url,
-    service,
+    service: owner.service,
     async run(signal) {
       const secret = resolveSecret(b.s3.password, opts.secrets);
       const key = endpointKey(b.s3);
