@@ -27,12 +27,12 @@ describe('the Mermaid diagrams', () => {
   const m = extendedModel();
 
   it('draw each stack with an arrow to the stacks it is deployed after', () => {
-    expect(stackDiagram(m)).toBe(['flowchart RL', '  stack_core["core"]', '  stack_processing["processing"]', '  stack_processing -->|"deploys after"| stack_core'].join('\n'));
+    expect(stackDiagram(m)).toBe(['flowchart RL', '  stack_core["core"]', '  stack_extra["extra"]', '  stack_extra -->|"deploys after"| stack_core'].join('\n'));
   });
 
   it('place services, jobs and consumers in their stack, and buckets in medallion order', () => {
     const d = lineageDiagram(m);
-    expect(d).toContain(['  subgraph stack_processing["stack processing"]', '    user_analyst(["analyst"])', '    job_bronze_to_silver{{"bronze-to-silver"}}', '    job_compact{{"compact"}}', '    svc_ingest["ingest"]', '    job_silver_to_gold{{"silver-to-gold"}}', '  end'].join('\n'));
+    expect(d).toContain(['  subgraph stack_extra["stack extra"]', '    user_analyst(["analyst"])', '    job_bronze_to_silver{{"bronze-to-silver"}}', '    job_compact{{"compact"}}', '    svc_ingest["ingest"]', '    job_silver_to_gold{{"silver-to-gold"}}', '  end'].join('\n'));
     const buckets = [...d.matchAll(/ {4}bucket_(\w+)\[/g)].map((x) => x[1]);
     expect(buckets).toEqual(['landing', 'bronze', 'silver', 'gold', 'mlflow']);
   });
@@ -51,7 +51,7 @@ describe('the Mermaid diagrams', () => {
 
   it('list every flow in the page table', () => {
     const page = architecturePage(m);
-    expect(page).toContain('| processing | bronze-to-silver (job) | writes | bucket `silver` prefix `events/` |');
+    expect(page).toContain('| extra | bronze-to-silver (job) | writes | bucket `silver` prefix `events/` |');
     expect(page).toContain('| core | alerting (consumer) | reads | topic `events-dlq` |');
   });
 });

@@ -23,7 +23,7 @@ describe('the endpoints table', () => {
   it('lists each replica on its own consecutive host port, after its stack', () => {
     const m = extendedModel();
     const lines = endpointsTable([m]).split('\n');
-    expect(lines.slice(-2)).toEqual(['| processing | ingest | http | http://127.0.0.1:18080 |', '| processing | ingest-2 | http | http://127.0.0.1:18081 |']);
+    expect(lines.slice(-2)).toEqual(['| extra | ingest | http | http://127.0.0.1:18080 |', '| extra | ingest-2 | http | http://127.0.0.1:18081 |']);
   });
 
   it('replaces only the block between the markers', () => {

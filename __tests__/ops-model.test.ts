@@ -1,11 +1,11 @@
 import { loadEnvironment } from '../config/loader';
 import { modelFor, serviceAt } from '../ops/model';
 import { planVerify } from '../ops/verify';
-import { extendedModel } from './ops-platform';
+import { coreModel, extendedModel } from './ops-platform';
 
 describe('the platform model', () => {
   it('describes the dev core stack from its constructs', () => {
-    const m = modelFor(loadEnvironment('dev'));
+    const m = coreModel();
     expect(m.stacks).toEqual([{ name: 'core', dependsOn: [], stateFile: '.state/dev/core.tfstate' }]);
     expect(m.services.map((s) => s.name)).toEqual(['consul', 'consul-esm', 'minio', 'kafka', 'kafka-ui']);
     expect(m.buckets.map((b) => [b.name, b.versioning])).toEqual([
@@ -34,11 +34,11 @@ describe('the platform model', () => {
   });
 
   it('finds the service behind a host endpoint, replica ports included', () => {
-    const m = modelFor(loadEnvironment('dev'));
+    const m = coreModel();
     expect(serviceAt(m, 'http://127.0.0.1:9000')).toEqual({ stack: 'core', service: 'minio' });
     expect(serviceAt(m, '127.0.0.1:9092')).toEqual({ stack: 'core', service: 'kafka' });
     expect(serviceAt(m, 'http://127.0.0.1:1')).toBeUndefined();
-    expect(serviceAt(extendedModel(), 'http://127.0.0.1:18081/healthz')).toEqual({ stack: 'processing', service: 'ingest-2' });
+    expect(serviceAt(extendedModel(), 'http://127.0.0.1:18081/healthz')).toEqual({ stack: 'extra', service: 'ingest-2' });
   });
 
   describe('with a stack it was not told about', () => {
@@ -47,15 +47,15 @@ describe('the platform model', () => {
     it('finds the stack, its dependency, its replicated service and its registration', () => {
       expect(m.stacks.map((s) => [s.name, s.dependsOn])).toEqual([
         ['core', []],
-        ['processing', ['core']],
+        ['extra', ['core']],
       ]);
-      expect(m.services.find((s) => s.name === 'ingest')).toMatchObject({ stack: 'processing', replicas: ['ingest', 'ingest-2'] });
-      expect(m.registrations.find((r) => r.service === 'ingest')).toMatchObject({ stack: 'processing', instances: ['ingest', 'ingest-2'] });
+      expect(m.services.find((s) => s.name === 'ingest')).toMatchObject({ stack: 'extra', replicas: ['ingest', 'ingest-2'] });
+      expect(m.registrations.find((r) => r.service === 'ingest')).toMatchObject({ stack: 'extra', instances: ['ingest', 'ingest-2'] });
     });
 
     it('plans health and Consul checks for it, one per replica, with the Consul catalog checked under core that runs it', () => {
-      const ids = planVerify(m, { root: '/x', env: {}, timeoutMs: 1, retries: 0, backoffMs: 0, groups: ['processing'] }, { s3: new Map(), kafka: new Map() }).map((c) => c.id);
-      expect(ids).toEqual(['core/consul/catalog', 'processing/consul/service/ingest', 'processing/ingest/health', 'processing/ingest-2/health']);
+      const ids = planVerify(m, { root: '/x', env: {}, timeoutMs: 1, retries: 0, backoffMs: 0, groups: ['extra'] }, { s3: new Map(), kafka: new Map() }).map((c) => c.id);
+      expect(ids).toEqual(['core/consul/catalog', 'extra/consul/service/ingest', 'extra/ingest/health', 'extra/ingest-2/health']);
     });
 
     it('attributes grants to the service or one-shot job holding the keys, jobs to their declarations, and the rest to consumers', () => {
@@ -78,11 +78,11 @@ describe('the platform model', () => {
       ]);
       const kinds = Object.fromEntries(m.actors.map((a) => [a.name, `${a.stack}/${a.kind}`]));
       expect(kinds).toMatchObject({
-        ingest: 'processing/service',
-        compact: 'processing/job',
-        'bronze-to-silver': 'processing/job',
-        'silver-to-gold': 'processing/job',
-        analyst: 'processing/consumer',
+        ingest: 'extra/service',
+        compact: 'extra/job',
+        'bronze-to-silver': 'extra/job',
+        'silver-to-gold': 'extra/job',
+        analyst: 'extra/consumer',
         alerting: 'core/consumer',
       });
     });

@@ -1,5 +1,5 @@
 /**
- * A dev platform plus a `processing`-like stack built only for tests, to show that the model walker
+ * A dev platform (core only) plus an `extra` stack built only for tests, to show that the model walker
  * finds services, jobs and lineage in any stack without being told about it.
  */
 import { TerraformStack, Testing } from 'cdktf';
@@ -10,7 +10,8 @@ import { KafkaTopic } from '../constructs/kafka-topic';
 import { LakeBucket } from '../constructs/lake-bucket';
 import { declareLineage } from '../constructs/lineage';
 import { HealthCheck } from '../constructs/service-spec';
-import { describePlatform, PlatformModel } from '../ops/model';
+import { EnvConfig } from '../config/schema';
+import { describePlatform, modelFor, PlatformModel } from '../ops/model';
 import { buildPlatform } from '../stacks/platform';
 
 /** A job as another stack might write one: it lists what it reads and writes. */
@@ -24,11 +25,23 @@ class TestJob extends Construct {
   }
 }
 
+/**
+ * dev with only its core group: tests that count checks, services or rows stay exact when more
+ * groups are enabled in config/dev.yaml.
+ */
+export function devCore(): EnvConfig {
+  return { ...loadEnvironment('dev'), groups: ['core'] };
+}
+
+export function coreModel(): PlatformModel {
+  return modelFor(devCore());
+}
+
 export function extendedModel(): PlatformModel {
-  const env = loadEnvironment('dev');
+  const env = devCore();
   const app = Testing.app({ stackTraces: false });
   const { core } = buildPlatform(app, env);
-  const stack = new TerraformStack(app, 'processing');
+  const stack = new TerraformStack(app, 'extra');
   stack.addDependency(core);
   const lake = core.lake;
 
@@ -41,7 +54,7 @@ export function extendedModel(): PlatformModel {
     environment: env.environment,
     spec: {
       name: 'ingest',
-      group: 'processing',
+      group: 'extra',
       image: 'example/ingest:1.0.0',
       env: { S3_ACCESS_KEY: user.accessKey, S3_SECRET_KEY: user.secretKey },
       ports: [{ name: 'http', containerPort: 8080, host: { address: '127.0.0.1', port: 18080 } }],
@@ -68,7 +81,7 @@ export function extendedModel(): PlatformModel {
     environment: env.environment,
     spec: {
       name: 'compact',
-      group: 'processing',
+      group: 'extra',
       image: 'example/compact:1.0.0',
       oneShot: true,
       command: ['compact', '--key', compactUser.accessKey],

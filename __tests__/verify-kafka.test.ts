@@ -1,8 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { loadEnvironment } from '../config/loader';
 import { KafkaAdmin, kafkaChecks, kafkajsAdmin, TopicState } from '../ops/checks/kafka';
-import { modelFor, PlatformModel, TopicModel } from '../ops/model';
+import { PlatformModel, TopicModel } from '../ops/model';
 import { CheckResult, runChecks } from '../ops/runner';
+import { coreModel } from './ops-platform';
 import { closedPort } from './ops-servers';
 
 const FAST = { timeoutMs: 2000, retries: 1, backoffMs: 5, environment: 'dev' } as const;
@@ -10,7 +10,7 @@ const BROKERS = process.env.KAFKA_BROKERS;
 
 let model: PlatformModel;
 beforeAll(() => {
-  model = modelFor(loadEnvironment('dev'));
+  model = coreModel();
 });
 
 const byId = (results: readonly CheckResult[], id: string) => results.find((x) => x.id === id)!;
