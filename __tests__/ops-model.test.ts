@@ -1,12 +1,13 @@
 import { loadEnvironment } from '../config/loader';
-import { modelFor, serviceAt } from '../ops/model';
+import { LocalBackend, S3Backend, TerraformStack, Testing } from 'cdktf';
+import { describePlatform, modelFor, serviceAt } from '../ops/model';
 import { planVerify } from '../ops/verify';
-import { coreModel, extendedModel } from './ops-platform';
+import { coreModel, devCore, extendedModel } from './ops-platform';
 
 describe('the platform model', () => {
   it('describes the dev core stack from its constructs', () => {
     const m = coreModel();
-    expect(m.stacks).toEqual([{ name: 'core', dependsOn: [], stateFile: '.state/dev/core.tfstate' }]);
+    expect(m.stacks).toEqual([{ name: 'core', dependsOn: [], stateFile: '.state/dev/core.tfstate', stateLocation: '.state/dev/core.tfstate' }]);
     expect(m.services.map((s) => s.name)).toEqual(['consul', 'consul-esm', 'minio', 'kafka', 'kafka-ui']);
     expect(m.buckets.map((b) => [b.name, b.versioning])).toEqual([
       ['bronze', true],
@@ -25,6 +26,16 @@ describe('the platform model', () => {
       { stack: 'core', name: 'events-dlq', partitions: 1, replication: 1, bootstrap: '127.0.0.1:9092' },
     ]);
     expect(m.registrations.find((r) => r.service === 'minio')).toEqual({ stack: 'core', service: 'minio', instances: ['minio'], consul: 'http://127.0.0.1:8500' });
+  });
+
+  it('reads where each stack keeps its state from its backend block', () => {
+    const app = Testing.app({ stackTraces: false });
+    new LocalBackend(new TerraformStack(app, 'here'), { path: '../../../custom/state/here.tfstate' });
+    new S3Backend(new TerraformStack(app, 'there'), { bucket: 'tfstate', key: 'datalab/dev/there.tfstate', region: 'us-east-1' });
+    expect(describePlatform(app, devCore()).stacks).toEqual([
+      { name: 'here', dependsOn: [], stateFile: 'custom/state/here.tfstate', stateLocation: 'custom/state/here.tfstate' },
+      { name: 'there', dependsOn: [], stateLocation: 's3://tfstate/datalab/dev/there.tfstate' },
+    ]);
   });
 
   it('leaves out a disabled optional service (prod has no Kafka UI)', () => {

@@ -197,7 +197,7 @@ export async function closedPort(): Promise<number> {
 export function stateRoot(model: PlatformModel, outputs: Record<string, Record<string, string>>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-root-'));
   for (const [stack, values] of Object.entries(outputs)) {
-    const file = path.join(root, model.stacks.find((s) => s.name === stack)!.stateFile);
+    const file = path.join(root, model.stacks.find((s) => s.name === stack)!.stateFile!);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
       file,

@@ -99,7 +99,7 @@ describe('MinIO checks against s3rver', () => {
   const run = (m: PlatformModel, env: NodeJS.ProcessEnv = {}, r = root) =>
     runChecks(
       s3Checks(m.buckets, {
-        secrets: { root: r, env, stateFiles: Object.fromEntries(m.stacks.map((s) => [s.name, s.stateFile])) },
+        secrets: { root: r, env, states: Object.fromEntries(m.stacks.map((s) => [s.name, s])) },
         timeoutMs: FAST.timeoutMs,
         clients,
       }),
@@ -199,6 +199,15 @@ describe('MinIO checks against s3rver', () => {
     } finally {
       fs.rmSync(partial, { recursive: true, force: true });
     }
+  });
+
+  it('asks for the env var when the state is remote, since only local state files are read', async () => {
+    const remote: PlatformModel = { ...model, stacks: model.stacks.map((s) => ({ name: s.name, dependsOn: s.dependsOn, stateLocation: `s3://tfstate/datalab/dev/${s.name}.tfstate` })) };
+    const login = byId(await run(pointAt(remote, { s3: s3.url })), 'core/minio/login');
+    expect(login).toMatchObject({ status: 'fail', detail: 'the state of "core" is remote (s3://tfstate/datalab/dev/core.tfstate); verify reads local state files only', attempts: 1 });
+    expect(login.fix).toBe('set DATALAB_MINIO_ROOT_PASSWORD to the value of minio_root_password in `npx cdktf output core --outputs-file out.json --outputs-file-include-sensitive-outputs`');
+    // With the variable set, the remote state is not needed.
+    expect(byId(await run(pointAt(remote, { s3: s3.url }), { DATALAB_MINIO_ROOT_PASSWORD: PASSWORD }), 'core/minio/login').status).toBe('pass');
   });
 
   it('reports an unreachable MinIO as nothing listening, after every retry', async () => {

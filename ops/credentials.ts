@@ -11,8 +11,8 @@ import { SecretRef } from './model';
 export interface SecretSource {
   /** Project root: state file paths are relative to it. */
   readonly root: string;
-  /** State file per stack, relative to the root (from the model). */
-  readonly stateFiles: Readonly<Record<string, string>>;
+  /** Per stack: its local state file (relative to the root), or only where its remote state is. */
+  readonly states: Readonly<Record<string, { readonly stateFile?: string; readonly stateLocation: string }>>;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -25,8 +25,13 @@ export interface ResolvedSecret {
 export function resolveSecret(ref: SecretRef, src: SecretSource): ResolvedSecret {
   const fromEnv = src.env[ref.envVar];
   if (fromEnv) return { value: fromEnv, source: `$${ref.envVar}` };
-  const rel = src.stateFiles[ref.stack];
-  if (!rel) throw new CheckFailure(`stack "${ref.stack}" is not part of this environment`, `set ${ref.envVar}`, false);
+  const where = src.states[ref.stack];
+  if (!where) throw new CheckFailure(`stack "${ref.stack}" is not part of this environment`, `set ${ref.envVar}`, false);
+  const fromOutput = `the value of ${ref.output} in \`npx cdktf output ${ref.stack} --outputs-file out.json --outputs-file-include-sensitive-outputs\``;
+  if (!where.stateFile) {
+    throw new CheckFailure(`the state of "${ref.stack}" is remote (${where.stateLocation}); verify reads local state files only`, `set ${ref.envVar} to ${fromOutput}`, false);
+  }
+  const rel = where.stateFile;
   const file = path.resolve(src.root, rel);
   const orSet = `or set ${ref.envVar}`;
   if (!fs.existsSync(file)) {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConsulProvider } from '../.gen/providers/consul/provider';
-import { App, TerraformElement, TerraformOutput, TerraformStack, Token } from 'cdktf';
+import { App, TerraformBackend, TerraformElement, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EnvConfig } from '../config/schema';
 import { ConsulRegistration } from '../constructs/consul-registration';
@@ -28,8 +28,10 @@ export interface StackModel {
   readonly name: string;
   /** Stacks this one is deployed after. */
   readonly dependsOn: readonly string[];
-  /** State file, relative to the project root. */
-  readonly stateFile: string;
+  /** Local state file, relative to the project root; undefined when state is remote. */
+  readonly stateFile?: string;
+  /** Where the state is, for messages: the local file or `s3://bucket/key`. */
+  readonly stateLocation: string;
 }
 
 export interface PortModel {
@@ -195,11 +197,7 @@ export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel
 
   return {
     environment: env.environment,
-    stacks: stacks.map((s) => ({
-      name: s.node.id,
-      dependsOn: s.dependencies.map((d) => d.node.id).sort(),
-      stateFile: path.posix.join(stateDir(env), `${s.node.id}.tfstate`),
-    })),
+    stacks: stacks.map((s) => ({ name: s.node.id, dependsOn: s.dependencies.map((d) => d.node.id).sort(), ...stateOf(s, env) })),
     services,
     buckets,
     topics,
@@ -207,6 +205,22 @@ export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel
     actors,
     flows,
   };
+}
+
+/**
+ * Where a stack keeps its state, read from its backend block: a local path is relative to the
+ * directory Terraform runs in (`cdktf.out/stacks/<stack>`), so it is resolved to the project root.
+ */
+function stateOf(stack: TerraformStack, env: EnvConfig): { stateFile?: string; stateLocation: string } {
+  const backend = stack.node.children.find((c): c is TerraformBackend => c instanceof TerraformBackend);
+  const block = (backend?.toTerraform() as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined)?.terraform?.backend ?? {};
+  const [type, cfg] = Object.entries(block)[0] ?? ['local', {}];
+  if (type === 'local') {
+    const p = typeof cfg.path === 'string' ? path.posix.normalize(`cdktf.out/stacks/${stack.node.id}/${cfg.path}`) : path.posix.join(stateDir(env), `${stack.node.id}.tfstate`);
+    return { stateFile: p, stateLocation: p };
+  }
+  const where = type === 's3' && typeof cfg.bucket === 'string' && typeof cfg.key === 'string' ? `s3://${cfg.bucket}/${cfg.key}` : `the ${type} backend`;
+  return { stateLocation: where };
 }
 
 function serviceModel(s: DockerService, stack: string): ServiceModel {

@@ -59,7 +59,7 @@ interface Resources {
 export function planVerify(model: PlatformModel, opts: VerifyOptions, res: Resources): Check[] {
   const groups = new Set(selectGroups(model, opts.groups));
   const inGroups = <T extends { stack: string }>(xs: readonly T[]) => xs.filter((x) => groups.has(x.stack));
-  const secrets = { root: opts.root, env: opts.env, stateFiles: Object.fromEntries(model.stacks.map((s) => [s.name, s.stateFile])) };
+  const secrets = { root: opts.root, env: opts.env, states: Object.fromEntries(model.stacks.map((s) => [s.name, s])) };
   // A shared server (MinIO, Kafka, Consul) is checked once, under the stack that runs it.
   const ownerOf = (endpoint: string) => serviceAt(model, endpoint);
   return [
