@@ -4,9 +4,17 @@
 // The project supports node >= 20; the AWS SDK's notice about its future node 22 floor is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require('tsx/cjs/api').register();
-const { main } = require('../cli/datalab.ts');
 
-main(process.argv.slice(2)).then(
+let cli;
+try {
+  cli = require('../cli/datalab.ts');
+} catch (err) {
+  // A syntax error anywhere in the project surfaces here: one line, like every other error.
+  process.stderr.write(`datalab: cannot load the project code: ${String((err && err.message) || err).split('\n')[0]}\n`);
+  process.exit(2);
+}
+
+cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
     // A client that keeps a socket open must not keep the command from ending.
