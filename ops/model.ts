@@ -316,8 +316,7 @@ function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: ICo
     if (!actors.has(a.name)) actors.set(a.name, a);
     return a.name;
   };
-  const addFlow = (actor: string, t: LineageTarget | { target: FlowModel['target']; prefix: string }, access: 'read' | 'write' | 'readwrite') => {
-    const { target, prefix } = 'target' in t && !(t instanceof LakeBucket) && !(t instanceof KafkaTopic) ? t : targetOf(t as LineageTarget);
+  const addFlow = (actor: string, { target, prefix }: { target: FlowModel['target']; prefix: string }, access: 'read' | 'write' | 'readwrite') => {
     for (const a of access === 'readwrite' ? (['read', 'write'] as const) : [access]) {
       const f: FlowModel = { actor, target, access: a, prefix };
       flows.set(JSON.stringify(f), f);
@@ -333,14 +332,14 @@ function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: ICo
     for (const d of declaredLineage(c)) {
       const name = addActor({ stack: stackOf(c), name: d.name, kind: c instanceof DockerService ? 'service' : (d.kind ?? 'job') });
       if (!ownerName.has(c)) ownerName.set(c, name);
-      for (const t of d.reads ?? []) addFlow(name, t, 'read');
-      for (const t of d.writes ?? []) addFlow(name, t, 'write');
+      for (const t of d.reads ?? []) addFlow(name, targetOf(t), 'read');
+      for (const t of d.writes ?? []) addFlow(name, targetOf(t), 'write');
     }
     const duck = declaredLineage(c).length === 0 ? duckTypedFlows(c) : undefined;
     if (duck) {
       const name = addActor({ stack: stackOf(c), name: nameOf(c), kind: 'job' });
       ownerName.set(c, name);
-      for (const { access, target } of duck) addFlow(name, target, access);
+      for (const { access, target } of duck) addFlow(name, targetOf(target), access);
     }
   }
 
