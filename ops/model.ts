@@ -287,7 +287,12 @@ function duckTypedFlows(c: IConstruct): { access: 'read' | 'write'; target: Line
   if (TerraformStack.isStack(c)) return undefined;
   const found: { access: 'read' | 'write'; target: LineageTarget }[] = [];
   for (const [field, access] of Object.entries(FLOW_FIELDS)) {
-    const v = (c as unknown as Record<string, unknown>)[field];
+    let v: unknown;
+    try {
+      v = (c as unknown as Record<string, unknown>)[field];
+    } catch {
+      continue; // a getter that cannot answer here is not a list of inputs or outputs
+    }
     if (!Array.isArray(v)) continue;
     for (const t of v) if (isTarget(t)) found.push({ access, target: t });
   }
