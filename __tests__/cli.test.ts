@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { main } from '../cli/datalab';
 import { closedPort } from './ops-servers';
 
 const ROOT = path.join(__dirname, '..');
@@ -74,17 +75,31 @@ describe('npx datalab verify', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('rejects a bad flag value and an unknown flag in one line, exit 2', () => {
-    expect(verify(['--timeout', 'soon'])).toMatchObject({ status: 2, stderr: 'datalab: --timeout expects a whole number ≥ 1, got "soon"\n' });
-    const r = verify(['--wait']);
+});
+
+/** Runs the CLI in this process, capturing its output. */
+async function inProcess(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { DATALAB_ENV: 'dev', ...env }, cwd });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('datalab usage errors', () => {
+  it('rejects a bad flag value and an unknown flag in one line, exit 2', async () => {
+    expect(await inProcess(['verify', '--timeout', 'soon'])).toMatchObject({ status: 2, stderr: 'datalab: --timeout expects a whole number ≥ 1, got "soon"' });
+    const r = await inProcess(['verify', '--wait']);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^datalab: Unknown option '--wait'/);
   });
 
-  it('rejects an unknown environment in one line, exit 2', () => {
-    const r = datalab(['verify'], { DATALAB_ENV: 'qa' });
-    expect(r).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod\n' });
+  it('rejects an unknown environment in one line, exit 2', async () => {
+    expect(await inProcess(['verify'], { DATALAB_ENV: 'qa' })).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod' });
+  });
+
+  it('names the commands for an unknown one, exit 2', async () => {
+    expect(await inProcess(['deploy'])).toMatchObject({ status: 2, stderr: 'datalab: unknown command "deploy"; commands: verify, diagram, endpoints (npx datalab --help)' });
   });
 });
 
@@ -95,23 +110,19 @@ describe('npx datalab', () => {
     expect(r.stdout).toMatch(/^Usage: npx datalab <command> \[options\]/);
   });
 
-  it('names the commands for an unknown one, exit 2', () => {
-    expect(datalab(['deploy'])).toMatchObject({ status: 2, stderr: 'datalab: unknown command "deploy"; commands: verify, diagram, endpoints (npx datalab --help)\n' });
+  it('finds the committed diagram and README table up to date (--check)', async () => {
+    expect(await inProcess(['diagram', '--check'])).toMatchObject({ status: 0, stderr: '' });
+    expect(await inProcess(['endpoints', '--check'])).toMatchObject({ status: 0, stderr: '' });
   });
 
-  it('finds the committed diagram and README table up to date (--check)', () => {
-    expect(datalab(['diagram', '--check'])).toMatchObject({ status: 0, stderr: '' });
-    expect(datalab(['endpoints', '--check'])).toMatchObject({ status: 0, stderr: '' });
-  });
-
-  it('reports a stale diagram with the command that fixes it, exit 1', () => {
+  it('reports a stale diagram with the command that fixes it, exit 1, and rewrites it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-proj-'));
     try {
       fs.writeFileSync(path.join(dir, 'cdktf.json'), '{}');
       fs.mkdirSync(path.join(dir, 'docs'));
       fs.writeFileSync(path.join(dir, 'docs', 'architecture.md'), '# old\n');
-      expect(datalab(['diagram', '--check'], {}, dir)).toMatchObject({ status: 1, stderr: 'docs/architecture.md differs from the model: run `npx datalab diagram`\n' });
-      expect(datalab(['diagram'], {}, dir).status).toBe(0);
+      expect(await inProcess(['diagram', '--check'], {}, dir)).toMatchObject({ status: 1, stderr: 'docs/architecture.md differs from the model: run `npx datalab diagram`' });
+      expect((await inProcess(['diagram'], {}, dir)).status).toBe(0);
       expect(fs.readFileSync(path.join(dir, 'docs', 'architecture.md'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
