@@ -67,6 +67,16 @@ describe('Kafka checks (in-memory admin)', () => {
     const boot = byId(await run(model.topics, admin), 'core/kafka/bootstrap');
     expect(boot).toMatchObject({ status: 'fail', detail: 'the broker at 127.0.0.1:9092 advertises kafka, which this host cannot reach', attempts: 1 });
   });
+  it('words a client-side connection timeout like any other timeout', async () => {
+    const admin = (): KafkaAdmin => ({
+      ...memoryAdmin({}),
+      connect: async () => {
+        throw new Error('Connection timeout');
+      },
+    });
+    const boot = byId(await run(model.topics, admin), 'core/kafka/bootstrap');
+    expect(boot).toMatchObject({ status: 'fail', detail: 'no answer from 127.0.0.1:9092 within 2000 ms', attempts: 2 });
+  });
 });
 
 describe('Kafka checks (kafkajs client)', () => {

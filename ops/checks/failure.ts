@@ -69,7 +69,10 @@ export function explain(err: unknown, ctx: FailureContext): CheckFailure {
   if (err instanceof CheckFailure) return err;
   const container = ctx.service ? `datalab-${ctx.environment}-${ctx.service}` : undefined;
   const deploy = `npx cdktf deploy ${ctx.stack}`;
-  if (err instanceof CheckTimeout || (err as { name?: string })?.name === 'AbortError' || (err as { name?: string })?.name === 'TimeoutError') {
+  const name = (err as { name?: string })?.name;
+  // Clients time out on their own too (kafkajs: "Connection timeout"; AWS SDK: TimeoutError).
+  const clientTimeout = name === 'TimeoutError' || /\b(connection|request) tim(ed out|eout)\b/i.test(String((err as Error)?.message ?? ''));
+  if (err instanceof CheckTimeout || name === 'AbortError' || clientTimeout) {
     return new CheckFailure(
       `no answer from ${ctx.endpoint} within ${ctx.timeoutMs} ms`,
       `the service may still be starting: retry with a longer --timeout, and check ${container ? `docker ps --filter name=${container}` : 'docker ps'}`,
