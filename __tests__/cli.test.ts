@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../cli/datalab';
+import { closedPort } from './ops-servers';
+
+const ROOT = path.join(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'datalab.js');
+
+function datalab(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, DATALAB_ENV: 'dev', ...env }, encoding: 'utf8', timeout: 30_000 });
+}
+
+const STACK_TRACE = /\n\s+at /;
+
+describe('npx datalab verify', () => {
+  let configDir: string;
+  let root: string;
+
+  beforeAll(async () => {
+    // dev with every published port moved to a port nothing listens on, and no state.
+    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-cfg-'));
+    let dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
+    for (const port of [9000, 9001, 9092, 8500, 8082]) dev = dev.replace(`{ port: ${port} }`, `{ port: ${await closedPort()} }`);
+    fs.writeFileSync(path.join(configDir, 'dev.yaml'), dev);
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-root-'));
+  });
+  afterAll(() => {
+    fs.rmSync(configDir, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  // Only core: its ports are the ones moved above, and the counts stay exact when dev enables more groups.
+  const verify = (args: string[]) => datalab(['verify', 'core', '--root', root, '--retries', '1', '--backoff', '1', '--timeout', '1000', ...args], { DATALAB_CONFIG_DIR: configDir });
+
+  it('prints progress per check, a final table, one-line causes with fixes, and exits 1', () => {
+    const r = verify([]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^FAIL {2}core {10}minio login as datalab-root: no state file \.state\/dev\/core\.tfstate: stack "core" is not deployed in this environment, or verify runs outside the project directory \(\d+ ms\)$/m);
+    expect(r.stderr).toMatch(/^ {6}fix: run `npx cdktf deploy core` from the project root \(or pass --root\), or set DATALAB_MINIO_ROOT_PASSWORD$/m);
+    expect(r.stderr).toMatch(/^FAIL {2}core {10}kafka bootstrap: nothing listens on 127\.0\.0\.1:\d+ \(\d+ ms, 2 attempts\)$/m);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    const table = r.stdout.trim().split('\n');
+    expect(table[0]).toMatch(/^GROUP +CHECK +RESULT +DETAIL$/);
+    expect(table).toContainEqual(expect.stringMatching(/^core +consul catalog +FAIL +nothing listens on http:\/\/127\.0\.0\.1:\d+\/v1\/catalog\/services$/));
+    expect(table).toContain('To fix:');
+    expect(table[table.length - 1]).toBe('dev: 0 passed, 6 failed, 14 skipped (groups: core)');
+  });
+
+  it('prints only JSON on stdout with --json', () => {
+    const r = verify(['--json', '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ environment: 'dev', groups: ['core'], ok: false, summary: { passed: 0, failed: 6, skipped: 14 } });
+    expect(report.checks[0]).toEqual({
+      id: 'core/minio/login',
+      group: 'core',
+      kind: 'minio',
+      name: 'minio login as datalab-root',
+      endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      status: 'fail',
+      detail: 'no state file .state/dev/core.tfstate: stack "core" is not deployed in this environment, or verify runs outside the project directory',
+      fix: 'run `npx cdktf deploy core` from the project root (or pass --root), or set DATALAB_MINIO_ROOT_PASSWORD',
+      attempts: 1,
+      durationMs: expect.any(Number),
+    });
+  });
+
+  it('rejects an unknown group in one line with the valid ones, exit 2', () => {
+    const r = verify(['nope']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^datalab: unknown group "nope" in environment dev; valid: core(, [a-z]+)*\n$/);
+    expect(r.stdout).toBe('');
+  });
+
+});
+
+/** Runs the CLI in this process, capturing its output. */
+async function inProcess(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { DATALAB_ENV: 'dev', ...env }, cwd });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('datalab usage errors', () => {
+  it('rejects a bad flag value and an unknown flag in one line, exit 2', async () => {
+    expect(await inProcess(['verify', '--timeout', 'soon'])).toMatchObject({ status: 2, stderr: 'datalab: --timeout expects a whole number ≥ 1, got "soon"' });
+    const r = await inProcess(['verify', '--wait']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^datalab: Unknown option '--wait'/);
+  });
+
+  it('rejects an unknown environment in one line, exit 2', async () => {
+    expect(await inProcess(['verify'], { DATALAB_ENV: 'qa' })).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod' });
+  });
+
+  it('names the commands for an unknown one, exit 2', async () => {
+    expect(await inProcess(['deploy'])).toMatchObject({ status: 2, stderr: 'datalab: unknown command "deploy"; commands: verify, diagram, endpoints (npx datalab --help)' });
+  });
+});
+
+describe('npx datalab', () => {
+  it('runs through npx from the repository', () => {
+    const r = spawnSync('npx', ['--offline', 'datalab', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: npx datalab <command> \[options\]/);
+  });
+
+  it('finds the committed diagram and README table up to date (--check)', async () => {
+    expect(await inProcess(['diagram', '--check'])).toMatchObject({ status: 0, stderr: '' });
+    expect(await inProcess(['endpoints', '--check'])).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('reports a stale diagram with the command that fixes it, exit 1, and rewrites it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-proj-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'cdktf.json'), '{}');
+      fs.mkdirSync(path.join(dir, 'docs'));
+      fs.writeFileSync(path.join(dir, 'docs', 'architecture.md'), '# old\n');
+      expect(await inProcess(['diagram', '--check'], {}, dir)).toMatchObject({ status: 1, stderr: 'docs/architecture.md differs from the model: run `npx datalab diagram`' });
+      expect((await inProcess(['diagram'], {}, dir)).status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'docs', 'architecture.md'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,386 @@
+/**
+ * What an environment should contain, read from the built construct tree: services, buckets,
+ * topics, Consul registrations, and who reads and writes what. Everything is found by walking the
+ * tree (`instanceof`), never from a list of service names, so stacks added later are covered
+ * without changes here. The result is plain data: checks, the diagram and the endpoint table work
+ * on it, and tests can point it at local servers.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConsulProvider } from '../.gen/providers/consul/provider';
+import { App, TerraformBackend, TerraformElement, TerraformOutput, TerraformStack, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { EnvConfig } from '../config/schema';
+import { ConsulRegistration } from '../constructs/consul-registration';
+import { DataLake } from '../constructs/data-lake';
+import { DockerService } from '../constructs/docker-service';
+import { KafkaCluster } from '../constructs/kafka-cluster';
+import { KafkaTopic } from '../constructs/kafka-topic';
+import { LakeBucket } from '../constructs/lake-bucket';
+import { LakeUser } from '../constructs/lake-user';
+import { declaredLineage, LineageTarget } from '../constructs/lineage';
+import { ProbeTarget } from '../constructs/service-spec';
+import { stateDir } from '../stacks/backend';
+import { buildPlatform } from '../stacks/platform';
+
+export interface StackModel {
+  readonly name: string;
+  /** Stacks this one is deployed after. */
+  readonly dependsOn: readonly string[];
+  /** Local state file, relative to the project root; undefined when state is remote. */
+  readonly stateFile?: string;
+  /** Where the state is, for messages: the local file or `s3://bucket/key`. */
+  readonly stateLocation: string;
+}
+
+export interface PortModel {
+  readonly name: string;
+  readonly containerPort: number;
+  readonly scheme: 'http' | 'https' | 'tcp';
+  /** Where the port is published on the Docker host (replica 1; replica r adds r-1). */
+  readonly host?: { readonly address: string; readonly port: number };
+}
+
+export interface ServiceModel {
+  readonly stack: string;
+  readonly name: string;
+  readonly image: string;
+  /** DNS name of every replica, replica 1 first. */
+  readonly replicas: readonly string[];
+  readonly ports: readonly PortModel[];
+  /** What an outside prober checks (from the spec's health check). */
+  readonly probe?: ProbeTarget;
+  readonly oneShot: boolean;
+}
+
+/** A credential that lives in a stack's outputs (state) and may be given by an env var instead. */
+export interface SecretRef {
+  readonly stack: string;
+  /** Output name in the stack's state. */
+  readonly output: string;
+  /** Environment variable that overrides the state: `DATALAB_<OUTPUT>`. */
+  readonly envVar: string;
+}
+
+export interface S3Endpoint {
+  /** `http://127.0.0.1:9000`, as seen from the Docker host. */
+  readonly url: string;
+  readonly user: string;
+  readonly password: SecretRef;
+}
+
+export interface BucketModel {
+  readonly stack: string;
+  readonly name: string;
+  readonly versioning: boolean;
+  readonly s3: S3Endpoint;
+}
+
+export interface TopicModel {
+  readonly stack: string;
+  readonly name: string;
+  readonly partitions: number;
+  readonly replication: number;
+  /** Bootstrap servers as seen from the Docker host. */
+  readonly bootstrap: string;
+}
+
+export interface RegistrationModel {
+  readonly stack: string;
+  /** Consul service name. */
+  readonly service: string;
+  /** Service ids, one per replica. */
+  readonly instances: readonly string[];
+  /** `http://127.0.0.1:8500`. */
+  readonly consul: string;
+}
+
+export type ActorKind = 'service' | 'job' | 'consumer';
+
+/** Something that reads or writes data: a service, a job, or a bare consumer identity. */
+export interface ActorModel {
+  readonly stack: string;
+  readonly name: string;
+  readonly kind: ActorKind;
+}
+
+export interface FlowModel {
+  readonly actor: string;
+  readonly target: { readonly kind: 'bucket' | 'topic'; readonly name: string };
+  readonly access: 'read' | 'write';
+  /** Object prefix inside the bucket ('' for all). */
+  readonly prefix: string;
+}
+
+export interface PlatformModel {
+  readonly environment: string;
+  readonly stacks: readonly StackModel[];
+  readonly services: readonly ServiceModel[];
+  readonly buckets: readonly BucketModel[];
+  readonly topics: readonly TopicModel[];
+  readonly registrations: readonly RegistrationModel[];
+  /** Every actor, services included. */
+  readonly actors: readonly ActorModel[];
+  readonly flows: readonly FlowModel[];
+}
+
+/** The service (and its stack) whose published port is `host:port`, e.g. MinIO for `127.0.0.1:9000`. */
+export function serviceAt(model: PlatformModel, endpoint: string): { readonly stack: string; readonly service: string } | undefined {
+  const m = /^(?:[a-z]+:\/\/)?([^/:]+):(\d+)/.exec(endpoint);
+  if (!m) return undefined;
+  const [, address, port] = m;
+  for (const s of model.services) {
+    for (const [i, replica] of s.replicas.entries()) {
+      if (s.ports.some((p) => p.host && p.host.address === address && p.host.port + i === Number(port))) return { stack: s.stack, service: replica };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Builds the environment's platform in memory (nothing is synthesized or written) and describes it.
+ */
+export function modelFor(env: EnvConfig): PlatformModel {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-model-'));
+  try {
+    // Stack traces in construct metadata are only useful for synth errors, and costly.
+    const app = new App({ outdir, stackTraces: false, skipValidation: true });
+    buildPlatform(app, env);
+    return describePlatform(app, env);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Describes an already built app (all of its stacks). */
+export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel {
+  const all = app.node.findAll();
+  const stacks = all.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  const stackOf = (c: IConstruct) => TerraformStack.of(c).node.id;
+
+  const services: ServiceModel[] = all.filter((c): c is DockerService => c instanceof DockerService).map((s) => serviceModel(s, stackOf(s)));
+
+  const buckets: BucketModel[] = all
+    .filter((c): c is LakeBucket => c instanceof LakeBucket)
+    .map((b) => ({
+      stack: stackOf(b),
+      name: b.name,
+      versioning: b.versioning.versioningConfigurationInput?.status === 'Enabled',
+      s3: s3EndpointOf(b),
+    }));
+
+  const topics: TopicModel[] = all
+    .filter((c): c is KafkaTopic => c instanceof KafkaTopic)
+    .map((t) => {
+      const cluster = t.node.scope;
+      if (!(cluster instanceof KafkaCluster)) throw new Error(`topic "${t.name}" at ${t.node.path} is not part of a KafkaCluster`);
+      return {
+        stack: stackOf(t),
+        name: t.name,
+        partitions: t.partitions,
+        replication: plainNumber(t.resource.replicationFactorInput, `topic "${t.name}" replication`),
+        bootstrap: cluster.bootstrapHost,
+      };
+    });
+
+  const registrations: RegistrationModel[] = all
+    .filter((c): c is ConsulRegistration => c instanceof ConsulRegistration)
+    .map((r) => ({
+      stack: stackOf(r),
+      service: plainString(r.services[0]?.nameInput, `registration at ${r.node.path}`),
+      instances: r.services.map((s) => plainString(s.serviceIdInput, `registration at ${r.node.path}`)),
+      consul: `http://${consulAddressOf(r)}`,
+    }));
+
+  const { actors, flows } = lineageOf(all, services, stackOf);
+
+  return {
+    environment: env.environment,
+    stacks: stacks.map((s) => ({ name: s.node.id, dependsOn: s.dependencies.map((d) => d.node.id).sort(), ...stateOf(s, env) })),
+    services,
+    buckets,
+    topics,
+    registrations,
+    actors,
+    flows,
+  };
+}
+
+/**
+ * Where a stack keeps its state, read from its backend block: a local path is relative to the
+ * directory Terraform runs in (`cdktf.out/stacks/<stack>`), so it is resolved to the project root.
+ */
+function stateOf(stack: TerraformStack, env: EnvConfig): { stateFile?: string; stateLocation: string } {
+  const backend = stack.node.children.find((c): c is TerraformBackend => c instanceof TerraformBackend);
+  const block = (backend?.toTerraform() as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined)?.terraform?.backend ?? {};
+  const [type, cfg] = Object.entries(block)[0] ?? ['local', {}];
+  if (type === 'local') {
+    const p = typeof cfg.path === 'string' ? path.posix.normalize(`cdktf.out/stacks/${stack.node.id}/${cfg.path}`) : path.posix.join(stateDir(env), `${stack.node.id}.tfstate`);
+    return { stateFile: p, stateLocation: p };
+  }
+  const where = type === 's3' && typeof cfg.bucket === 'string' && typeof cfg.key === 'string' ? `s3://${cfg.bucket}/${cfg.key}` : `the ${type} backend`;
+  return { stateLocation: where };
+}
+
+function serviceModel(s: DockerService, stack: string): ServiceModel {
+  const spec = s.spec;
+  return {
+    stack,
+    name: spec.name,
+    image: spec.image,
+    replicas: s.replicaHosts,
+    ports: (spec.ports ?? []).map((p) => ({
+      name: p.name,
+      containerPort: p.containerPort,
+      scheme: p.scheme ?? 'http',
+      // 0.0.0.0 is reachable from the host on loopback; tools on the host dial 127.0.0.1.
+      ...(p.host ? { host: { address: p.host.address === '0.0.0.0' ? '127.0.0.1' : p.host.address, port: p.host.port } } : {}),
+    })),
+    probe: spec.health?.probe,
+    oneShot: spec.oneShot ?? false,
+  };
+}
+
+function s3EndpointOf(b: LakeBucket): S3Endpoint {
+  const lake = b.node.scopes.find((c): c is DataLake => c instanceof DataLake);
+  if (!lake) throw new Error(`bucket "${b.name}" at ${b.node.path} is not part of a DataLake`);
+  const c = lake.connection;
+  return { url: `http://${c.server}`, user: c.user, password: secretRef(TerraformStack.of(lake), c.password, `MinIO password of bucket "${b.name}"`) };
+}
+
+/** The stack output that carries `value` (a token): that is where the deployed value can be read. */
+function secretRef(stack: TerraformStack, value: string, what: string): SecretRef {
+  const output = stack.node.findAll().find((c): c is TerraformOutput => c instanceof TerraformOutput && c.value === value);
+  if (!output) throw new Error(`${what}: stack "${stack.node.id}" has no output with that value, so it cannot be read from state`);
+  const name = output.friendlyUniqueId;
+  return { stack: stack.node.id, output: name, envVar: `DATALAB_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}` };
+}
+
+function consulAddressOf(r: ConsulRegistration): string {
+  const provider = TerraformStack.of(r)
+    .node.children.find((c): c is ConsulProvider => c instanceof ConsulProvider);
+  return plainString(provider?.address, `Consul provider of stack "${TerraformStack.of(r).node.id}"`);
+}
+
+function plainString(v: string | undefined, what: string): string {
+  if (v === undefined || Token.isUnresolved(v)) throw new Error(`${what}: expected a plain value known at synth, got ${v ?? 'nothing'}`);
+  return v;
+}
+
+function plainNumber(v: number | undefined, what: string): number {
+  if (v === undefined || Token.isUnresolved(v)) throw new Error(`${what}: expected a plain number known at synth, got ${v ?? 'nothing'}`);
+  return v;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Lineage: who reads and writes which bucket or topic.
+
+const FLOW_FIELDS = { reads: 'read', inputs: 'read', sources: 'read', writes: 'write', outputs: 'write', sinks: 'write' } as const;
+
+/**
+ * A construct that lists its inputs and outputs in `reads`/`writes` (or `inputs`/`outputs`,
+ * `sources`/`sinks`) arrays of buckets and topics: a job, by convention, with no declaration needed.
+ */
+function duckTypedFlows(c: IConstruct): { access: 'read' | 'write'; target: LineageTarget }[] | undefined {
+  if (c instanceof TerraformElement || c instanceof DockerService || c instanceof LakeBucket || c instanceof KafkaTopic) return undefined;
+  if (TerraformStack.isStack(c)) return undefined;
+  const found: { access: 'read' | 'write'; target: LineageTarget }[] = [];
+  for (const [field, access] of Object.entries(FLOW_FIELDS)) {
+    let v: unknown;
+    try {
+      v = (c as unknown as Record<string, unknown>)[field];
+    } catch {
+      continue; // a getter that cannot answer here is not a list of inputs or outputs
+    }
+    if (!Array.isArray(v)) continue;
+    for (const t of v) if (isTarget(t)) found.push({ access, target: t });
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+function isTarget(t: unknown): t is LineageTarget {
+  return t instanceof LakeBucket || t instanceof KafkaTopic || (typeof t === 'object' && t !== null && (t as { bucket?: unknown }).bucket instanceof LakeBucket);
+}
+
+function nameOf(c: IConstruct): string {
+  const n = (c as unknown as { name?: unknown }).name;
+  return typeof n === 'string' && !Token.isUnresolved(n) ? n : c.node.id;
+}
+
+function targetOf(t: LineageTarget): { target: FlowModel['target']; prefix: string } {
+  if (t instanceof LakeBucket) return { target: { kind: 'bucket', name: t.name }, prefix: '' };
+  if (t instanceof KafkaTopic) return { target: { kind: 'topic', name: t.name }, prefix: '' };
+  return { target: { kind: 'bucket', name: t.bucket.name }, prefix: t.prefix ?? '' };
+}
+
+function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: IConstruct) => string): { actors: ActorModel[]; flows: FlowModel[] } {
+  const actors = new Map<string, ActorModel>();
+  const flows = new Map<string, FlowModel>();
+  const addActor = (a: ActorModel) => {
+    if (!actors.has(a.name)) actors.set(a.name, a);
+    return a.name;
+  };
+  const addFlow = (actor: string, { target, prefix }: { target: FlowModel['target']; prefix: string }, access: 'read' | 'write' | 'readwrite') => {
+    for (const a of access === 'readwrite' ? (['read', 'write'] as const) : [access]) {
+      const f: FlowModel = { actor, target, access: a, prefix };
+      flows.set(JSON.stringify(f), f);
+    }
+  };
+
+  // A one-shot service is a run-to-completion task: a job.
+  for (const s of services) addActor({ stack: s.stack, name: s.name, kind: s.oneShot ? 'job' : 'service' });
+
+  // Declared lineage and duck-typed jobs name the actor for everything beneath them.
+  const ownerName = new Map<IConstruct, string>();
+  for (const c of all) {
+    for (const d of declaredLineage(c)) {
+      const name = addActor({ stack: stackOf(c), name: d.name, kind: c instanceof DockerService ? 'service' : (d.kind ?? 'job') });
+      if (!ownerName.has(c)) ownerName.set(c, name);
+      for (const t of d.reads ?? []) addFlow(name, targetOf(t), 'read');
+      for (const t of d.writes ?? []) addFlow(name, targetOf(t), 'write');
+    }
+    const duck = declaredLineage(c).length === 0 ? duckTypedFlows(c) : undefined;
+    if (duck) {
+      const name = addActor({ stack: stackOf(c), name: nameOf(c), kind: 'job' });
+      ownerName.set(c, name);
+      for (const { access, target } of duck) addFlow(name, targetOf(target), access);
+    }
+  }
+
+  const dockerServices = all.filter((c): c is DockerService => c instanceof DockerService);
+  const holdsCredentials = (s: DockerService, u: LakeUser) => {
+    const texts = [...Object.values(s.spec.env ?? {}), ...(s.spec.files ?? []).map((f) => f.content), ...(s.spec.command ?? [])];
+    return texts.some((t) => t.includes(u.accessKey) || t.includes(u.secretKey));
+  };
+  /** The actor a MinIO user acts for: its owner in the tree, the service given its keys, or itself. */
+  const actorForUser = (u: LakeUser): string => {
+    const scopes = [...u.node.scopes].reverse();
+    for (const c of scopes) {
+      const owner = ownerName.get(c);
+      if (owner) return owner;
+      if (c instanceof DockerService) return c.spec.name;
+    }
+    const holder = dockerServices.find((s) => holdsCredentials(s, u));
+    if (holder) return holder.spec.name;
+    const userName = u.user.nameInput ?? u.node.id;
+    return actors.get(userName)?.name ?? addActor({ stack: stackOf(u), name: userName, kind: 'consumer' });
+  };
+
+  for (const c of all) {
+    if (c instanceof LakeBucket) {
+      for (const g of c.grants) addFlow(actorForUser(g.user), { target: { kind: 'bucket', name: c.name }, prefix: g.prefix }, g.access);
+    } else if (c instanceof KafkaTopic) {
+      for (const g of c.grants) {
+        const actor = actors.get(g.consumer)?.name ?? addActor({ stack: stackOf(c), name: g.consumer, kind: 'consumer' });
+        addFlow(actor, { target: { kind: 'topic', name: c.name }, prefix: '' }, g.access);
+      }
+    }
+  }
+
+  const flowKey = (f: FlowModel) => `${f.actor}\0${f.target.kind}\0${f.target.name}\0${f.access}\0${f.prefix}`;
+  return {
+    actors: [...actors.values()],
+    flows: [...flows.values()].sort((a, b) => (flowKey(a) < flowKey(b) ? -1 : flowKey(a) > flowKey(b) ? 1 : 0)),
+  };
+}
