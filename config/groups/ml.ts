@@ -4,15 +4,12 @@
  */
 import { z } from 'zod';
 import type { ConfigCheck, ConfigProblem } from '../checks';
-import type { serviceSchema as ServiceSchemaFn } from '../schema';
+import { serviceSchema } from '../service-schema';
 
 const identifier = z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { message: 'expected a lower-case name: a-z 0-9 _ - (max 63), starting with a letter' });
 
-/**
- * Built from the caller's `serviceSchema` instead of importing it: schema.ts imports this file, so a
- * runtime import back would be a cycle that leaves `serviceSchema` undefined here.
- */
-export function mlSchemaFor(serviceSchema: typeof ServiceSchemaFn) {
+/** The `ml:` section. */
+function buildMlSchema() {
   return z.strictObject({
     /** One PostgreSQL instance holding a database per service. */
     postgres: serviceSchema({ ports: ['sql'], volumes: ['data'] }).extend({
@@ -47,7 +44,8 @@ export function mlSchemaFor(serviceSchema: typeof ServiceSchemaFn) {
     }),
   });
 }
-export type MlConfig = z.infer<ReturnType<typeof mlSchemaFor>>;
+export const mlSchema = buildMlSchema();
+export type MlConfig = z.infer<typeof mlSchema>;
 
 /** The major version in a `postgres:<major>[.minor][-variant]` tag, if the tag has one. */
 export function postgresMajor(image: string): number | undefined {

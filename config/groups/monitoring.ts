@@ -1,11 +1,9 @@
 /**
  * The `monitoring:` section of an environment file: Prometheus (scrape targets discovered through
  * Consul) and Grafana (provisioned datasource and platform dashboard).
- *
- * Built on first use, not at import: `config/schema.ts` imports this file.
  */
 import { z } from 'zod';
-import { serviceSchema } from '../schema';
+import { serviceSchema } from '../service-schema';
 
 function build() {
   return z.strictObject({
@@ -19,8 +17,5 @@ function build() {
   });
 }
 
-let cached: ReturnType<typeof build> | undefined;
-export function monitoringSchema() {
-  return (cached ??= build());
-}
-export type MonitoringConfig = z.infer<ReturnType<typeof monitoringSchema>>;
+export const monitoringSchema = build();
+export type MonitoringConfig = z.infer<typeof monitoringSchema>;

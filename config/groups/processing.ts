@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import type { ConfigCheck } from '../checks';
-// Types only: schema.ts imports this file, so values come in as arguments (no import cycle).
-import type { imageRef as ImageRef, serviceSchema as ServiceSchema } from '../schema';
+import { imageRef, serviceSchema } from '../service-schema';
 
 /** Heap the Spark master and worker daemons get by default (Spark's own default is 1g). */
 export const DEFAULT_SPARK_DAEMON_MEMORY_MB = 512;
@@ -41,11 +40,8 @@ export const jobConfigSchema = z.strictObject({
 });
 export type JobConfig = z.infer<typeof jobConfigSchema>;
 
-/**
- * Builds the section's schema from schema.ts's building blocks (passed in, so this file does not
- * import schema.ts at run time and either file can be loaded first).
- */
-export function processingSchema(serviceSchema: typeof ServiceSchema, imageRef: typeof ImageRef) {
+/** The `processing:` section. */
+function buildProcessingSchema() {
   const sparkMasterSchema = serviceSchema({ ports: ['ui'] })
     .omit({ image: true })
     .extend({
@@ -98,7 +94,8 @@ export function processingSchema(serviceSchema: typeof ServiceSchema, imageRef: 
       },
     }));
 }
-export type ProcessingConfig = z.infer<ReturnType<typeof processingSchema>>;
+export const processingSchema = buildProcessingSchema();
+export type ProcessingConfig = z.infer<typeof processingSchema>;
 
 /** A worker container holds the worker daemon plus executors of `sparkMemoryMb` with their overhead. */
 export const sparkWorkerMemoryFits: ConfigCheck = (cfg) => {

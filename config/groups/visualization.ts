@@ -2,13 +2,11 @@
  * The `visualization:` section of an environment file: JupyterHub (notebooks that reach Spark and
  * the data lake) and Streamlit (a dashboard app over the gold layer). Both images are built from
  * this repository (`images/jupyterhub`, `apps/streamlit`), so `image` is the local tag the build gets.
- *
- * The schema is built on first use, not at import: `config/schema.ts` imports this file and this
- * file uses `serviceSchema` from there.
  */
 import { z } from 'zod';
 import type { ConfigCheck, ConfigProblem } from '../checks';
-import { EnvConfig, serviceSchema } from '../schema';
+import type { EnvConfig } from '../schema';
+import { serviceSchema } from '../service-schema';
 
 /** A Unix login name: what JupyterHub users become inside the hub container. */
 const unixUser = z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/, { message: 'expected a Unix user name: a-z first, then up to 30 of a-z 0-9 _ -' });
@@ -45,11 +43,8 @@ function build() {
   });
 }
 
-let cached: ReturnType<typeof build> | undefined;
-export function visualizationSchema() {
-  return (cached ??= build());
-}
-export type VisualizationConfig = z.infer<ReturnType<typeof visualizationSchema>>;
+export const visualizationSchema = build();
+export type VisualizationConfig = z.infer<typeof visualizationSchema>;
 
 /** The built-in buckets plus `core.buckets`: what a grant may name. */
 function lakeBuckets(cfg: EnvConfig): string[] {
