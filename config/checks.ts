@@ -5,7 +5,9 @@
  */
 import { ML_CHECKS } from './groups/ml';
 import { VISUALIZATION_CHECKS } from './groups/visualization';
-import { EnvConfig, GROUP_NAMES, HostBinding, ServiceConfig } from './schema';
+import { GROUP_NAMES } from './names';
+import type { EnvConfig, HostBinding } from './schema';
+import { KAFKA_BROKERS, servicesOf } from './services';
 import { PROCESSING_CHECKS } from './groups/processing';
 
 export interface ConfigProblem {
@@ -17,31 +19,8 @@ export interface ConfigProblem {
 
 export type ConfigCheck = (cfg: EnvConfig) => ConfigProblem[];
 
-/** Kafka runs as one combined KRaft broker/controller. */
-export const KAFKA_BROKERS = 1;
-
-/** A service found anywhere in the config: an object with `image` and `memoryMb`. */
-export interface LocatedService {
-  readonly path: readonly (string | number)[];
-  readonly service: ServiceConfig;
-}
-
-/** Every service of the groups the environment deploys, with its config path. */
-export function servicesOf(cfg: EnvConfig): LocatedService[] {
-  const found: LocatedService[] = [];
-  const visit = (node: unknown, path: (string | number)[]): void => {
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
-    const rec = node as Record<string, unknown>;
-    if (typeof rec.image === 'string' && typeof rec.memoryMb === 'number') {
-      found.push({ path, service: rec as unknown as ServiceConfig });
-      return;
-    }
-    for (const [k, v] of Object.entries(rec)) visit(v, [...path, k]);
-  };
-  const sections = cfg as unknown as Record<string, unknown>;
-  for (const group of cfg.groups) visit(sections[group], [group]);
-  return found.filter((s) => s.service.enabled !== false);
-}
+export { KAFKA_BROKERS, servicesOf } from './services';
+export type { LocatedService } from './services';
 
 export const groupsNeedCore: ConfigCheck = (cfg) =>
   cfg.groups.length > 0 && !cfg.groups.includes('core')

@@ -10,7 +10,8 @@ import { monitoringSchema } from './groups/monitoring';
 import { processingSchema } from './groups/processing';
 import { visualizationSchema } from './groups/visualization';
 import { policySchema } from './policy';
-import { ENVIRONMENTS, GROUP_NAMES, ipv4, serviceSchema } from './service-schema';
+import { ENVIRONMENTS, GROUP_NAMES } from './names';
+import { ipv4, serviceSchema } from './service-schema';
 
 export * from './service-schema';
 

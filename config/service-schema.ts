@@ -6,12 +6,7 @@
  */
 import { z } from 'zod';
 
-export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
-export type EnvironmentName = (typeof ENVIRONMENTS)[number];
-
-/** Service groups, in deployment order. Each one is a Terraform stack of the same name. */
-export const GROUP_NAMES = ['core', 'processing', 'ml', 'visualization', 'monitoring'] as const;
-export type GroupName = (typeof GROUP_NAMES)[number];
+export * from './names';
 
 /** `repo/name:tag` or `repo/name:tag@sha256:…`; a tag is required and may not be `latest`. */
 export const imageRef = z

@@ -1,5 +1,5 @@
 /** Builds the policy context and suppressions of an environment from its config. */
-import { KAFKA_BROKERS, servicesOf } from '../config/checks';
+import { KAFKA_BROKERS, servicesOf } from '../config/services';
 import { EnvConfig } from '../config/schema';
 import { PolicyContext } from './engine';
 import { Suppression } from './suppressions';

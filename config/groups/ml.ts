@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ConfigCheck, ConfigProblem } from '../checks';
+import { postgresMajor } from '../image-tags';
 import { serviceSchema } from '../service-schema';
 
 const identifier = z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { message: 'expected a lower-case name: a-z 0-9 _ - (max 63), starting with a letter' });
@@ -47,11 +48,6 @@ function buildMlSchema() {
 export const mlSchema = buildMlSchema();
 export type MlConfig = z.infer<typeof mlSchema>;
 
-/** The major version in a `postgres:<major>[.minor][-variant]` tag, if the tag has one. */
-export function postgresMajor(image: string): number | undefined {
-  const m = /:(\d+)(?:[.-]|$)/.exec(image.replace(/@sha256:.*$/, ''));
-  return m ? Number(m[1]) : undefined;
-}
 
 /** PostgreSQL majors the init script (psql `\getenv`, PG ≥ 15) and data path logic support. */
 export const POSTGRES_MAJORS = { min: 15, max: 18 } as const;
@@ -89,3 +85,5 @@ export const mlComponentImagesMatch: ConfigCheck = (cfg) => {
 };
 
 export const ML_CHECKS: readonly ConfigCheck[] = [postgresVersionSupported, mlComponentImagesMatch];
+
+export { postgresMajor };

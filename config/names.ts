@@ -1,0 +1,8 @@
+/** Environment and group names: plain constants, shared by the schema and the (zod-free) loader. */
+
+export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/** Service groups, in deployment order. Each one is a Terraform stack of the same name. */
+export const GROUP_NAMES = ['core', 'processing', 'ml', 'visualization', 'monitoring'] as const;
+export type GroupName = (typeof GROUP_NAMES)[number];
