@@ -10,6 +10,7 @@ process.setSourceMapsEnabled(false);
 
 import { ConfigError, environmentFromEnv, loadEnvironment, UnknownEnvironmentError } from './config/loader';
 import { synthChecked } from './policy/gate';
+import { localStateReachable } from './stacks/backend';
 import { buildPlatform } from './stacks/platform';
 
 function main(): void {
@@ -24,12 +25,16 @@ function main(): void {
     throw err;
   }
   const cfg = env;
-  const result = synthChecked(cfg, process.env.CDKTF_OUTDIR ?? 'cdktf.out', (app) => buildPlatform(app, cfg));
+  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+  const result = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg));
   if (!result.ok) {
     console.error(`${result.text}\nsynth failed: nothing was written`);
     process.exit(1);
   }
   console.log(result.text);
+  if (cfg.state.backend === 'local' && !localStateReachable(outdir)) {
+    console.error(`warning: ${outdir} is outside the project, so the local state paths in it do not reach .state/; synthesize inside the project before running terraform there`);
+  }
 }
 
 main();

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { parseDocument } from 'yaml';
 import { ConfigError, parseEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
-import { configureBackend, stateLocation } from '../stacks/backend';
+import { configureBackend, localStateReachable, stateLocation } from '../stacks/backend';
 import { buildPlatform } from '../stacks/platform';
 import { synthJson } from './helpers';
 
@@ -164,5 +165,32 @@ describe('backends', () => {
     configureBackend(b, prodLike, 'core');
     expect(synthJson(a).terraform.backend!.s3.key).toBe('datalab/dev/core.tfstate');
     expect(synthJson(b).terraform.backend!.s3.key).toBe('datalab/prod/core.tfstate');
+  });
+});
+
+describe('local state paths and the output directory', () => {
+  const ROOT = path.join(__dirname, '..');
+  const localPath = (outdir: string) => {
+    fs.mkdirSync(outdir, { recursive: true });
+    const app = new App({ outdir, skipValidation: true });
+    const stack = new TerraformStack(app, 'core');
+    configureBackend(stack, devConfig({ backend: 'local' }), 'core');
+    return synthJson(stack).terraform.backend!.local.path as string;
+  };
+
+  it('climbs from <outdir>/stacks/<stack> to the project root, however deep the outdir is', () => {
+    const inside = fs.mkdtempSync(path.join(ROOT, '.test-out-'));
+    try {
+      expect(localPath(inside)).toBe('../../../.state/dev/core.tfstate');
+      expect(localPath(path.join(inside, 'build', 'out'))).toBe('../../../../../.state/dev/core.tfstate');
+    } finally {
+      fs.rmSync(inside, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the cdktf.out depth for an outdir outside the project, and says it cannot reach .state/', () => {
+    expect(localPath(fs.mkdtempSync(path.join(os.tmpdir(), 'elsewhere-')))).toBe('../../../.state/dev/core.tfstate');
+    expect(localStateReachable('/tmp/elsewhere')).toBe(false);
+    expect(localStateReachable(path.join(ROOT, 'cdktf.out'))).toBe(true);
   });
 });

@@ -312,7 +312,21 @@ describe('npm run diff (the CLI, with a stand-in terraform binary)', () => {
       { mode: 0o755 },
     );
   });
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  // Inside the project: local state paths only reach .state/ from there (the CLI refuses others).
+  let out: string;
+  beforeAll(() => {
+    out = fs.mkdtempSync(path.join(ROOT, '.test-out-'));
+  });
+  afterAll(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('refuses an --outdir outside the project, whose state paths would miss .state/', () => {
+    const r = cli(['--outdir', path.join(tmp, 'out'), 'core'], { TERRAFORM_BINARY_NAME: fakeTerraform });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--outdir .* is outside the project .*use a directory inside it/);
+  });
 
   const cli = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'diff.ts'), ...args], {
@@ -322,7 +336,7 @@ describe('npm run diff (the CLI, with a stand-in terraform binary)', () => {
     });
 
   it('synthesizes into --outdir, plans with TERRAFORM_BINARY_NAME and prints only the table on stdout', () => {
-    const outdir = path.join(tmp, 'out');
+    const outdir = path.join(out, 'out');
     const r = cli(['--outdir', outdir, 'core'], { TERRAFORM_BINARY_NAME: fakeTerraform });
     expect(r.stderr).toContain('planning core…');
     expect(r.status).toBe(0);
@@ -338,14 +352,14 @@ describe('npm run diff (the CLI, with a stand-in terraform binary)', () => {
   });
 
   it('exits 2 on an unknown stack, listing the valid ones, without planning', () => {
-    const r = cli(['--outdir', path.join(tmp, 'out'), '--skip-synth', 'sparkk'], { TERRAFORM_BINARY_NAME: fakeTerraform });
+    const r = cli(['--outdir', path.join(out, 'out'), '--skip-synth', 'sparkk'], { TERRAFORM_BINARY_NAME: fakeTerraform });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/unknown stack "sparkk"; valid: core/);
   });
 
   it('exits 2 naming the binary when it is not installed', () => {
-    const r = cli(['--outdir', path.join(tmp, 'out'), '--skip-synth'], { TERRAFORM_BINARY_NAME: 'tofu-not-installed' });
+    const r = cli(['--outdir', path.join(out, 'out'), '--skip-synth'], { TERRAFORM_BINARY_NAME: 'tofu-not-installed' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('cannot run "tofu-not-installed": not found on PATH (from TERRAFORM_BINARY_NAME)');
   });

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { GROUP_NAMES } from '../config/schema';
 import { runDiff } from './diff/run';
 import { spawnRunner, terraformBinary } from './diff/runner';
+import { localStateReachable } from '../stacks/backend';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -43,6 +44,12 @@ async function main(argv: string[]): Promise<number> {
       console.error(`unknown option ${a}\n${USAGE}`);
       return 2;
     } else requested.push(a);
+  }
+  if (!localStateReachable(outdir)) {
+    // Local state paths are relative to <outdir>/stacks/<stack>: outside the project they would
+    // point at a .state/ that does not exist, and every plan would show everything as new.
+    console.error(`--outdir ${outdir} is outside the project (${ROOT}); plans need the project's .state/ — use a directory inside it, e.g. --outdir cdktf.pr`);
+    return 2;
   }
   const binary = terraformBinary();
   const env = process.env.DATALAB_ENV?.trim() || 'dev';

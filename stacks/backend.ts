@@ -1,5 +1,7 @@
-import { LocalBackend, S3Backend, S3BackendConfig, TerraformBackend, TerraformStack } from 'cdktf';
+import * as path from 'node:path';
+import { App, LocalBackend, S3Backend, S3BackendConfig, TerraformBackend, TerraformStack } from 'cdktf';
 import { EnvConfig } from '../config/schema';
+import { PROJECT_ROOT } from '../constructs/project-image';
 
 /**
  * The local state directory, relative to the project root: `.state/<env>` unless `state.dir` says
@@ -28,9 +30,10 @@ export function stateLocation(env: EnvConfig, stackName: string): string {
  * Gives the stack an explicit backend, one state per environment and stack, so a dev plan can
  * never read or write prod state.
  *
- * - `local`: Terraform runs in `cdktf.out/stacks/<stack>/`, so the relative path climbs three
- *   levels to the project root; it stays relative so synthesized JSON and snapshots hold no
- *   machine-specific paths.
+ * - `local`: Terraform runs in `<outdir>/stacks/<stack>/`, so the relative path climbs from there
+ *   to the project root (three levels for `cdktf.out`, more for `cdktf synth -o build/out`); it
+ *   stays relative so synthesized JSON and snapshots hold no machine-specific paths. An outdir
+ *   outside the project keeps the `cdktf.out` depth (see `localStateReachable`).
  * - `s3`: object `<keyPrefix>/<stack>.tfstate`. No credentials are written: Terraform takes them
  *   from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE.
  *
@@ -40,7 +43,7 @@ export function stateLocation(env: EnvConfig, stackName: string): string {
 export function configureBackend(stack: TerraformStack, env: EnvConfig, stackName: string): TerraformBackend {
   const state = env.state;
   if (state.backend === 'local') {
-    return new LocalBackend(stack, { path: `../../../${stateDir(env)}/${stackName}.tfstate` });
+    return new LocalBackend(stack, { path: `${stackDirToRoot(stack, stackName)}/${stateDir(env)}/${stackName}.tfstate` });
   }
   const config: S3BackendConfig & { useLockfile?: boolean } = {
     bucket: state.bucket,
@@ -61,4 +64,20 @@ export function configureBackend(stack: TerraformStack, env: EnvConfig, stackNam
     ...(state.useLockfile ? { useLockfile: true } : {}),
   };
   return new S3Backend(stack, config);
+}
+
+function outdirOf(stack: TerraformStack): string {
+  return path.resolve(App.of(stack).outdir);
+}
+
+/** Whether a local-state path written for `outdir` reaches the project's `.state/` directory. */
+export function localStateReachable(outdir: string): boolean {
+  return path.resolve(outdir).startsWith(PROJECT_ROOT + path.sep);
+}
+
+/** `../../..` from `<outdir>/stacks/<stack>` to the project root (POSIX separators). */
+function stackDirToRoot(stack: TerraformStack, stackName: string): string {
+  const outdir = outdirOf(stack);
+  if (!localStateReachable(outdir)) return '../../..';
+  return path.relative(path.join(outdir, 'stacks', stackName), PROJECT_ROOT).split(path.sep).join('/');
 }
