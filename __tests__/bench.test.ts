@@ -43,8 +43,8 @@ describe('deploy-time shape of a stack', () => {
     expect(g.criticalPath).toEqual(['docker_image.img', 'docker_container.db', 'docker_container.app', 'consul_service.app']);
   });
 
-  test('containers that wait on a container they do not reference are reported', () => {
-    expect(graphShape(stack).serializedContainers).toEqual(['docker_container.batch']);
+  test('containers that wait on a container they do not reference are reported, with what they wait for', () => {
+    expect(graphShape(stack).startOrderWaits).toEqual(['docker_container.batch → docker_container.db']);
   });
 
   test('independent resources have depth 1', () => {

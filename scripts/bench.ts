@@ -118,7 +118,7 @@ function shapes(outdir: string): string[][] {
   return Object.entries(manifest.stacks).map(([name, s]) => {
     const json = JSON.parse(readFileSync(join(outdir, s.synthesizedStackPath), 'utf8')) as StackJson;
     const g = graphShape(json);
-    return [name, String(g.nodes), String(g.edges), String(g.depth), String(g.serializedContainers.length), g.criticalPath.join(' → ')];
+    return [name, String(g.nodes), String(g.edges), String(g.depth), String(g.startOrderWaits.length), g.criticalPath.join(' → '), g.startOrderWaits.join('<br>')];
   });
 }
 
@@ -202,13 +202,15 @@ function main(): void {
     '## Deploy-time shape (dev)',
     '',
     'Depth is the longest chain of resources an apply must create one after another (references and',
-    '`depends_on`); "serialized" counts containers that wait for another container without using it.',
+    '`depends_on`). "Waits" are start-order edges: a container that `depends_on` another one without',
+    'referencing it. Every one listed is deliberate (a database before its clients, an init job before',
+    'the services that need its migration, a broker before its UI, each medallion job after its input).',
     '',
-    renderTable(['stack', 'resources', 'edges', 'depth', 'serialized', 'critical path'], devShape),
+    renderTable(['stack', 'resources', 'edges', 'depth', 'waits', 'critical path', 'start-order waits'], devShape),
     '',
     `## Deploy-time shape (${SCALE}× platform)`,
     '',
-    renderTable(['stack', 'resources', 'edges', 'depth', 'serialized', 'critical path'], scaledShape.map((r) => [...r.slice(0, 5), '…'])),
+    renderTable(['stack', 'resources', 'edges', 'depth', 'waits'], scaledShape.map((r) => r.slice(0, 5))),
     '',
     `The ${SCALE}× platform: ${scaled.summary}.`,
   ].join('\n');

@@ -97,9 +97,9 @@ export class MonitoringStack extends TerraformStack {
     this.grafanaAdminPassword = new GeneratedSecret(this, 'grafana-admin-password');
     this.grafana = new DockerService(this, 'grafana', {
       ...onNetwork,
+      // No depends_on Prometheus: Grafana starts and provisions the datasource without it (queries
+      // are made on use), so the two containers are created in parallel.
       spec: grafanaSpec(ctx, cfg, this.prometheus.internalUrl('http'), this.grafanaAdminPassword.value),
-      // The datasource answers once Prometheus is healthy.
-      dependsOn: this.prometheus.dependable,
     });
     props.discovery.register(this.grafana);
 

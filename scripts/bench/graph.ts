@@ -17,8 +17,12 @@ export interface GraphShape {
   readonly depth: number;
   /** The longest chain, first to last. */
   readonly criticalPath: readonly string[];
-  /** Containers that wait for another container although nothing in them references it. */
-  readonly serializedContainers: readonly string[];
+  /**
+   * Start-order waits: a container that `depends_on` another container without referencing it,
+   * as "waiting → waited for". Each one serializes two creations; each should be deliberate (a
+   * database before its clients, an init job before the services), never incidental.
+   */
+  readonly startOrderWaits: readonly string[];
 }
 
 const REF = /\$\{(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)[.}\[]/g;
@@ -72,9 +76,8 @@ export function graphShape(json: StackJson): GraphShape {
     const p = longest(n, new Set());
     if (p.length > critical.length) critical = p;
   }
-  const serializedContainers = [...deps.entries()]
+  const startOrderWaits = [...deps.entries()]
     .filter(([n]) => n.startsWith('docker_container.'))
-    .filter(([, d]) => [...d.explicit].some((e) => e.startsWith('docker_container.') && !d.refs.has(e)))
-    .map(([n]) => n);
-  return { nodes: deps.size, edges, depth: critical.length, criticalPath: critical, serializedContainers };
+    .flatMap(([n, d]) => [...d.explicit].filter((e) => e.startsWith('docker_container.') && !d.refs.has(e)).map((e) => `${n} → ${e}`));
+  return { nodes: deps.size, edges, depth: critical.length, criticalPath: critical, startOrderWaits };
 }
