@@ -83,7 +83,9 @@ describe.each(ENVS)('jobs in %s', (env) => {
     expect(jobDeps(silver)).toEqual([`docker_container.${bronzeId}`]);
     expect(jobDeps(gold)).toEqual([`docker_container.${silverId}`]);
     expect(bronze.lifecycle.replace_triggered_by).toBeUndefined();
-    expect(silver.lifecycle.replace_triggered_by).toEqual([`\${docker_container.${bronzeId}}`]);
+    // Plain addresses: Terraform rejects an interpolation ("${...}") in replace_triggered_by.
+    expect(silver.lifecycle.replace_triggered_by).toEqual([`docker_container.${bronzeId}`]);
+    expect(gold.lifecycle.replace_triggered_by).toEqual([`docker_container.${silverId}`]);
     // Every job waits for the master and all workers, and for its own policy attachment.
     for (const c of [bronze, silver, gold]) {
       expect(c.depends_on.filter((d) => /^docker_container\.spark-(master|worker)_/.test(d))).toHaveLength(1 + loadEnvironment(env).processing!.spark.worker.replicas);
