@@ -1,7 +1,8 @@
 /**
  * cdktf entry point: `DATALAB_ENV` (default dev) picks `config/<env>.yaml`; every stack its
  * `groups` list is synthesized into cdktf.out. Config problems are printed as one report and
- * nothing is written; so are policy violations and secret-scan findings (docs/policy.md).
+ * nothing is written; so are job-plan problems (docs/jobs.md), policy violations and secret-scan
+ * findings (docs/policy.md).
  */
 // cdktf records a stack trace for every token it creates. With source maps enabled (tsx turns
 // them on) each of those traces is mapped through the inline source maps of cdktf's own files,
@@ -9,6 +10,7 @@
 process.setSourceMapsEnabled(false);
 
 import { ConfigError, environmentFromEnv, loadEnvironment, UnknownEnvironmentError } from './config/loader';
+import { JobPlanError } from './jobs/plan';
 import { synthChecked } from './policy/gate';
 import { localStateReachable } from './stacks/backend';
 import { buildPlatform } from './stacks/platform';
@@ -26,7 +28,18 @@ function main(): void {
   }
   const cfg = env;
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const result = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg));
+  let result;
+  try {
+    result = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg));
+  } catch (err) {
+    // Problems found while building (the job plan: references to topics and buckets of the config
+    // file, job code, resources) are reported like config problems: every one, no stack trace.
+    if (err instanceof JobPlanError || err instanceof ConfigError) {
+      console.error(`${err.message}\nsynth failed: nothing was written`);
+      process.exit(1);
+    }
+    throw err;
+  }
   if (!result.ok) {
     console.error(`${result.text}\nsynth failed: nothing was written`);
     process.exit(1);

@@ -98,6 +98,24 @@ describe('datalab usage errors', () => {
     expect(await inProcess(['verify'], { DATALAB_ENV: 'qa' })).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod' });
   });
 
+  it('prints every line of a job-plan problem (not just its header), without a stack trace, exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-cfg-'));
+    try {
+      const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'dev.yaml'), dev.replace(/^ *- \{ name: events, .*\n/m, ''));
+      const r = datalab(['verify', 'core', '--json'], { DATALAB_CONFIG_DIR: dir });
+      expect(r.status).toBe(2);
+      const file = path.join(dir, 'dev.yaml');
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `${file}: the job plan has 1 problem(s):`,
+        expect.stringMatching(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: core\\.topics has no topic "events" .*job "bronze-events" reads it \\(reads\\.events,`)),
+      ]);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the commands for an unknown one, exit 2', async () => {
     expect(await inProcess(['deploy'])).toMatchObject({ status: 2, stderr: 'datalab: unknown command "deploy"; commands: verify, diagram, endpoints (npx datalab --help)' });
   });

@@ -153,9 +153,25 @@ describe('planning one stack', () => {
     expect(await planStack(run, 'core', '/d')).toEqual({
       stack: 'core',
       status: 'error',
-      error: 'plan failed: Unable to read Docker image into resource: unable to pull image quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z',
+      error:
+        'plan failed: Unable to read Docker image into resource: unable to pull image quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z (on cdk.tf.json line 120, in resource.docker_image.minio_image_1A2B3C4D)',
     });
     expect(run.calls.map((c) => c.args[0])).toEqual(['init', 'plan']);
+  });
+
+  it('reports the specific init error and its cdk.tf.json line, not the generic initialisation header', async () => {
+    const run = fakeRunner({ init: { code: 1, stdout: 'Initializing the backend...\n', stderr: fixture('init-invalid.txt') } });
+    expect(await planStack(run, 'processing', '/d')).toEqual({
+      stack: 'processing',
+      status: 'error',
+      error:
+        'init failed: Invalid expression (on cdk.tf.json line 2617, in resource.docker_container.job-silver-events_service_container_488D21D2.lifecycle.replace_triggered_by)',
+    });
+    expect(run.calls.map((c) => c.args[0])).toEqual(['init']);
+    // Only the generic header: it is all there is to report.
+    expect(firstError({ code: 1, stdout: '', stderr: 'Error: Terraform encountered problems during initialisation, including problems\nwith the configuration.\n' })).toBe(
+      'Terraform encountered problems during initialisation, including problems',
+    );
   });
 
   it('falls back to the last stderr line, then the exit code, when there is no Error line', () => {

@@ -83,7 +83,9 @@ describe.each(ENVS)('jobs in %s', (env) => {
     expect(jobDeps(silver)).toEqual([`docker_container.${bronzeId}`]);
     expect(jobDeps(gold)).toEqual([`docker_container.${silverId}`]);
     expect(bronze.lifecycle.replace_triggered_by).toBeUndefined();
-    expect(silver.lifecycle.replace_triggered_by).toEqual([`\${docker_container.${bronzeId}}`]);
+    // Plain addresses: Terraform rejects an interpolation ("${...}") in replace_triggered_by.
+    expect(silver.lifecycle.replace_triggered_by).toEqual([`docker_container.${bronzeId}`]);
+    expect(gold.lifecycle.replace_triggered_by).toEqual([`docker_container.${silverId}`]);
     // Every job waits for the master and all workers, and for its own policy attachment.
     for (const c of [bronze, silver, gold]) {
       expect(c.depends_on.filter((d) => /^docker_container\.spark-(master|worker)_/.test(d))).toHaveLength(1 + loadEnvironment(env).processing!.spark.worker.replicas);
@@ -286,22 +288,23 @@ describe('planning jobs', () => {
     );
   });
 
-  it('fails when a job reads a topic no selected stack provides, naming the job file and the input', () => {
-    expect(errorOf({ ...base, sources: { ...base.sources, topics: ['events-dlq'] } })).toContain(
-      'jobs/bronze-events.ts: reads.events is Kafka topic "events", but no selected stack provides it (core.topics in config/dev.yaml: events-dlq); add it in config/dev.yaml or disable the job with processing.jobs.bronze-events.enabled: false',
+  it('fails when a job reads a topic no selected stack provides, as a problem of the config file naming the job and the input', () => {
+    expect(errorOf({ ...base, sources: { ...base.sources, topics: ['events-dlq'] } })).toBe(
+      'config/dev.yaml: the job plan has 1 problem(s):\n' +
+        '  config/dev.yaml: core.topics has no topic "events" (topics: events-dlq), but job "bronze-events" reads it (reads.events, Kafka topic "events", in jobs/bronze-events.ts); add it to config/dev.yaml or disable the job with processing.jobs.bronze-events.enabled: false',
     );
   });
 
   it('fails when a job reads a bucket no selected stack provides', () => {
     expect(errorOf({ ...base, sources: { ...base.sources, buckets: ['bronze', 'gold'] } })).toMatch(
-      /jobs\/silver-events\.ts: writes\.table is lake path "silver\/events\/", but no selected stack provides bucket "silver"/,
+      /config\/dev\.yaml: core\.buckets has no bucket "silver" \(buckets: bronze, gold\), but job "silver-events" writes it \(writes\.table, lake path "silver\/events\/", in jobs\/silver-events\.ts\)/,
     );
   });
 
   it('fails synthesis of the whole platform when the config drops a topic a job reads', () => {
     const cfg = loadEnvironment('dev');
     const noEvents: EnvConfig = { ...cfg, core: { ...cfg.core, topics: cfg.core.topics.filter((t) => t.name !== 'events') } };
-    expect(() => buildPlatform(Testing.app(), noEvents)).toThrow(/jobs\/bronze-events\.ts: reads\.events is Kafka topic "events"/);
+    expect(() => buildPlatform(Testing.app(), noEvents)).toThrow(/config\/dev\.yaml: core\.topics has no topic "events" .*job "bronze-events" reads it \(reads\.events, Kafka topic "events", in jobs\/bronze-events\.ts\)/);
   });
 
   it('fails when the code uses an input the definition does not declare', () => {

@@ -50,4 +50,26 @@ describe('the app entry point', () => {
     expect(fs.existsSync(r.outdir)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('reports a job reading a topic the config file does not define as a problem of that file, with no stack trace and no output', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cfg-'));
+    const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
+    const withoutEvents = dev.replace(/^ *- \{ name: events, .*\n/m, '');
+    expect(withoutEvents).not.toBe(dev);
+    fs.writeFileSync(path.join(dir, 'dev.yaml'), withoutEvents);
+    const r = runApp({ DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir });
+    expect(r.status).toBe(1);
+    // The file really loaded (DATALAB_CONFIG_DIR), not config/dev.yaml.
+    const file = path.join(dir, 'dev.yaml');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}: the job plan has 1 problem(s):`,
+      `  ${file}: core.topics has no topic "events" (topics: events-dlq), but job "bronze-events" reads it (reads.events, Kafka topic "events", in jobs/bronze-events.ts); add it to ${file} or disable the job with processing.jobs.bronze-events.enabled: false`,
+      'synth failed: nothing was written',
+    ]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(r.outdir)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
+

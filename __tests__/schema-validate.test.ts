@@ -71,4 +71,22 @@ describe('schema validation finds', () => {
     expect(kinds(s)).toEqual(['unknown-argument fx/provider.minio[0] minio_pasword', 'unknown-type fx/minio_bucket.b ']);
     expect(formatValidation(validateStacks(s, schemas))).toMatch(/^schema validation: 1 block\(s\) checked, 2 finding\(s\), 0 not covered/);
   });
+
+  it('an interpolation in depends_on or lifecycle.replace_triggered_by, for any provider (random has no schema here)', () => {
+    const s = fixture({
+      docker_volume: { v: { name: 'x' } },
+      docker_container: {
+        ok: { name: 'ok', image: 'i', depends_on: ['docker_volume.v'], lifecycle: { replace_triggered_by: ['docker_volume.v'] } },
+        bad: { name: 'bad', image: 'i', depends_on: ['docker_volume.v', '${docker_volume.v}'], lifecycle: { replace_triggered_by: ['${docker_volume.v}'] } },
+      },
+      random_password: { p: { length: 16, lifecycle: { replace_triggered_by: ['${docker_volume.v.id}'] } } },
+    });
+    const r = validateStacks(s, schemas);
+    expect(r.findings.map((f) => `${f.kind} ${f.address} ${f.argument}`)).toEqual([
+      'reference-expression fx/docker_container.bad depends_on[1]',
+      'reference-expression fx/docker_container.bad lifecycle.replace_triggered_by[0]',
+      'reference-expression fx/random_password.p lifecycle.replace_triggered_by[0]',
+    ]);
+    expect(r.findings[1].message).toBe('"${docker_volume.v}" is an interpolation; "lifecycle.replace_triggered_by" takes a bare address such as "docker_container.name" (Terraform: Invalid expression)');
+  });
 });

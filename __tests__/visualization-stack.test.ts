@@ -5,7 +5,8 @@ import { Testing, TerraformStack } from 'cdktf';
 import { parseDocument } from 'yaml';
 import { loadEnvironment, parseEnvironment } from '../config/loader';
 import { contextHash, ProjectImage } from '../constructs/project-image';
-import { notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
+import { JOBS } from '../jobs';
+import { NOTEBOOK_JARS, notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
 import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
@@ -221,6 +222,32 @@ describe('Streamlit restricted to a gold prefix', () => {
   });
 });
 
+/** `ARG NAME=default` lines of images/<name>/Dockerfile. */
+function dockerArgs(image: string): Record<string, string> {
+  const text = fs.readFileSync(path.join(__dirname, '..', 'images', image, 'Dockerfile'), 'utf8');
+  return Object.fromEntries([...text.matchAll(/^ARG ([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+}
+
+describe('docs/visualization.md notebook example', () => {
+  it('reads a table a job really writes and writes under the scratch prefix as a real dev notebook user', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', 'docs', 'visualization.md'), 'utf8');
+    const example = text.match(/```python\n([\s\S]*?)```/)![1];
+    const loads = [...example.matchAll(/\.load\("s3a:\/\/([^/]+)\/([^"]+)"\)/g)].map((m) => `${m[1]}/${m[2].replace(/\/?$/, '/')}`);
+    const saves = [...example.matchAll(/\.save\("s3a:\/\/([^/]+)\/([^"]+)"\)/g)].map((m) => `${m[1]}/${m[2]}`);
+    expect(loads.length).toBeGreaterThan(0);
+    expect(saves.length).toBeGreaterThan(0);
+    const written = JOBS.flatMap((j) => Object.values(j.writes)).flatMap((r) => (r.kind === 'lake' ? [`${r.bucket}/${r.prefix}`] : []));
+    for (const l of loads) expect(written).toContain(l);
+    const jh = loadEnvironment('dev').visualization!.jupyterhub;
+    const users = [...(jh.users ?? [])];
+    for (const s of saves) {
+      const m = s.match(new RegExp(`^${jh.scratch.bucket}/${jh.scratch.prefix}([^/]+)/`));
+      expect(m).not.toBeNull();
+      expect(users).toContain(m![1]);
+    }
+  });
+});
+
 describe('notebook spark-defaults.conf', () => {
   it('renders one "key value" line per setting, executors getting the lake credentials with the job', () => {
     const conf = notebookSparkDefaults({ master: 'spark://m:7077', driverHost: 'hub', s3Endpoint: 'https://s3:9000', driverMemoryMb: 1024, accessKey: 'AK', secretKey: 'SK' });
@@ -229,14 +256,38 @@ describe('notebook spark-defaults.conf', () => {
     expect(lines).toContain('spark.hadoop.fs.s3a.connection.ssl.enabled true');
     expect(lines).toContain('spark.hadoop.fs.s3a.aws.credentials.provider org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider');
     expect(lines).toContain('spark.hadoop.fs.s3a.access.key AK');
-    expect(lines).toContain('spark.jars /opt/datalab/jars/hadoop-aws-3.3.4.jar,/opt/datalab/jars/aws-java-sdk-bundle-1.12.262.jar,/opt/datalab/jars/delta-spark_2.12-3.2.1.jar,/opt/datalab/jars/delta-storage-3.2.1.jar');
+    expect(lines).toContain('spark.jars /opt/datalab/jars/hadoop-aws-3.3.4.jar,/opt/datalab/jars/aws-java-sdk-bundle-1.12.262.jar,/opt/datalab/jars/delta-spark_2.12-3.3.1.jar,/opt/datalab/jars/delta-storage-3.3.1.jar');
   });
 
   it('names the jars the hub image downloads', () => {
     const dockerfile = fs.readFileSync(path.join(__dirname, '..', 'images', 'jupyterhub', 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('ARG HADOOP_AWS_VERSION=3.3.4');
     expect(dockerfile).toContain('ARG AWS_SDK_BUNDLE_VERSION=1.12.262');
-    expect(dockerfile).toContain('ARG DELTA_VERSION=3.2.1');
+    expect(dockerfile).toContain('ARG DELTA_VERSION=3.3.1');
+    const args = dockerArgs('jupyterhub');
+    expect([...NOTEBOOK_JARS]).toEqual([
+      `hadoop-aws-${args.HADOOP_AWS_VERSION}.jar`,
+      `aws-java-sdk-bundle-${args.AWS_SDK_BUNDLE_VERSION}.jar`,
+      `delta-spark_2.12-${args.DELTA_VERSION}.jar`,
+      `delta-storage-${args.DELTA_VERSION}.jar`,
+    ]);
+  });
+
+  it('uses the cluster\'s Spark, Delta, hadoop-aws and AWS SDK versions (images/spark/Dockerfile), jars and pip pins alike', () => {
+    const hub = dockerArgs('jupyterhub');
+    const cluster = dockerArgs('spark');
+    for (const key of ['SPARK_VERSION', 'DELTA_VERSION', 'HADOOP_AWS_VERSION', 'AWS_SDK_BUNDLE_VERSION']) {
+      expect(`${key}=${hub[key]}`).toBe(`${key}=${cluster[key]}`);
+    }
+    const hubDockerfile = fs.readFileSync(path.join(__dirname, '..', 'images', 'jupyterhub', 'Dockerfile'), 'utf8');
+    expect(hubDockerfile).toContain('"delta-spark==${DELTA_VERSION}"');
+    expect(hubDockerfile).toContain('"pyspark==${SPARK_VERSION}"');
+    for (const env of ENVS) {
+      const cfg = loadEnvironment(env);
+      // The build arg the stack passes overrides the Dockerfile default; the cluster image tag names both versions.
+      expect(cfg.visualization!.jupyterhub.sparkVersion).toBe(cluster.SPARK_VERSION);
+      expect(cfg.processing!.spark.image).toMatch(new RegExp(`:${cluster.SPARK_VERSION}-delta${cluster.DELTA_VERSION.replace(/\./g, '\\.')}$`));
+    }
   });
 
   it('sizes the driver heap at a quarter of the hub memory, at least 512 MiB', () => {

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, environmentFromEnv, loadEnvironment, UnknownEnvironmentError } from '../config/loader';
 import { ENVIRONMENTS } from '../config/schema';
+import { JobPlanError } from '../jobs/plan';
 import { architecturePage } from '../ops/diagram';
 import { endpointsTable, readmeBlock, replaceReadmeBlock } from '../ops/endpoints';
 import { modelFor } from '../ops/model';
@@ -98,7 +99,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         throw new UsageError(`unknown command "${command}"; commands: verify, diagram, endpoints (npx datalab --help)`);
     }
   } catch (err) {
-    if (err instanceof ConfigError) {
+    // Both list every problem, one per line: the whole message is the report.
+    if (err instanceof ConfigError || err instanceof JobPlanError) {
       io.err(err.message);
       return 2;
     }

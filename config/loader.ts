@@ -75,7 +75,7 @@ const cache = new Map<string, EnvConfig>();
  * content, and on disk (config-cache.ts) keyed by the file's content and the validating code.
  */
 export function loadEnvironment(name: string, dir: string = CONFIG_DIR): EnvConfig {
-  const file = path.join(dir, `${name}.yaml`);
+  const file = environmentFile(name, dir);
   if (!fs.existsSync(file)) {
     throw new UnknownEnvironmentError(`no config file for environment "${name}" at ${displayPath(file)}; valid: ${availableEnvironments(dir).join(', ')}`);
   }
@@ -96,6 +96,18 @@ export function loadEnvironment(name: string, dir: string = CONFIG_DIR): EnvConf
 export function parseEnvironment(text: string, file: string, expectedName?: string): EnvConfig {
   // Required on demand: YAML and schema code load only when a file really has to be validated.
   return (require('./parse') as typeof import('./parse')).parseEnvironment(text, file, expectedName);
+}
+
+function environmentFile(name: string, dir: string): string {
+  return path.join(dir, `${name}.yaml`);
+}
+
+/**
+ * The file an environment is loaded from, as messages show it (`config/dev.yaml`, or the file in
+ * `DATALAB_CONFIG_DIR`): what code outside the loader names when it reports a config problem.
+ */
+export function configFileFor(name: string, dir: string = CONFIG_DIR): string {
+  return displayPath(environmentFile(name, dir));
 }
 
 export function displayPath(file: string): string {

@@ -1,6 +1,6 @@
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { Image } from '@cdktf/provider-docker/lib/image';
-import { ITerraformDependable, TerraformResource } from 'cdktf';
+import { ITerraformDependable, Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataLake } from './data-lake';
 import { DockerService } from './docker-service';
@@ -172,7 +172,7 @@ export class SparkJob extends Construct {
           errorMessage: `Spark job "${props.name}" failed (non-zero exit code); its output is in this container's container_logs. Fix it, then change processing.jobs.${props.name}.runId to run it again.`,
         },
       ],
-      replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => j.container) : undefined,
+      replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => resourceAddress(j.container)) : undefined,
     };
   }
 
@@ -185,4 +185,14 @@ export class SparkJob extends Construct {
     const keys = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
     this.user.addStatement({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: keys.map((k) => `arn:aws:s3:::${bucket.name}/${k}`) });
   }
+}
+
+/**
+ * The plain address (`docker_container.<logical id>`) of a resource in the same stack, as
+ * `lifecycle.replace_triggered_by` needs it. Passing the resource itself makes cdktf 0.21 render
+ * its fqn, `"${docker_container.x}"`, which Terraform rejects there ("Invalid expression"): a known
+ * cdktf bug (hashicorp/terraform-cdk#3196, #3645). Lazy, so a later logical-id override is honoured.
+ */
+function resourceAddress(r: TerraformResource): string {
+  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
 }

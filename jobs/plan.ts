@@ -47,8 +47,12 @@ export interface PlannedJob {
 }
 
 export class JobPlanError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`the job plan has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  constructor(
+    readonly problems: readonly string[],
+    /** The environment file the plan was made for. */
+    readonly configFile?: string,
+  ) {
+    super(`${configFile ? `${configFile}: ` : ''}the job plan has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     this.name = 'JobPlanError';
   }
 }
@@ -95,15 +99,19 @@ export function planJobs(input: PlanInput): PlannedJob[] {
   const planned = new Map<string, Omit<PlannedJob, 'after'>>();
   for (const d of enabled) {
     const cfg = config[d.name];
-    // References must resolve against what the selected stacks provide.
+    // References must resolve against what the selected stacks provide. Topics and buckets come
+    // from the environment file, so a missing one is reported as a problem of that file.
     for (const [section, refs] of [['reads', d.reads], ['writes', d.writes]] as const) {
       for (const [io, ref] of Object.entries(refs)) {
         const missing =
           ref.kind === 'topic'
-            ? !input.sources.topics.includes(ref.topic) && `no selected stack provides it (core.topics in ${configFile}: ${input.sources.topics.join(', ') || 'none'})`
-            : !input.sources.buckets.includes(ref.bucket) && `no selected stack provides bucket "${ref.bucket}" (buckets: ${input.sources.buckets.join(', ') || 'none'})`;
+            ? !input.sources.topics.includes(ref.topic) && `core.topics has no topic "${ref.topic}" (topics: ${input.sources.topics.join(', ') || 'none'})`
+            : !input.sources.buckets.includes(ref.bucket) && `core.buckets has no bucket "${ref.bucket}" (buckets: ${input.sources.buckets.join(', ') || 'none'})`;
         if (missing) {
-          problems.push(`${d.definedIn}: ${section}.${io} is ${describeRef(ref)}, but ${missing}; add it in ${configFile} or disable the job with ${['processing', 'jobs', d.name, 'enabled'].join('.')}: false`);
+          const verb = section === 'reads' ? 'reads' : 'writes';
+          problems.push(
+            `${configFile}: ${missing}, but job "${d.name}" ${verb} it (${section}.${io}, ${describeRef(ref)}, in ${d.definedIn}); add it to ${configFile} or disable the job with ${['processing', 'jobs', d.name, 'enabled'].join('.')}: false`,
+          );
         }
       }
     }
@@ -149,7 +157,7 @@ export function planJobs(input: PlanInput): PlannedJob[] {
   }
   const order = topologicalOrder(enabled.map((d) => d.name), after, problems, byName);
 
-  if (problems.length > 0) throw new JobPlanError(problems);
+  if (problems.length > 0) throw new JobPlanError(problems, configFile);
   return order.map((name) => ({ ...planned.get(name)!, after: after.get(name)! }));
 }
 

@@ -1,4 +1,5 @@
 /** Builds the policy context and suppressions of an environment from its config. */
+import { configFileFor } from '../config/loader';
 import { KAFKA_BROKERS, servicesOf } from '../config/services';
 import { EnvConfig } from '../config/schema';
 import { PolicyContext } from './engine';
@@ -20,6 +21,6 @@ export function policyContextFor(cfg: EnvConfig): PolicyContext {
 }
 
 /** `policy.suppressions` of the environment file. */
-export function configSuppressions(cfg: EnvConfig, file = `config/${cfg.environment}.yaml`): Suppression[] {
+export function configSuppressions(cfg: EnvConfig, file = configFileFor(cfg.environment)): Suppression[] {
   return (cfg.policy?.suppressions ?? []).map((s, i) => ({ ...s, source: `${file} policy.suppressions[${i}]` }));
 }

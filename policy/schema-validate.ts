@@ -4,13 +4,16 @@
  * validate` would, without terraform or the registry: unknown arguments, missing required ones,
  * computed-only attributes that are set, wrong value types (a `${...}` token is accepted for any
  * type), block nesting and min/max item counts. Providers without a schema here (random) are
- * reported as not covered, never silently passed.
+ * reported as not covered, never silently passed. For every block, schema or not, the meta-arguments
+ * that take bare references (`depends_on`, `lifecycle.replace_triggered_by`) must not hold a `${...}`
+ * interpolation, which Terraform rejects there ("Invalid expression"); cdktf 0.21 renders one when
+ * a resource object is passed to `replaceTriggeredBy` (hashicorp/terraform-cdk#3196).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SynthStack } from './resources';
 
-export type FindingKind = 'unknown-argument' | 'missing-required' | 'computed-only' | 'wrong-type' | 'block-count' | 'block-nesting' | 'unknown-type';
+export type FindingKind = 'unknown-argument' | 'missing-required' | 'computed-only' | 'wrong-type' | 'block-count' | 'block-nesting' | 'unknown-type' | 'reference-expression';
 
 export interface SchemaFinding {
   readonly kind: FindingKind;
@@ -68,6 +71,26 @@ const DATA_META = ['//', 'depends_on', 'count', 'for_each', 'provider', 'lifecyc
 const PROVIDER_META = ['//', 'alias', 'version'];
 
 const isToken = (v: unknown) => typeof v === 'string' && v.includes('${');
+
+/** Meta-arguments whose entries are bare addresses (`docker_container.x`), never expressions. */
+function referenceFindings(cfg: Record<string, unknown>, address: string): SchemaFinding[] {
+  const lifecycle = (cfg.lifecycle ?? {}) as Record<string, unknown>;
+  const lists: [string, unknown][] = [
+    ['depends_on', cfg.depends_on],
+    ['lifecycle.replace_triggered_by', lifecycle.replace_triggered_by],
+  ];
+  return lists.flatMap(([argument, list]) =>
+    (Array.isArray(list) ? list : [])
+      .map((entry, i) => [entry, i] as const)
+      .filter(([entry]) => isToken(entry))
+      .map(([entry, i]) => ({
+        kind: 'reference-expression' as const,
+        address,
+        argument: `${argument}[${i}]`,
+        message: `${JSON.stringify(entry)} is an interpolation; "${argument}" takes a bare address such as "docker_container.name" (Terraform: Invalid expression)`,
+      })),
+  );
+}
 
 function typeName(t: TfType): string {
   return typeof t === 'string' ? t : t[0] === 'object' ? 'object' : `${t[0]}(${typeName(t[1] as TfType)})`;
@@ -219,6 +242,7 @@ export function validateStacks(stacks: readonly SynthStack[], schemas: SchemaSet
       for (const [type, byName] of Object.entries((json[section] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
         for (const [name, cfg] of Object.entries(byName)) {
           const address = `${stack}/${section === 'data' ? 'data.' : ''}${type}.${name}`;
+          findings.push(...referenceFindings(cfg, address));
           // cdktf's cross-stack references read remote state: built into Terraform, no schema here.
           if (section === 'data' && type === 'terraform_remote_state') {
             notCovered.push(`${address} (terraform built-in)`);

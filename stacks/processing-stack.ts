@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProcessingConfig } from '../config/groups/processing';
+import { configFileFor } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
@@ -62,7 +63,8 @@ export class ProcessingStack extends TerraformStack {
     configureBackend(this, props.env, id);
     const { processing: cfg, context: ctx } = props;
     const common = { environment: ctx.environment, protectData: props.protectData, network: props.network };
-    const configFile = `config/${ctx.environment}.yaml`;
+    // The file really loaded (DATALAB_CONFIG_DIR may point elsewhere), for the plan's messages.
+    const configFile = configFileFor(ctx.environment);
 
     // Plan the jobs first: a bad reference fails synthesis before anything is built.
     this.plan = planJobs({

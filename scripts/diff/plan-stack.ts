@@ -30,11 +30,27 @@ export async function planStack(run: TerraformRunner, stack: string, dir: string
   }
 }
 
-/** The first "Error: …" line Terraform printed, else the last non-empty line of stderr. */
+/**
+ * Headers Terraform prints before the diagnostics that say what is actually wrong (`init` on an
+ * invalid configuration): never the error to report when a specific one follows.
+ */
+const GENERIC_ERRORS = [/^Terraform encountered problems during initiali[sz]ation/];
+
+/**
+ * The first specific "Error: …" Terraform printed, with its location line (`on cdk.tf.json line N,
+ * in …`) when it has one; else the last non-empty line of stderr. Diagnostics come boxed (`│`) or,
+ * with -no-color, plain: the box is stripped first.
+ */
 export function firstError(r: CommandResult): string {
-  const text = `${r.stderr}\n${r.stdout}`;
-  const m = text.match(/^[│ ]*Error: (.+)$/m);
-  if (m) return m[1].trim();
-  const lines = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines[lines.length - 1] ?? `exit code ${r.code}`;
+  const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.replace(/^[│╷╵]?\s*/, '').trimEnd());
+  const starts = lines.flatMap((l, i) => (/^Error: /.test(l) ? [i] : []));
+  const at = starts.find((i) => !GENERIC_ERRORS.some((g) => g.test(lines[i].slice('Error: '.length)))) ?? starts[0];
+  if (at !== undefined) {
+    const summary = lines[at].slice('Error: '.length).trim();
+    const next = starts.find((i) => i > at) ?? lines.length;
+    const where = lines.slice(at + 1, next).find((l) => /^on \S+ line \d+/.test(l));
+    return where ? `${summary} (${where.replace(/:$/, '')})` : summary;
+  }
+  const rest = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return rest[rest.length - 1] ?? `exit code ${r.code}`;
 }
