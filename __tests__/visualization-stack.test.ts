@@ -7,6 +7,7 @@ import { loadEnvironment, parseEnvironment } from '../config/loader';
 import { contextHash, ProjectImage } from '../constructs/project-image';
 import { notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
+import { synthInMemory } from '../policy/gate';
 import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
@@ -183,9 +184,10 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
 });
 
 describe('visualization wiring', () => {
-  it('depends on core (cdktf records it for deploy order)', () => {
-    const { platform } = platformFor('dev');
-    expect(platform.visualization!.dependencies).toContain(platform.core);
+  it('depends on core and nothing else (cdktf records it for deploy order)', () => {
+    const { app, platform } = platformFor('dev');
+    synthInMemory(app); // cross-stack references add their dependencies while preparing
+    expect(platform.visualization!.dependencies).toEqual([platform.core]);
   });
 
   it('uses the configured Spark master URL over the default', () => {
