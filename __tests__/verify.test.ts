@@ -263,6 +263,19 @@ describe('Consul checks against a server speaking its HTTP API', () => {
     }
   });
 
+  it('names the container of the failing replica, not replica 1, in the hint', async () => {
+    const ingest = { stack: 'extra', service: 'ingest', instances: ['ingest-1', 'ingest-2'], containers: ['datalab-dev-ingest', 'datalab-dev-ingest-2'], consul: '' };
+    const fake = await startConsul([ingest]);
+    try {
+      fake.catalog.get('ingest')!.set('ingest-2', { Status: 'critical', Output: 'connection refused' });
+      const result = byId(await runChecks(consulChecks([{ ...ingest, consul: fake.url }], { environment: 'dev' }), FAST), 'extra/consul/service/ingest');
+      expect(result).toMatchObject({ status: 'fail', detail: 'ingest-2 check "ingest health" is critical: connection refused' });
+      expect(result.fix).toBe('consul-esm probes from inside the network: docker logs datalab-dev-ingest-2 and docker logs datalab-dev-consul-esm');
+    } finally {
+      fake.close();
+    }
+  });
+
   it('skips the registrations when Consul does not answer', async () => {
     const results = await run(pointAt(model, { consul: `http://127.0.0.1:${await closedPort()}` }));
     expect(byId(results, 'core/consul/catalog').status).toBe('fail');
