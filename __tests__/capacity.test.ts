@@ -63,6 +63,11 @@ describe('the capacity plan', () => {
     expect(formatCapacityPlan(plan)).toMatch(/\nERROR host\.memoryMb: the enabled services need 3456 MiB/);
   });
 
+  it('also names a service that alone exceeds the host, at its memoryMb (serviceMemoryFitsHost)', () => {
+    const plan = capacityPlan(variant((c) => { c.host.memoryMb = 1024; }));
+    expect(plan.problems.map((p) => p.path.join('.'))).toEqual(['host.memoryMb', 'core.kafka.memoryMb']);
+  });
+
   it('reports a host port used twice with both paths (hostPortsUnique)', () => {
     const plan = capacityPlan(variant((c) => { c.core.kafkaUi.ports = { http: { port: 9000 } }; }));
     expect(plan.problems).toEqual([{ path: ['core', 'kafkaUi', 'ports', 'http', 'port'], message: 'host port 127.0.0.1:9000 is already used by core.minio.ports.api; pick another port' }]);

@@ -129,6 +129,24 @@ describe('config validation', () => {
     expect(err.message).toMatch(/host\.memoryMb: the enabled services need \d+ MiB of memory limits but the host has 2048 MiB/);
   });
 
+  it('names a single service whose replicas alone need more memory than the host, at its memoryMb path', () => {
+    const text = devWith((d) => {
+      d.setIn(['host', 'memoryMb'], 4096);
+      d.setIn(['processing', 'spark', 'worker', 'replicas'], 2);
+    });
+    expect(() => parseEnvironment(text, 'config/test.yaml', 'dev')).toThrow(
+      /config\/test\.yaml:\d+:\d+ {2}processing\.spark\.worker\.memoryMb: 2304 MiB × 2 replicas = 4608 MiB exceeds the host's 4096 MiB \(host\.memoryMb\) on its own; lower memoryMb or replicas or raise host\.memoryMb \(got 2304\)/,
+    );
+    const paths = problemsOf(text).problems.map((p) => p.path.join('.'));
+    expect(paths).toContain('host.memoryMb');
+    expect(paths.filter((p) => p.endsWith('memoryMb') && p !== 'host.memoryMb')).toEqual(['processing.spark.worker.memoryMb']);
+  });
+
+  it('names a single-replica service bigger than the host at its memoryMb path', () => {
+    const text = devWith((d) => d.setIn(['core', 'minio', 'memoryMb'], 20000));
+    expect(() => parseEnvironment(text, 'config/test.yaml', 'dev')).toThrow(/core\.minio\.memoryMb: 20000 MiB exceeds the host's 16384 MiB \(host\.memoryMb\) on its own; lower memoryMb or raise host\.memoryMb/);
+  });
+
   it('fails when the Kafka heap leaves no room in its memory limit', () => {
     const err = problemsOf(devWith((d) => d.setIn(['core', 'kafka', 'heapMb'], 1500)));
     expect(err.message).toContain('core.kafka.heapMb: heap 1500 MiB leaves under 256 MiB of the 1536 MiB limit');

@@ -3,6 +3,7 @@ import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
+import { ServiceDiscovery } from '../constructs/service-discovery';
 import { canonicalDuration, HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { resourceAt, resourcesOf, synthJson } from './helpers';
 
@@ -52,6 +53,17 @@ describe('DockerService', () => {
     expect(third.name).toBe('datalab-test-web-3');
     expect(third.ports).toEqual([{ internal: 80, external: 8002, ip: '127.0.0.1', protocol: 'tcp' }]);
     expect(third.networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-3'] }]);
+  });
+
+  it('gives every replica, the first included, an alias of its own next to the shared service name', () => {
+    const { json } = service({ replicas: 2 });
+    expect(resourceAt(json, 'docker_container', 'web/container').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-1'] }]);
+    expect(resourceAt(json, 'docker_container', 'web/container-2').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-2'] }]);
+    const single = service({});
+    expect(resourceAt(single.json, 'docker_container', 'web/container').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-1'] }]);
+    expect(single.svc.replicaHosts).toEqual(['web-1']);
+    // The hostname (and container name) of replica 1 stay unchanged.
+    expect(resourceAt(json, 'docker_container', 'web/container').hostname).toBe('web');
   });
 
   it('limits CPU with a quota and labels the limit so a change re-creates the container', () => {
@@ -114,6 +126,46 @@ describe('DockerService', () => {
     const { svc } = service({});
     expect(svc.internalUrl('http')).toBe('http://web:80');
     expect(svc.hostUrl('http')).toBe('http://127.0.0.1:8000');
+  });
+});
+
+describe('ServiceDiscovery', () => {
+  const registered = (spec: Partial<ServiceSpec>, port?: string) => {
+    const s = stack();
+    const network = new PlatformNetwork(s, 'network', { name: 'net', environment: 'test' });
+    const svc = new DockerService(s, 'web', { spec: { ...baseSpec, ...spec }, network, environment: 'test' });
+    const discovery = new ServiceDiscovery({ connection: { address: '127.0.0.1:8500', datacenter: 'dc1' }, environment: 'test', server: [] });
+    discovery.register(svc, port === undefined ? {} : { port });
+    return synthJson(s);
+  };
+
+  it('registers each replica under its own alias, so its check and metrics reach that replica only', () => {
+    const json = registered({ replicas: 2, metrics: { port: 80, path: '/metrics' } });
+    const svc1 = resourceAt(json, 'consul_service', 'web/registration/service');
+    const svc2 = resourceAt(json, 'consul_service', 'web/registration/service-2');
+    expect(svc1).toMatchObject({ name: 'web', service_id: 'web-1', address: 'web-1', port: 80 });
+    expect(svc2).toMatchObject({ name: 'web', service_id: 'web-2', address: 'web-2', port: 80 });
+    expect((svc1.check as Record<string, unknown>[])[0]).toMatchObject({ check_id: 'web-1:health', http: 'http://web-1:80/' });
+    expect((svc2.check as Record<string, unknown>[])[0]).toMatchObject({ check_id: 'web-2:health', http: 'http://web-2:80/' });
+    expect(resourceAt(json, 'consul_node', 'web/registration/node')).toMatchObject({ name: 'web-1', address: 'web-1' });
+    expect(resourceAt(json, 'consul_node', 'web/registration/node-2')).toMatchObject({ name: 'web-2', address: 'web-2' });
+    // Each registered address is an alias of exactly one container.
+    const aliases = Object.values(resourcesOf(json, 'docker_container')).flatMap((c) => (c.networks_advanced as { aliases: string[] }[])[0].aliases);
+    for (const a of ['web-1', 'web-2']) expect(aliases.filter((x) => x === a)).toHaveLength(1);
+  });
+
+  it('announces the named port when one is given, and the first port otherwise', () => {
+    const ports: ServiceSpec['ports'] = [
+      { name: 'external', containerPort: 9092, scheme: 'tcp', host: { address: '127.0.0.1', port: 9092 } },
+      { name: 'internal', containerPort: 19092, scheme: 'tcp' },
+    ];
+    const spec = { ports, health: HealthCheck.command(['true'], { port: 19092, scheme: 'tcp' }) };
+    expect(resourceAt(registered(spec), 'consul_service', 'web/registration/service').port).toBe(9092);
+    expect(resourceAt(registered(spec, 'internal'), 'consul_service', 'web/registration/service').port).toBe(19092);
+  });
+
+  it('rejects an unknown port name, listing the ports the service has', () => {
+    expect(() => registered({}, 'admin')).toThrow('service "web" has no port "admin"; it has: http');
   });
 });
 

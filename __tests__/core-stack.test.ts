@@ -55,12 +55,12 @@ describe.each(ENVS)('core stack for %s', (env) => {
     }
   });
 
-  it('attaches every container to the environment network under its service name', () => {
+  it('attaches every container to the environment network under its service name and its own replica alias', () => {
     const net = resourceAt(core(env), 'docker_network', 'network');
     expect(net.name).toBe(`datalab-${env}`);
     for (const c of containers(core(env))) {
       const service = c.labels.find((l) => l.label === 'datalab.service')!.value;
-      expect(c.networks_advanced).toEqual([{ name: expect.stringMatching(/^\$\{docker_network\..+\.name\}$/), aliases: [service] }]);
+      expect(c.networks_advanced).toEqual([{ name: expect.stringMatching(/^\$\{docker_network\..+\.name\}$/), aliases: [service, `${service}-1`] }]);
       expect(c.name).toBe(`datalab-${env}-${service}`);
     }
   });
@@ -154,6 +154,17 @@ describe.each(ENVS)('core stack for %s', (env) => {
       expect(n.meta).toEqual({ 'external-node': 'true', 'external-probe': 'false' });
       expect(n.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^docker_container\.consul_container_/)]));
     }
+  });
+
+  it('announces Kafka in Consul at its in-network listener (19092, advertised as kafka:19092), the port its check probes', () => {
+    const json = core(env);
+    const kafka = resourceAt(json, 'consul_service', 'kafka/registration/service');
+    expect(kafka.port).toBe(19092);
+    const checks = kafka.check as Record<string, unknown>[];
+    expect(checks[0].tcp).toBe(`${kafka.address}:19092`);
+    // The host listener advertises the Docker host's address, which containers cannot dial.
+    const listeners = container(json, 'kafka').env!.find((e) => e.startsWith('KAFKA_ADVERTISED_LISTENERS='))!;
+    expect(listeners).toContain(`PLAINTEXT://kafka:${kafka.port},`);
   });
 
   it('announces metrics paths in service meta for discovery-based scraping', () => {

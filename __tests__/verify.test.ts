@@ -235,17 +235,17 @@ describe('Consul checks against a server speaking its HTTP API', () => {
   });
 
   it('fails a critical service with the check output and where to look', async () => {
-    consul.catalog.get('minio')!.set('minio', { Status: 'critical', Output: 'Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host' });
+    consul.catalog.get('minio')!.set('minio-1', { Status: 'critical', Output: 'Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host' });
     try {
       const minio = byId(await run(pointAt(model, { consul: consul.url })), 'core/consul/service/minio');
       expect(minio).toMatchObject({
         status: 'fail',
-        detail: 'minio check "minio health" is critical: Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host',
+        detail: 'minio-1 check "minio health" is critical: Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host',
         attempts: 3,
       });
       expect(minio.fix).toBe('consul-esm probes from inside the network: docker logs datalab-dev-minio and docker logs datalab-dev-consul-esm');
     } finally {
-      consul.catalog.get('minio')!.set('minio', { Status: 'passing', Output: '' });
+      consul.catalog.get('minio')!.set('minio-1', { Status: 'passing', Output: '' });
     }
   });
 
@@ -260,6 +260,19 @@ describe('Consul checks against a server speaking its HTTP API', () => {
       });
     } finally {
       consul.catalog.set('kafka-ui', saved);
+    }
+  });
+
+  it('names the container of the failing replica, not replica 1, in the hint', async () => {
+    const ingest = { stack: 'extra', service: 'ingest', instances: ['ingest-1', 'ingest-2'], containers: ['datalab-dev-ingest', 'datalab-dev-ingest-2'], consul: '' };
+    const fake = await startConsul([ingest]);
+    try {
+      fake.catalog.get('ingest')!.set('ingest-2', { Status: 'critical', Output: 'connection refused' });
+      const result = byId(await runChecks(consulChecks([{ ...ingest, consul: fake.url }], { environment: 'dev' }), FAST), 'extra/consul/service/ingest');
+      expect(result).toMatchObject({ status: 'fail', detail: 'ingest-2 check "ingest health" is critical: connection refused' });
+      expect(result.fix).toBe('consul-esm probes from inside the network: docker logs datalab-dev-ingest-2 and docker logs datalab-dev-consul-esm');
+    } finally {
+      fake.close();
     }
   });
 

@@ -8,6 +8,7 @@ import { contextHash, ProjectImage } from '../constructs/project-image';
 import { JOBS } from '../jobs';
 import { NOTEBOOK_JARS, notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
+import { synthInMemory } from '../policy/gate';
 import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
@@ -147,11 +148,11 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
 
   it('registers both services in Consul, JupyterHub with its metrics endpoint', () => {
     const hub = resourceAt(viz(env), 'consul_service', 'jupyterhub/registration/service');
-    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
-    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub:8000/hub/health');
+    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub-1', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
+    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub-1:8000/hub/health');
     const st = resourceAt(viz(env), 'consul_service', 'streamlit/registration/service');
     expect(st.meta).not.toHaveProperty('metrics_path');
-    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit:8501/_stcore/health');
+    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit-1:8501/_stcore/health');
   });
 
   it('joins the core network and reaches MinIO with the core root password, both by cross-stack reference', () => {
@@ -184,9 +185,10 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
 });
 
 describe('visualization wiring', () => {
-  it('depends on core (cdktf records it for deploy order)', () => {
-    const { platform } = platformFor('dev');
-    expect(platform.visualization!.dependencies).toContain(platform.core);
+  it('depends on core and nothing else (cdktf records it for deploy order)', () => {
+    const { app, platform } = platformFor('dev');
+    synthInMemory(app); // cross-stack references add their dependencies while preparing
+    expect(platform.visualization!.dependencies).toEqual([platform.core]);
   });
 
   it('uses the configured Spark master URL over the default', () => {

@@ -139,6 +139,18 @@ export const memoryFitsHost: ConfigCheck = (cfg) => {
 };
 
 /**
+ * One service alone may not need more than the host: reported at that service's `memoryMb`, since
+ * no amount of trimming elsewhere would make it fit (the sum check only points at the host).
+ */
+export const serviceMemoryFitsHost: ConfigCheck = (cfg) =>
+  servicesOf(cfg)
+    .filter(({ service }) => service.memoryMb * service.replicas > cfg.host.memoryMb)
+    .map(({ path, service }) => ({
+      path: [...path, 'memoryMb'],
+      message: `${service.memoryMb} MiB${service.replicas > 1 ? ` × ${service.replicas} replicas = ${service.memoryMb * service.replicas} MiB` : ''} exceeds the host's ${cfg.host.memoryMb} MiB (host.memoryMb) on its own; lower memoryMb${service.replicas > 1 ? ' or replicas' : ''} or raise host.memoryMb`,
+    }));
+
+/**
  * Terraform manages buckets, topics and registrations through the published ports of MinIO's API,
  * Kafka's host listener and Consul's HTTP API, so those must be published.
  */
@@ -169,6 +181,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   publicBindingsDeclared,
   kafkaHeapFits,
   memoryFitsHost,
+  serviceMemoryFitsHost,
   ...ML_CHECKS,
   ...VISUALIZATION_CHECKS,
   ...PROCESSING_CHECKS,

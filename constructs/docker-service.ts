@@ -87,8 +87,21 @@ export class DockerService extends Construct {
     return this.spec.name;
   }
 
-  /** DNS names of each replica. */
+  /**
+   * A DNS name per replica that resolves to that replica only (`<name>-1`, `<name>-2`, …): what
+   * addresses one replica (Consul registrations, their checks, metrics targets). The shared `host`
+   * name resolves to any replica (Docker round-robins between containers sharing an alias).
+   */
   get replicaHosts(): string[] {
+    return this.containers.map((_, i) => this.replicaAlias(i + 1));
+  }
+
+  /**
+   * Container hostname per replica (`<name>`, `<name>-2`, …), the suffix of its container name.
+   * Replica 1 keeps the plain service name so scaling out never renames it; for addressing one
+   * replica on the network use `replicaHosts`.
+   */
+  get replicaNames(): string[] {
     return this.containers.map((_, i) => this.replicaName(i + 1));
   }
 
@@ -123,6 +136,11 @@ export class DockerService extends Construct {
     return r === 1 ? this.spec.name : `${this.spec.name}-${r}`;
   }
 
+  /** Unique to replica r on the network, for every r (replica 1 included, whatever the count). */
+  private replicaAlias(r: number): string {
+    return `${this.spec.name}-${r}`;
+  }
+
   private labels(environment: string): { label: string; value: string }[] {
     const labels = [
       { label: 'datalab.environment', value: environment },
@@ -153,7 +171,9 @@ export class DockerService extends Construct {
       user: spec.user,
       hostname: name,
       labels,
-      networksAdvanced: [{ name: props.network.name, aliases: r === 1 ? [spec.name] : [spec.name, name] }],
+      // The shared name reaches any replica; the numbered alias reaches exactly this one. Replica 1
+      // gets `<name>-1` too, even alone, so scaling out later does not change how it is addressed.
+      networksAdvanced: [{ name: props.network.name, aliases: [spec.name, this.replicaAlias(r)] }],
       ports: nonEmpty(
         (spec.ports ?? [])
           .filter((p) => p.host)

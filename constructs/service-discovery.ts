@@ -4,6 +4,16 @@ import { ConsulRegistration } from './consul-registration';
 import { DockerService } from './docker-service';
 import { ConsulConnection } from './stack-providers';
 
+export interface RegisterOptions {
+  /**
+   * Named port (of `spec.ports`) announced in the catalog: the one clients inside the platform
+   * network dial. Consul clients are in-network, so a service with a separate host listener (Kafka)
+   * must announce its in-network one.
+   * @default - the spec's first port, or the health probe's port when it has none
+   */
+  readonly port?: string;
+}
+
 export interface ServiceDiscoveryProps {
   readonly connection: ConsulConnection;
   readonly environment: string;
@@ -26,10 +36,11 @@ export class ServiceDiscovery {
     this.server = props.server;
   }
 
-  register(service: DockerService): ConsulRegistration {
+  register(service: DockerService, options: RegisterOptions = {}): ConsulRegistration {
     const spec = service.spec;
     if (!spec.health) throw new Error(`service "${spec.name}" has no health check to register in Consul`);
-    const port = spec.ports?.[0]?.containerPort ?? spec.health.probe.port;
+    // service.port() throws, naming the ports the service has, for an unknown name.
+    const port = options.port !== undefined ? service.port(options.port).containerPort : (spec.ports?.[0]?.containerPort ?? spec.health.probe.port);
     // Terraform cannot depend on a resource of another stack; there the stack order covers it.
     const sameStack = (d: ITerraformDependable) => TerraformStack.of(d as unknown as Construct) === TerraformStack.of(service);
     return new ConsulRegistration(service, 'registration', {

@@ -46,7 +46,10 @@ export interface ServiceModel {
   readonly stack: string;
   readonly name: string;
   readonly image: string;
-  /** DNS name of every replica, replica 1 first. */
+  /**
+   * Every replica by its container hostname (`spark-worker`, `spark-worker-2`, …; the suffix of its
+   * container name), replica 1 first.
+   */
   readonly replicas: readonly string[];
   readonly ports: readonly PortModel[];
   /** What an outside prober checks (from the spec's health check). */
@@ -90,8 +93,10 @@ export interface RegistrationModel {
   readonly stack: string;
   /** Consul service name. */
   readonly service: string;
-  /** Service ids, one per replica. */
+  /** Service ids, one per replica: each replica's own network alias (`minio-1`, `spark-worker-2`). */
   readonly instances: readonly string[];
+  /** Docker container name of each instance, same order (for `docker logs` hints). */
+  readonly containers: readonly string[];
   /** `http://127.0.0.1:8500`. */
   readonly consul: string;
 }
@@ -190,6 +195,8 @@ export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel
       stack: stackOf(r),
       service: plainString(r.services[0]?.nameInput, `registration at ${r.node.path}`),
       instances: r.services.map((s) => plainString(s.serviceIdInput, `registration at ${r.node.path}`)),
+      // A registration lives under the DockerService it registers, one service per container.
+      containers: r.node.scope instanceof DockerService ? r.node.scope.containers.map((c) => plainString(c.nameInput, `container at ${c.node.path}`)) : [],
       consul: `http://${consulAddressOf(r)}`,
     }));
 
@@ -229,7 +236,7 @@ function serviceModel(s: DockerService, stack: string): ServiceModel {
     stack,
     name: spec.name,
     image: spec.image,
-    replicas: s.replicaHosts,
+    replicas: s.replicaNames,
     ports: (spec.ports ?? []).map((p) => ({
       name: p.name,
       containerPort: p.containerPort,

@@ -1,10 +1,10 @@
 /**
  * The capacity plan of an environment: per stack (group), how many containers, how much memory and
  * CPU their limits add up to and which host ports they publish, with totals against the host. The
- * pass/fail verdicts are the config checks `memoryFitsHost` and `hostPortsUnique`, reused as is, so
+ * pass/fail verdicts are the config checks `memoryFitsHost`, `serviceMemoryFitsHost` and `hostPortsUnique`, reused as is, so
  * `plan:capacity` and synth can never disagree.
  */
-import { ConfigProblem, hostPortsUnique, memoryFitsHost, servicesOf } from '../config/checks';
+import { ConfigProblem, hostPortsUnique, memoryFitsHost, serviceMemoryFitsHost, servicesOf } from '../config/checks';
 import { EnvConfig, HostBinding } from '../config/schema';
 import { formatPath } from '../config/loader';
 
@@ -26,7 +26,7 @@ export interface CapacityPlan {
   readonly stacks: readonly StackCapacity[];
   readonly total: Omit<StackCapacity, 'stack' | 'ports'> & { readonly ports: number };
   readonly host: { readonly memoryMb: number; readonly cpus: number };
-  /** From memoryFitsHost and hostPortsUnique, each naming its config path. */
+  /** From memoryFitsHost, serviceMemoryFitsHost and hostPortsUnique, each naming its config path. */
   readonly problems: readonly ConfigProblem[];
 }
 
@@ -62,7 +62,7 @@ export function capacityPlan(cfg: EnvConfig): CapacityPlan {
       ports: sum((s) => s.ports.length),
     },
     host: { memoryMb: cfg.host.memoryMb, cpus: cfg.host.cpus },
-    problems: [...memoryFitsHost(cfg), ...hostPortsUnique(cfg)],
+    problems: [...memoryFitsHost(cfg), ...serviceMemoryFitsHost(cfg), ...hostPortsUnique(cfg)],
   };
 }
 

@@ -117,9 +117,12 @@ export class CoreStack extends TerraformStack {
     }
 
     // --- Every core service in the catalog, with a check consul-esm runs.
-    for (const s of [this.consul, this.consulEsm, this.minio, this.kafkaBroker, this.kafkaUi]) {
+    for (const s of [this.consul, this.consulEsm, this.minio, this.kafkaUi]) {
       if (s) this.discovery.register(s);
     }
+    // Catalog clients are in-network: announce the listener that advertises kafka:19092, not the
+    // host listener (whose advertised address is the Docker host's, unreachable from containers).
+    this.discovery.register(this.kafkaBroker, { port: 'internal' });
 
     // --- Outputs: where things are, and the generated credentials (sensitive).
     const url = (s: DockerService, port: string) => s.hostUrl(port);

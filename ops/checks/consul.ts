@@ -90,7 +90,9 @@ function registrationCheck(catalogId: string, r: RegistrationModel, headers: Rec
       }
       const entries = await getJson<HealthEntry[]>(url, signal, headers);
       const problems: string[] = [];
-      for (const instance of r.instances) {
+      // Containers of the instances whose check fails, for the hint (the first one otherwise).
+      const failing: string[] = [];
+      for (const [i, instance] of r.instances.entries()) {
         const entry = entries.find((e) => e.Service.ID === instance);
         if (!entry) {
           problems.push(`instance ${instance} is not registered`);
@@ -101,6 +103,7 @@ function registrationCheck(catalogId: string, r: RegistrationModel, headers: Rec
         if (worst && worst.Status !== 'passing') {
           const out = worst.Output ? `: ${firstLine(worst.Output)}` : '';
           problems.push(`${instance} check "${worst.Name}" is ${worst.Status}${out}`);
+          failing.push(r.containers[i] ?? `datalab-${environment}-${instance}`);
         }
       }
       if (problems.length > 0) {
@@ -109,7 +112,7 @@ function registrationCheck(catalogId: string, r: RegistrationModel, headers: Rec
           problems.join('; '),
           missing
             ? `run \`npx cdktf deploy ${r.stack}\` (it registers every replica)`
-            : `consul-esm probes from inside the network: docker logs datalab-${environment}-${r.instances[0]} and docker logs datalab-${environment}-consul-esm`,
+            : `consul-esm probes from inside the network: ${(failing.length > 0 ? failing : r.containers.slice(0, 1)).map((c) => `docker logs ${c}`).join(', ')} and docker logs datalab-${environment}-consul-esm`,
         );
       }
       return `${r.instances.length} instance${r.instances.length === 1 ? '' : 's'} passing`;
