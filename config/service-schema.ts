@@ -41,6 +41,8 @@ interface ServiceShape<P extends string, V extends string> {
   readonly volumes?: readonly V[];
   /** Whether the service may be switched off with `enabled: false`. */
   readonly optional?: boolean;
+  /** Why the service runs exactly one container even without volumes (e.g. a one-shot init). */
+  readonly singleton?: string;
 }
 
 function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
@@ -63,7 +65,9 @@ export function serviceSchema<P extends string = never, V extends string = never
     /** Number of identical containers. A service with data volumes runs exactly one. */
     replicas: (shape.volumes?.length
       ? z.int().refine((n) => n === 1, { message: `a service with data volumes (${shape.volumes.join(', ')}) runs exactly one replica` })
-      : z.int().min(1).max(32)
+      : shape.singleton
+        ? z.int().refine((n) => n === 1, { message: `runs exactly one replica: ${shape.singleton}` })
+        : z.int().min(1).max(32)
     ).default(1),
     /** Host ports, by the service's port name. A port not listed is reachable only inside the network. */
     ports: keyed(shape.ports ?? [], hostBindingSchema).default({} as never),

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem, release } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ENVIRONMENTS } from '../config/schema';
 import { providerModules } from './bench/floor-modules';
 import { graphShape, StackJson } from './bench/graph';
@@ -20,7 +20,6 @@ import { median, renderTable, spread } from './bench/stats';
 
 const ROOT = resolve(__dirname, '..');
 const REPORTER = join(ROOT, 'scripts/bench/rss-reporter.cjs');
-const RSS_LINE = /__BENCH_MAXRSS_KB__=(\d+)/g;
 
 interface Options {
   runs: number;
@@ -68,10 +67,12 @@ interface Measured {
 
 /** Runs a command once with the RSS reporter preloaded into every node process it starts. */
 function runOnce(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Sample {
+  const rssFile = join(mkdtempSync(join(tmpdir(), 'datalab-rss-')), 'rss');
+  writeFileSync(rssFile, '');
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     cwd: ROOT,
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env, NODE_OPTIONS: `--require ${REPORTER}` },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env, NODE_OPTIONS: `--require ${REPORTER}`, BENCH_RSS_FILE: rssFile },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -80,8 +81,8 @@ function runOnce(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): 
     const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     fail(`"${cmd} ${args.join(' ')}" exited ${r.status ?? r.signal}:\n${tail}`);
   }
-  let rssKb = 0;
-  for (const m of `${r.stderr}`.matchAll(RSS_LINE)) rssKb = Math.max(rssKb, Number(m[1]));
+  const rssKb = Math.max(0, ...readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number));
+  rmSync(dirname(rssFile), { recursive: true, force: true });
   return { ms, rssKb };
 }
 

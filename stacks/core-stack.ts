@@ -163,6 +163,7 @@ function minioSpec(ctx: ServiceContext, core: CoreConfig, rootPassword: string):
     volumes: volumesFor(ctx, 'minio', cfg, { data: '/data' }),
     health: HealthCheck.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
     metrics: { port: 9000, path: '/minio/v2/metrics/cluster' },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
@@ -218,6 +219,7 @@ function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       { port: 19092, scheme: 'tcp' },
       { intervalSeconds: 15, timeoutSeconds: 20, startPeriodSeconds: 30, retries: 10 },
     ),
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
     stopGraceSeconds: 60,
@@ -245,6 +247,7 @@ function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       { startPeriodSeconds: 10 },
     ),
     metrics: { port: 8500, path: '/v1/agent/metrics?format=prometheus' },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
@@ -273,6 +276,7 @@ function consulEsmSpec(core: CoreConfig): ServiceSpec {
     ports: [{ name: 'http', containerPort: 8080 }],
     health: HealthCheck.http(8080, '/metrics', { client: 'wget' }),
     metrics: { port: 8080, path: '/metrics' },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 90,
   };
@@ -297,6 +301,7 @@ function kafkaUiSpec(ctx: ServiceContext, core: CoreConfig, bootstrap: string, p
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
     health: HealthCheck.http(8080, '/actuator/health', { client: 'wget', startPeriodSeconds: 30 }),
     metrics: { port: 8080, path: '/actuator/prometheus' },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };

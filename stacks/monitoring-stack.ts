@@ -132,6 +132,7 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
     // Busybox image: wget, no curl.
     health: HealthCheck.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
     metrics: { port: PROMETHEUS_PORT, path: '/metrics' },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
     stopGraceSeconds: 60,
@@ -171,6 +172,7 @@ function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: st
     volumes: volumesFor(ctx, 'grafana', cfg, { data: '/var/lib/grafana' }),
     health: HealthCheck.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
     metrics: { ...GRAFANA_METRICS },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };

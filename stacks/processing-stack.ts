@@ -184,6 +184,7 @@ function sparkMasterSpec(ctx: ServiceContext, cfg: ProcessingConfig): ServiceSpe
     ]),
     health: HealthCheck.http(8080, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.master,
+    replicas: m.replicas,
     resources: resourcesFor(m),
     waitTimeoutSeconds: m.waitTimeoutSeconds ?? 180,
   };
@@ -215,8 +216,8 @@ function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, masterUrl: 
     ]),
     health: HealthCheck.http(8081, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.worker,
-    resources: resourcesFor(w),
     replicas: w.replicas,
+    resources: resourcesFor(w),
     waitTimeoutSeconds: w.waitTimeoutSeconds ?? 180,
   };
 }
@@ -257,6 +258,7 @@ function nifiSpec(ctx: ServiceContext, cfg: ProcessingConfig, password: string, 
       { port: 8443, scheme: 'https', path: '/nifi-api/authentication/configuration' },
       { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 90, retries: 10 },
     ),
+    replicas: n.replicas,
     resources: resourcesFor(n),
     waitTimeoutSeconds: n.waitTimeoutSeconds ?? 300,
     stopGraceSeconds: 60,

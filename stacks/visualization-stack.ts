@@ -176,6 +176,7 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
     volumes: volumesFor(ctx, name, cfg, { data: '/srv/jupyterhub/data', home: '/home' }),
     health: HealthCheck.http(8000, '/hub/health', { startPeriodSeconds: 30 }),
     metrics: { port: 8000, path: '/hub/metrics' },
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
@@ -197,6 +198,7 @@ function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeUs
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8501 }]),
     health: HealthCheck.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
+    replicas: cfg.replicas,
     resources: resourcesFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };

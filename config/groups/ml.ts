@@ -30,7 +30,7 @@ function buildMlSchema() {
     }),
     airflow: z.strictObject({
       /** One-shot `airflow db migrate` + admin user; runs before every other Airflow component. */
-      init: serviceSchema(),
+      init: serviceSchema({ singleton: 'a one-shot migration that the other Airflow components wait for' }),
       apiServer: serviceSchema({ ports: ['http'] }).extend({
         /** API server worker processes. */
         workers: z.int().min(1).max(16).default(1),

@@ -1,5 +1,7 @@
-// Preloaded into benchmarked processes: reports the process's own peak RSS (KiB) on exit, so the
-// benchmark needs no external `time` binary.
+// Preloaded into benchmarked processes (NODE_OPTIONS=--require): on exit, each node process
+// appends its own peak RSS (KiB) to the file named by BENCH_RSS_FILE. A file, not stderr, so the
+// processes' own output (which tests compare exactly) is untouched.
+const fs = require('node:fs');
 process.on('exit', () => {
-  process.stderr.write(`\n__BENCH_MAXRSS_KB__=${process.resourceUsage().maxRSS}\n`);
+  if (process.env.BENCH_RSS_FILE) fs.appendFileSync(process.env.BENCH_RSS_FILE, `${process.resourceUsage().maxRSS}\n`);
 });
