@@ -1,6 +1,6 @@
 import { loadEnvironment } from '../config/loader';
 import { kafkaClusterId } from '../stacks/core-stack';
-import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const synthCore = (env: string): TfJson => synthJson(platformFor(env).platform.core);
 const cache = new Map<string, TfJson>();
@@ -9,18 +9,6 @@ const core = (env: string): TfJson => {
   return cache.get(env)!;
 };
 
-type Container = Record<string, unknown> & {
-  name: string;
-  env?: string[];
-  ports?: { internal: number; external: number; ip: string }[];
-  healthcheck?: { test: string[]; interval: string; timeout: string; start_period: string; retries: number };
-  labels: { label: string; value: string }[];
-  volumes?: { volume_name?: string; container_path: string }[];
-};
-const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
-const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
-const envOf = (c: Container): Record<string, string> =>
-  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 
 describe.each(ENVS)('core stack for %s', (env) => {
   it('matches the reviewed snapshot', () => {
@@ -31,18 +19,11 @@ describe.each(ENVS)('core stack for %s', (env) => {
     const all = containers(core(env));
     expect(all.length).toBeGreaterThanOrEqual(4);
     for (const c of all) {
-      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
-      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expectServiceStandards(c);
       expect(c.wait).toBe(true);
       expect(c.wait_timeout).toBeGreaterThanOrEqual(60);
-      expect(c.restart).toBe('unless-stopped');
-      expect(c.memory).toBeGreaterThan(0);
-      expect(c.memory_swap).toBe(c.memory);
       expect(c.destroy_grace_seconds).toBeGreaterThanOrEqual(30);
       expect(c.log_driver).toBe('json-file');
-      expect(c.log_opts).toEqual({ 'max-size': '10m', 'max-file': '3' });
-      expect(c.cpus).toBeUndefined();
-      expect(c.privileged).toBe(false);
     }
     const images = Object.values(resourcesOf(core(env), 'docker_image')).map((i) => i.name as string);
     for (const name of images) expect(name).toMatch(/:[A-Za-z0-9_][A-Za-z0-9._-]*$/);

@@ -55,3 +55,44 @@ export function idsUnder(json: TfJson, type: string, pathPrefix: string): string
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A synthesized docker_container, with the attributes the tests read. */
+export type Container = Record<string, unknown> & {
+  name: string;
+  image: string;
+  command?: string[];
+  env?: string[];
+  memory: number;
+  memory_swap: number;
+  restart: string;
+  ports?: { internal: number; external: number; ip: string }[];
+  healthcheck?: { test: string[]; interval: string; timeout: string; start_period: string; retries: number };
+  labels: { label: string; value: string }[];
+  upload?: { file: string; content: string; executable?: boolean }[];
+  volumes?: { volume_name?: string; container_path: string }[];
+  depends_on?: string[];
+};
+
+export const containers = (json: TfJson): Container[] => Object.values(resourcesOf(json, 'docker_container')) as Container[];
+export const container = (json: TfJson, name: string): Container => resourceAt(json, 'docker_container', `${name}/container`) as Container;
+export const envOf = (c: Container): Record<string, string> =>
+  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+
+/**
+ * What every container of every stack must have (the guide's container rules): an image from a
+ * docker_image resource, a health check, a memory limit without swap, no privileges, no `cpus`
+ * (provider trap), bounded logs, host ports on loopback, and a restart policy — `unless-stopped`,
+ * or `no` with `must_run = false` for a one-shot job that exits.
+ */
+export function expectServiceStandards(c: Container): void {
+  expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
+  expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+  expect(c.memory).toBeGreaterThan(0);
+  expect(c.memory_swap).toBe(c.memory);
+  expect(c.privileged).toBe(false);
+  expect(c.cpus).toBeUndefined();
+  expect(c.log_opts).toEqual({ 'max-size': '10m', 'max-file': '3' });
+  for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
+  if (c.restart === 'no') expect(c.must_run).toBe(false);
+  else expect(c.restart).toBe('unless-stopped');
+}

@@ -10,7 +10,7 @@ import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-dat
 import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
 import { synthInMemory } from '../policy/gate';
-import { ENVS, idsUnder, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
+import { Container, container, containers, envOf, ENVS, expectServiceStandards, idsUnder, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
 
 /**
  * The ml stack as the app writes it. `Testing.synth(stack)` alone leaves references into core
@@ -28,26 +28,8 @@ const ml = (env: string): TfJson => {
   return cache.get(env)!;
 };
 
-type Container = Record<string, unknown> & {
-  name: string;
-  image: string;
-  command?: string[];
-  env?: string[];
-  ports?: { internal: number; external: number; ip: string }[];
-  healthcheck?: { test: string[]; interval: string; timeout: string; start_period: string; retries: number };
-  labels: { label: string; value: string }[];
-  volumes?: { volume_name?: string; container_path: string }[];
-  upload?: { file: string; content: string; executable: boolean }[];
-  depends_on?: string[];
-  memory: number;
-  memory_swap: number;
-};
-const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
-const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
 const idOf = (json: TfJson, name: string) => `docker_container.${idsUnder(json, 'docker_container', `${name}_container`)[0]}`;
 const serviceOf = (c: Container) => c.labels.find((l) => l.label === 'datalab.service')!.value;
-const envOf = (c: Container): Record<string, string> =>
-  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 const ref = (type: string, pathPrefix: string) => new RegExp(`\\$\\{${type}\\.${pathPrefix.replace(/\//g, '_')}_[A-F0-9]{8}\\.`);
 
 const AIRFLOW = ['airflow-apiserver', 'airflow-scheduler', 'airflow-dag-processor'];
@@ -61,15 +43,9 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     const all = containers(ml(env)).filter((c) => serviceOf(c) !== 'airflow-init');
     expect(all.length).toBeGreaterThanOrEqual(7);
     for (const c of all) {
-      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
-      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expectServiceStandards(c);
       expect(c.wait).toBe(true);
       expect(c.wait_timeout).toBeGreaterThanOrEqual(120);
-      expect(c.restart).toBe('unless-stopped');
-      expect(c.memory).toBeGreaterThan(0);
-      expect(c.memory_swap).toBe(c.memory);
-      expect(c.log_opts).toEqual({ 'max-size': '10m', 'max-file': '3' });
-      expect(c.privileged).toBe(false);
     }
   });
 

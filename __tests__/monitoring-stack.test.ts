@@ -10,7 +10,7 @@ import { HealthCheck } from '../constructs/service-spec';
 import { filesHash, PLATFORM_DASHBOARD_UID, PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { MonitoringStack } from '../stacks/monitoring-stack';
 import { synthInMemory } from '../policy/gate';
-import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { Container, container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const mon = (env: string): TfJson => {
@@ -18,19 +18,6 @@ const mon = (env: string): TfJson => {
   return cache.get(env)!;
 };
 
-type Container = Record<string, unknown> & {
-  name: string;
-  command?: string[];
-  env?: string[];
-  ports?: { internal: number; external: number; ip: string }[];
-  healthcheck?: { test: string[] };
-  upload?: { file: string; content: string }[];
-  volumes?: { volume_name?: string; container_path: string }[];
-};
-const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
-const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
-const envOf = (c: Container): Record<string, string> =>
-  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 const upload = (c: Container, file: string) => {
   const u = c.upload?.find((x) => x.file === file);
   if (!u) throw new Error(`no upload ${file}; have ${(c.upload ?? []).map((x) => x.file).join(', ')}`);
@@ -51,14 +38,8 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     const all = containers(mon(env));
     expect(all.map((c) => c.name).sort()).toEqual([`datalab-${env}-grafana`, `datalab-${env}-prometheus`]);
     for (const c of all) {
-      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
-      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expectServiceStandards(c);
       expect(c.wait).toBe(true);
-      expect(c.restart).toBe('unless-stopped');
-      expect(c.memory).toBeGreaterThan(0);
-      expect(c.memory_swap).toBe(c.memory);
-      expect(c.privileged).toBe(false);
-      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
     }
     const images = Object.values(resourcesOf(mon(env), 'docker_image')).map((i) => i.name).sort();
     expect(images).toEqual([cfg().grafana.image, cfg().prometheus.image].sort());

@@ -9,7 +9,7 @@ import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader
 import { contextHash, ProjectImage } from '../constructs/project-image';
 import { METRICS_PROPERTIES } from '../constructs/spark-conf';
 import { SPARK_IMAGE_DIR } from '../stacks/processing-stack';
-import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { Container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const processing = (env: string): TfJson => {
@@ -17,23 +17,8 @@ const processing = (env: string): TfJson => {
   return cache.get(env)!;
 };
 
-type Container = Record<string, unknown> & {
-  name: string;
-  env?: string[];
-  command?: string[];
-  memory: number;
-  restart: string;
-  ports?: { internal: number; external: number; ip: string }[];
-  healthcheck?: { test: string[]; interval: string; timeout: string; start_period: string; retries: number };
-  labels: { label: string; value: string }[];
-  upload?: { file: string; content: string }[];
-  volumes?: { volume_name?: string; container_path: string }[];
-};
-const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
 const serviceOf = (c: Container) => c.labels.find((l) => l.label === 'datalab.service')!.value;
 const byService = (json: TfJson, service: string) => containers(json).filter((c) => serviceOf(c) === service);
-const envOf = (c: Container): Record<string, string> =>
-  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 const upload = (c: Container, file: string) => c.upload?.find((u) => u.file === file)?.content;
 
 const EXPECTED = {
@@ -75,13 +60,7 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     const all = containers(processing(env));
     expect(all.length).toBe(EXPECTED[env].workers + 2 + 3);
     for (const c of all) {
-      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
-      expect(c.memory).toBeGreaterThan(0);
-      expect(c.memory_swap).toBe(c.memory);
-      expect(['unless-stopped', 'no']).toContain(c.restart);
-      expect(c.privileged).toBe(false);
-      expect(c.cpus).toBeUndefined();
-      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
+      expectServiceStandards(c);
     }
     for (const c of all.filter((x) => !serviceOf(x).startsWith('job-'))) {
       expect(c.restart).toBe('unless-stopped');

@@ -9,7 +9,7 @@ import { JOBS } from '../jobs';
 import { NOTEBOOK_JARS, notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
 import { synthInMemory } from '../policy/gate';
-import { ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const viz = (env: string): TfJson => {
@@ -17,19 +17,6 @@ const viz = (env: string): TfJson => {
   return cache.get(env)!;
 };
 
-type Container = Record<string, unknown> & {
-  name: string;
-  env?: string[];
-  ports?: { internal: number; external: number; ip: string }[];
-  healthcheck?: { test: string[] };
-  labels: { label: string; value: string }[];
-  upload?: { file: string; content: string }[];
-  volumes?: { volume_name?: string; container_path: string }[];
-};
-const containers = (json: TfJson) => Object.values(resourcesOf(json, 'docker_container')) as Container[];
-const container = (json: TfJson, name: string) => resourceAt(json, 'docker_container', `${name}/container`) as Container;
-const envOf = (c: Container): Record<string, string> =>
-  Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 type Statement = { Effect: string; Action: string[]; Resource: string[]; Condition?: unknown };
 const policyOf = (json: TfJson, userPath: string): Statement[] =>
   (JSON.parse(resourceAt(json, 'minio_iam_policy', `${userPath}/policy`).policy as string) as { Statement: Statement[] }).Statement;
@@ -50,14 +37,8 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
     const all = containers(viz(env));
     expect(all.map((c) => c.name).sort()).toEqual([`datalab-${env}-jupyterhub`, `datalab-${env}-streamlit`]);
     for (const c of all) {
-      expect(c.image).toMatch(/^\$\{docker_image\.[^}]+\.image_id\}$/);
-      expect(c.healthcheck?.test.length).toBeGreaterThan(1);
+      expectServiceStandards(c);
       expect(c.wait).toBe(true);
-      expect(c.restart).toBe('unless-stopped');
-      expect(c.memory).toBeGreaterThan(0);
-      expect(c.memory_swap).toBe(c.memory);
-      expect(c.privileged).toBe(false);
-      for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
     }
   });
 
