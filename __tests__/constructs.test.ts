@@ -55,14 +55,15 @@ describe('DockerService', () => {
     expect(third.networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-3'] }]);
   });
 
-  it('gives every replica, the first included, an alias of its own next to the shared service name', () => {
-    const { json } = service({ replicas: 2 });
-    expect(resourceAt(json, 'docker_container', 'web/container').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-1'] }]);
+  it('keeps network aliases stable when scaling (they force replacement) and addresses each replica by its container name', () => {
+    const { json, svc } = service({ replicas: 2 });
+    expect(resourceAt(json, 'docker_container', 'web/container').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web'] }]);
     expect(resourceAt(json, 'docker_container', 'web/container-2').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-2'] }]);
+    // Scaled: the shared name round-robins, so each replica is addressed by its (unique) container name.
+    expect(svc.replicaHosts).toEqual(['datalab-test-web', 'datalab-test-web-2']);
     const single = service({});
-    expect(resourceAt(single.json, 'docker_container', 'web/container').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web', 'web-1'] }]);
-    expect(single.svc.replicaHosts).toEqual(['web-1']);
-    // The hostname (and container name) of replica 1 stay unchanged.
+    expect(resourceAt(single.json, 'docker_container', 'web/container').networks_advanced).toEqual([{ name: expect.any(String), aliases: ['web'] }]);
+    expect(single.svc.replicaHosts).toEqual(['web']);
     expect(resourceAt(json, 'docker_container', 'web/container').hostname).toBe('web');
   });
 
@@ -143,15 +144,16 @@ describe('ServiceDiscovery', () => {
     const json = registered({ replicas: 2, metrics: { port: 80, path: '/metrics' } });
     const svc1 = resourceAt(json, 'consul_service', 'web/registration/service');
     const svc2 = resourceAt(json, 'consul_service', 'web/registration/service-2');
-    expect(svc1).toMatchObject({ name: 'web', service_id: 'web-1', address: 'web-1', port: 80 });
-    expect(svc2).toMatchObject({ name: 'web', service_id: 'web-2', address: 'web-2', port: 80 });
-    expect((svc1.check as Record<string, unknown>[])[0]).toMatchObject({ check_id: 'web-1:health', http: 'http://web-1:80/' });
-    expect((svc2.check as Record<string, unknown>[])[0]).toMatchObject({ check_id: 'web-2:health', http: 'http://web-2:80/' });
-    expect(resourceAt(json, 'consul_node', 'web/registration/node')).toMatchObject({ name: 'web-1', address: 'web-1' });
-    expect(resourceAt(json, 'consul_node', 'web/registration/node-2')).toMatchObject({ name: 'web-2', address: 'web-2' });
-    // Each registered address is an alias of exactly one container.
-    const aliases = Object.values(resourcesOf(json, 'docker_container')).flatMap((c) => (c.networks_advanced as { aliases: string[] }[])[0].aliases);
-    for (const a of ['web-1', 'web-2']) expect(aliases.filter((x) => x === a)).toHaveLength(1);
+    const [h1, h2] = ['datalab-test-web', 'datalab-test-web-2'];
+    expect(svc1).toMatchObject({ name: 'web', service_id: h1, address: h1, port: 80 });
+    expect(svc2).toMatchObject({ name: 'web', service_id: h2, address: h2, port: 80 });
+    expect((svc1.check as Record<string, unknown>[])[0]).toMatchObject({ check_id: `${h1}:health`, http: `http://${h1}:80/` });
+    expect((svc2.check as Record<string, unknown>[])[0]).toMatchObject({ check_id: `${h2}:health`, http: `http://${h2}:80/` });
+    expect(resourceAt(json, 'consul_node', 'web/registration/node')).toMatchObject({ name: h1, address: h1 });
+    expect(resourceAt(json, 'consul_node', 'web/registration/node-2')).toMatchObject({ name: h2, address: h2 });
+    // Each registered address is the name of exactly one container (Docker's DNS resolves it).
+    const names = Object.values(resourcesOf(json, 'docker_container')).map((c) => c.name);
+    for (const a of [h1, h2]) expect(names.filter((x) => x === a)).toHaveLength(1);
   });
 
   it('announces the named port when one is given, and the first port otherwise', () => {

@@ -36,12 +36,12 @@ describe.each(ENVS)('core stack for %s', (env) => {
     }
   });
 
-  it('attaches every container to the environment network under its service name and its own replica alias', () => {
+  it('attaches every container to the environment network under its service name', () => {
     const net = resourceAt(core(env), 'docker_network', 'network');
     expect(net.name).toBe(`datalab-${env}`);
     for (const c of containers(core(env))) {
       const service = c.labels.find((l) => l.label === 'datalab.service')!.value;
-      expect(c.networks_advanced).toEqual([{ name: expect.stringMatching(/^\$\{docker_network\..+\.name\}$/), aliases: [service, `${service}-1`] }]);
+      expect(c.networks_advanced).toEqual([{ name: expect.stringMatching(/^\$\{docker_network\..+\.name\}$/), aliases: [service] }]);
       expect(c.name).toBe(`datalab-${env}-${service}`);
     }
   });

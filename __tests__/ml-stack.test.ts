@@ -212,8 +212,8 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     const registered = Object.values(resourcesOf(json, 'consul_service')).map((s) => s.name).sort();
     const expected = containers(json).map(serviceOf).filter((s) => s !== 'airflow-init' && s !== 'airflow-dag-processor').sort();
     expect(registered).toEqual(expected);
-    expect(resourceAt(json, 'consul_service', 'postgres/registration/service').check).toEqual([expect.objectContaining({ tcp: 'postgres-1:5432' })]);
-    expect(resourceAt(json, 'consul_service', 'mlflow/registration/service').check).toEqual([expect.objectContaining({ http: 'http://mlflow-1:5000/health' })]);
+    expect(resourceAt(json, 'consul_service', 'postgres/registration/service').check).toEqual([expect.objectContaining({ tcp: 'postgres:5432' })]);
+    expect(resourceAt(json, 'consul_service', 'mlflow/registration/service').check).toEqual([expect.objectContaining({ http: 'http://mlflow:5000/health' })]);
     for (const s of Object.values(resourcesOf(json, 'consul_service'))) expect(s.meta).toMatchObject({ group: 'ml', environment: env });
   });
 
@@ -245,7 +245,7 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     const json = ml(env);
     expect(json.terraform.backend).toEqual({ local: { path: `../../../.state/${env}/ml.tfstate` } });
     expect(json.provider.minio[0]).toMatchObject({ minio_server: '127.0.0.1:9000', minio_password: expect.stringContaining('data.terraform_remote_state') });
-    expect(container(json, 'postgres').networks_advanced).toEqual([{ name: expect.stringContaining('data.terraform_remote_state'), aliases: ['postgres', 'postgres-1'] }]);
+    expect(container(json, 'postgres').networks_advanced).toEqual([{ name: expect.stringContaining('data.terraform_remote_state'), aliases: ['postgres'] }]);
   });
 
   it('keeps the Terraform addresses of stateful resources stable (a rename would replace data or secrets)', () => {

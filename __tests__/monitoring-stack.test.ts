@@ -76,7 +76,7 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     const jobs = promConfig(mon(env)).scrape_configs;
     expect(jobs.map((j) => j.job_name)).toEqual(['prometheus', 'consul', 'consul-services']);
     expect(jobs[0]).toMatchObject({ metrics_path: '/metrics', static_configs: [{ targets: ['localhost:9090'] }] });
-    expect(jobs[1]).toMatchObject({ metrics_path: '/v1/agent/metrics', params: { format: ['prometheus'] }, static_configs: [{ targets: ['consul-1:8500'] }] });
+    expect(jobs[1]).toMatchObject({ metrics_path: '/v1/agent/metrics', params: { format: ['prometheus'] }, static_configs: [{ targets: ['consul:8500'] }] });
   });
 
   it('provisions Grafana with the Prometheus datasource at its internal URL and the platform dashboard', () => {
@@ -120,11 +120,11 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
 
   it('registers Prometheus and Grafana in Consul with their metrics endpoints', () => {
     const p = resourceAt(mon(env), 'consul_service', 'prometheus/registration/service');
-    expect(p).toMatchObject({ name: 'prometheus', address: 'prometheus-1', port: 9090, meta: { group: 'monitoring', metrics_path: '/metrics', metrics_port: '9090' } });
-    expect((p.check as { http: string }[])[0].http).toBe('http://prometheus-1:9090/-/healthy');
+    expect(p).toMatchObject({ name: 'prometheus', address: 'prometheus', port: 9090, meta: { group: 'monitoring', metrics_path: '/metrics', metrics_port: '9090' } });
+    expect((p.check as { http: string }[])[0].http).toBe('http://prometheus:9090/-/healthy');
     const g = resourceAt(mon(env), 'consul_service', 'grafana/registration/service');
     expect(g).toMatchObject({ name: 'grafana', meta: { metrics_path: '/metrics', metrics_port: '3000' } });
-    expect((g.check as { http: string }[])[0].http).toBe('http://grafana-1:3000/api/health');
+    expect((g.check as { http: string }[])[0].http).toBe('http://grafana:3000/api/health');
   });
 
   it('protects the data volumes from destroy exactly when the environment protects data', () => {

@@ -25,7 +25,7 @@ describe('the platform model', () => {
       { stack: 'core', name: 'events', partitions: 3, replication: 1, bootstrap: '127.0.0.1:9092' },
       { stack: 'core', name: 'events-dlq', partitions: 1, replication: 1, bootstrap: '127.0.0.1:9092' },
     ]);
-    expect(m.registrations.find((r) => r.service === 'minio')).toEqual({ stack: 'core', service: 'minio', instances: ['minio-1'], containers: ['datalab-dev-minio'], consul: 'http://127.0.0.1:8500' });
+    expect(m.registrations.find((r) => r.service === 'minio')).toEqual({ stack: 'core', service: 'minio', instances: ['minio'], containers: ['datalab-dev-minio'], consul: 'http://127.0.0.1:8500' });
   });
 
   it('reads where each stack keeps its state from its backend block', () => {
@@ -61,7 +61,7 @@ describe('the platform model', () => {
         ['extra', ['core']],
       ]);
       expect(m.services.find((s) => s.name === 'ingest')).toMatchObject({ stack: 'extra', replicas: ['ingest', 'ingest-2'] });
-      expect(m.registrations.find((r) => r.service === 'ingest')).toMatchObject({ stack: 'extra', instances: ['ingest-1', 'ingest-2'], containers: ['datalab-dev-ingest', 'datalab-dev-ingest-2'] });
+      expect(m.registrations.find((r) => r.service === 'ingest')).toMatchObject({ stack: 'extra', instances: ['datalab-dev-ingest', 'datalab-dev-ingest-2'], containers: ['datalab-dev-ingest', 'datalab-dev-ingest-2'] });
     });
 
     it('plans health and Consul checks for it, one per replica, with the Consul catalog checked under core that runs it', () => {

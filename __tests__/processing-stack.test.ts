@@ -124,23 +124,19 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     expect(byName('spark-master')[0].meta).toMatchObject({ metrics_path: '/metrics/master/prometheus', metrics_port: '8080', group: 'processing' });
     expect(byName('spark-worker')).toHaveLength(EXPECTED[env].workers);
     for (const w of byName('spark-worker')) expect(w.meta).toMatchObject({ metrics_path: '/metrics/prometheus', metrics_port: '8081' });
-    expect(byName('nifi')[0].check[0].http).toBe('https://nifi-1:8443/nifi-api/authentication/configuration');
+    expect(byName('nifi')[0].check[0].http).toBe('https://nifi:8443/nifi-api/authentication/configuration');
   });
 
-  it('registers each Spark worker in Consul under the alias only its own container has, so checks and metrics never round-robin', () => {
+  it('registers each Spark worker in Consul under a name only its own container has, so checks and metrics never round-robin', () => {
     const json = processing(env);
-    const workers = byService(json, 'spark-worker') as (Container & { networks_advanced: { aliases: string[] }[] })[];
-    const own = (w: (typeof workers)[number]) => w.networks_advanced[0].aliases.filter((a) => a !== 'spark-worker');
-    // Every worker answers to the shared name and to exactly one alias no other container has.
-    const aliases = workers.map((w) => {
-      expect(w.networks_advanced[0].aliases[0]).toBe('spark-worker');
-      expect(own(w)).toHaveLength(1);
-      return own(w)[0];
-    });
-    const all = containers(json).flatMap((c) => (c.networks_advanced as { aliases: string[] }[])[0].aliases);
-    for (const a of aliases) expect(all.filter((x) => x === a)).toHaveLength(1);
-    const expected = Array.from({ length: EXPECTED[env].workers }, (_, i) => `spark-worker-${i + 1}`);
-    expect(aliases.sort()).toEqual(expected);
+    const workers = byService(json, 'spark-worker');
+    const n = EXPECTED[env].workers;
+    // One worker: the service name. Several: each by its container name, which Docker's DNS
+    // resolves to that container only (the shared alias `spark-worker` would round-robin).
+    const expected = n === 1 ? ['spark-worker'] : workers.map((w) => w.name).sort();
+    if (n > 1) expect(expected).toEqual(Array.from({ length: n }, (_, i) => `datalab-${env}-spark-worker${i === 0 ? '' : `-${i + 1}`}`).sort());
+    const names = containers(json).map((c) => c.name);
+    for (const a of expected.filter((x) => x.startsWith('datalab-'))) expect(names.filter((x) => x === a)).toHaveLength(1);
 
     const regs = Object.values(resourcesOf(json, 'consul_service')).filter((s) => s.name === 'spark-worker') as { address: string; service_id: string; check: { http: string }[] }[];
     expect(regs.map((r) => r.address).sort()).toEqual(expected);
@@ -149,7 +145,7 @@ describe.each(ENVS)('processing stack for %s', (env) => {
       expect(r.check[0].http).toBe(`http://${r.address}:8081/`);
     }
     const nodes = Object.values(resourcesOf(json, 'consul_node')).map((n) => n.name as string);
-    expect(nodes.filter((n) => n.startsWith('spark-worker')).sort()).toEqual(expected);
+    expect(nodes.filter((n) => expected.includes(n)).sort()).toEqual(expected);
   });
 
   it('puts no secret literal into the synthesized stack', () => {

@@ -31,15 +31,36 @@ describe('what the capacity check counts is what is deployed', () => {
     const text = scaledConfigYaml(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8')).yaml;
     const cfg = parseEnvironment(text, 'dev.yaml (10×)', 'dev');
     expect(cfg.core.kafkaUi.replicas).toBe(10);
-    expect(cfg.ml!.mlflow.replicas).toBe(10);
+    expect(cfg.ml!.prefect.worker.replicas).toBe(10);
+    expect(cfg.ml!.mlflow.replicas).toBe(1); // a singleton: the generator leaves it at one
     const deployed = containersPerStack(cfg);
     expect(deployed).toEqual(plannedPerStack(cfg));
-    expect(deployed.ml).toBeGreaterThan(30);
+    expect(deployed.ml).toBeGreaterThan(20);
   });
 
   it('refuses more than one Airflow init, naming why', () => {
     const text = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8').replace(/(\n    init:\n(?: {6}.*\n)*?)( {6}memoryMb: \d+\n)/, '$1$2      replicas: 2\n');
     expect(text).toMatch(/init:\n[^]*?replicas: 2/);
     expect(() => parseEnvironment(text, 'config/dev.yaml', 'dev')).toThrow(/ml\.airflow\.init\.replicas: runs exactly one replica: a one-shot migration/);
+  });
+});
+
+describe('replicas that cannot work are refused at the config path', () => {
+  const dev = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
+  const withReplicas = (section: RegExp, n: number) => dev.replace(section, (m) => `${m}\n      replicas: ${n}`);
+
+  it('MLflow and the Prefect server run once, each error saying why', () => {
+    expect(() => parseEnvironment(withReplicas(/\n  mlflow:\n    image: [^\n]+/, 2).replace('\n      replicas: 2', '\n    replicas: 2'), 'config/dev.yaml', 'dev')).toThrow(
+      /ml\.mlflow\.replicas: runs exactly one replica: replicas would race to create its tables/,
+    );
+    expect(() => parseEnvironment(withReplicas(/\n    server:\n      image: [^\n]+/, 2), 'config/dev.yaml', 'dev')).toThrow(
+      /ml\.prefect\.server\.replicas: runs exactly one replica: more than one Prefect server needs Redis/,
+    );
+  });
+
+  it('consecutive host ports of replicas may not run past 65535', () => {
+    const text = dev.replace(/(\n  kafkaUi:\n(?:    .*\n)*?)(    ports:\n      http: \{ port: )8082( \})/, '$1    replicas: 3\n$265534$3');
+    expect(text).toContain('port: 65534');
+    expect(() => parseEnvironment(text, 'config/dev.yaml', 'dev')).toThrow(/core\.kafkaUi\.ports\.http\.port: 3 replicas publish ports 65534\.\.65536, past 65535; pick a port ≤ 65533/);
   });
 });

@@ -37,6 +37,37 @@ describe('reading terraform init and validate', () => {
   });
 });
 
+describe('npm run tf:check with a stand-in terraform', () => {
+  // init succeeds (as with network), validate answers as the script says.
+  function standIn(validate: string): { bin: string; outdir: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-tfstub-'));
+    const bin = path.join(dir, 'terraform');
+    fs.writeFileSync(bin, `#!/bin/sh\nif [ "$1" = init ]; then exit 0; fi\n${validate}\n`, { mode: 0o755 });
+    const outdir = path.join(dir, 'out');
+    fs.mkdirSync(path.join(outdir, 'stacks', 'core'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({ stacks: { core: { workingDirectory: 'stacks/core' } } }));
+    return { bin, outdir };
+  }
+
+  it('reports validate errors with the resource address', () => {
+    const diag = JSON.stringify({ valid: false, diagnostics: [{ severity: 'error', summary: 'Unsupported argument', detail: 'An argument named "cpus" is not expected here.', address: 'docker_container.x' }] });
+    const { bin, outdir } = standIn(`echo '${diag}'; exit 1`);
+    expect(checkStacks(outdir, bin)).toEqual([{ stack: 'core', status: 'invalid', problems: ['docker_container.x: Unsupported argument — An argument named "cpus" is not expected here.'] }]);
+  });
+
+  it('counts a failing validate without JSON as invalid, not as valid', () => {
+    const { bin, outdir } = standIn('echo "plugin crashed" >&2; exit 1');
+    const [r] = checkStacks(outdir, bin);
+    expect(r.status).toBe('invalid');
+    expect(r.problems[0]).toMatch(/plugin crashed/);
+  });
+
+  it('says valid only when validate exits 0 with no error', () => {
+    const { bin, outdir } = standIn(`echo '{"valid":true,"diagnostics":[]}'; exit 0`);
+    expect(checkStacks(outdir, bin)).toEqual([{ stack: 'core', status: 'valid', problems: [] }]);
+  });
+});
+
 // The real parser: wherever a terraform binary exists (CI installs one; it has network there, so
 // validate runs against the real providers). Without one the tests say why they are skipped.
 const binary = process.env.TERRAFORM_BINARY_NAME || 'terraform';

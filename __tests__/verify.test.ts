@@ -235,17 +235,17 @@ describe('Consul checks against a server speaking its HTTP API', () => {
   });
 
   it('fails a critical service with the check output and where to look', async () => {
-    consul.catalog.get('minio')!.set('minio-1', { Status: 'critical', Output: 'Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host' });
+    consul.catalog.get('minio')!.set('minio', { Status: 'critical', Output: 'Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host' });
     try {
       const minio = byId(await run(pointAt(model, { consul: consul.url })), 'core/consul/service/minio');
       expect(minio).toMatchObject({
         status: 'fail',
-        detail: 'minio-1 check "minio health" is critical: Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host',
+        detail: 'minio check "minio health" is critical: Get "http://minio:9000/minio/health/live": dial tcp: lookup minio: no such host',
         attempts: 3,
       });
       expect(minio.fix).toBe('consul-esm probes from inside the network: docker logs datalab-dev-minio and docker logs datalab-dev-consul-esm');
     } finally {
-      consul.catalog.get('minio')!.set('minio-1', { Status: 'passing', Output: '' });
+      consul.catalog.get('minio')!.set('minio', { Status: 'passing', Output: '' });
     }
   });
 

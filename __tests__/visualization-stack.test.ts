@@ -129,11 +129,11 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
 
   it('registers both services in Consul, JupyterHub with its metrics endpoint', () => {
     const hub = resourceAt(viz(env), 'consul_service', 'jupyterhub/registration/service');
-    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub-1', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
-    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub-1:8000/hub/health');
+    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
+    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub:8000/hub/health');
     const st = resourceAt(viz(env), 'consul_service', 'streamlit/registration/service');
     expect(st.meta).not.toHaveProperty('metrics_path');
-    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit-1:8501/_stcore/health');
+    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit:8501/_stcore/health');
   });
 
   it('joins the core network and reaches MinIO with the core root password, both by cross-stack reference', () => {

@@ -88,6 +88,9 @@ export const hostPortsUnique: ConfigCheck = (cfg) => {
       const address = bindingAddress(cfg, binding);
       const key = [...path, 'ports', name].join('.');
       // Replicas of one service publish consecutive host ports.
+      if (binding.port + service.replicas - 1 > 65535) {
+        problems.push({ path: [...path, 'ports', name, 'port'], message: `${service.replicas} replicas publish ports ${binding.port}..${binding.port + service.replicas - 1}, past 65535; pick a port ≤ ${65536 - service.replicas}` });
+      }
       for (let r = 0; r < service.replicas; r++) {
         const port = binding.port + r;
         const where = r === 0 ? key : `${key} (replica ${r + 1})`;

@@ -68,7 +68,17 @@ export function writeCachedConfig(name: string, text: string, cfg: EnvConfig): v
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(cfg));
     fs.renameSync(tmp, file);
+    prune(name, file);
   } catch {
     // A read-only checkout or a full disk: run without the cache.
+  }
+}
+
+/** Entries of the same environment written over a week ago (older edits of the file or the code): at worst a miss. */
+function prune(name: string, keep: string): void {
+  const cutoff = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const f of fs.readdirSync(CACHE_DIR)) {
+    const p = path.join(CACHE_DIR, f);
+    if (p !== keep && f.startsWith(`${name}-`) && fs.statSync(p).mtimeMs < cutoff) fs.rmSync(p, { force: true });
   }
 }

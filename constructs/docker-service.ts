@@ -47,6 +47,7 @@ export class DockerService extends Construct {
   readonly spec: ServiceSpec;
   readonly image: Image;
   readonly containers: Container[] = [];
+  private readonly containerNames = new Map<Container, string>();
   readonly volumes: Record<string, Volume> = {};
 
   constructor(scope: Construct, id: string, props: DockerServiceProps) {
@@ -78,7 +79,10 @@ export class DockerService extends Construct {
     for (let r = 1; r <= replicas; r++) {
       // Replica 1 keeps the plain id, so scaling out never renames (and re-creates) it.
       const cid = r === 1 ? 'container' : `container-${r}`;
-      this.containers.push(new Container(this, cid, this.containerConfig(props, r)));
+      const config = this.containerConfig(props, r);
+      const container = new Container(this, cid, config);
+      this.containers.push(container);
+      this.containerNames.set(container, config.name);
     }
   }
 
@@ -88,12 +92,15 @@ export class DockerService extends Construct {
   }
 
   /**
-   * A DNS name per replica that resolves to that replica only (`<name>-1`, `<name>-2`, …): what
-   * addresses one replica (Consul registrations, their checks, metrics targets). The shared `host`
-   * name resolves to any replica (Docker round-robins between containers sharing an alias).
+   * A DNS name per replica that resolves to that replica only: what addresses one replica (Consul
+   * registrations, their checks, metrics targets). A single container is addressed by the service
+   * name. With several, every container shares the service name (Docker round-robins between
+   * them), so each is addressed by its container name (`datalab-<env>-<name>[-r]`), which Docker's
+   * DNS resolves on the platform network; no extra alias is needed, and a deployed container's
+   * network settings (which force replacement) never change when the service is scaled.
    */
   get replicaHosts(): string[] {
-    return this.containers.map((_, i) => this.replicaAlias(i + 1));
+    return this.containers.length === 1 ? [this.spec.name] : this.containers.map((c) => this.containerNames.get(c)!);
   }
 
   /**
@@ -136,10 +143,6 @@ export class DockerService extends Construct {
     return r === 1 ? this.spec.name : `${this.spec.name}-${r}`;
   }
 
-  /** Unique to replica r on the network, for every r (replica 1 included, whatever the count). */
-  private replicaAlias(r: number): string {
-    return `${this.spec.name}-${r}`;
-  }
 
   private labels(environment: string): { label: string; value: string }[] {
     const labels = [
@@ -171,9 +174,9 @@ export class DockerService extends Construct {
       user: spec.user,
       hostname: name,
       labels,
-      // The shared name reaches any replica; the numbered alias reaches exactly this one. Replica 1
-      // gets `<name>-1` too, even alone, so scaling out later does not change how it is addressed.
-      networksAdvanced: [{ name: props.network.name, aliases: [spec.name, this.replicaAlias(r)] }],
+      // The shared name reaches any replica; replicas after the first also answer to `<name>-<r>`.
+      // (Unchanged since the first release: aliases force a container's replacement.)
+      networksAdvanced: [{ name: props.network.name, aliases: r === 1 ? [spec.name] : [spec.name, name] }],
       ports: nonEmpty(
         (spec.ports ?? [])
           .filter((p) => p.host)

@@ -13,6 +13,7 @@ import { GROUP_NAMES } from '../config/schema';
 import { runDiff } from './diff/run';
 import { spawnRunner, terraformBinary } from './diff/runner';
 import { localStateReachable } from '../stacks/backend';
+import { environmentFromEnv, loadEnvironment } from '../config/loader';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     } else requested.push(a);
   }
-  if (!localStateReachable(outdir)) {
+  if (!localStateReachable(outdir) && localBackend()) {
     // Local state paths are relative to <outdir>/stacks/<stack>: outside the project they would
     // point at a .state/ that does not exist, and every plan would show everything as new.
     console.error(`--outdir ${outdir} is outside the project (${ROOT}); plans need the project's .state/ — use a directory inside it, e.g. --outdir cdktf.pr`);
@@ -73,3 +74,13 @@ main(process.argv.slice(2)).then(
     process.exit(2);
   },
 );
+
+/** Whether the selected environment keeps state locally (only then must the outdir be inside the project). */
+function localBackend(): boolean {
+  try {
+    return loadEnvironment(environmentFromEnv()).state.backend === 'local';
+  } catch {
+    return true; // the synth step reports a bad config itself
+  }
+}
+

@@ -43,8 +43,17 @@ export function checkStacks(outdir: string, binary = process.env.TERRAFORM_BINAR
     const outcome = classifyInit(init.code, init.out);
     if (outcome.kind === 'config-error') return { stack, status: 'invalid', problems: outcome.errors };
     if (outcome.kind === 'providers-unavailable') return { stack, status: 'parsed (providers unavailable, validate skipped)', problems: [] };
-    const diags = validateDiagnostics(run(['validate', '-json', '-no-color']).stdout || '{}');
-    const errors = diags.filter((d) => d.severity === 'error').map((d) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? ` — ${d.detail}` : ''}`);
+    const validate = run(['validate', '-json', '-no-color']);
+    let errors: string[];
+    try {
+      errors = validateDiagnostics(validate.stdout || '{}')
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.address ? `${d.address}: ` : ''}${d.summary}${d.detail ? ` — ${d.detail}` : ''}`);
+    } catch {
+      errors = [`validate printed no JSON: ${validate.out.trim().split('\n').slice(-3).join(' ')}`];
+    }
+    // A failing validate without a parsed error diagnostic is still a failure.
+    if (validate.code !== 0 && errors.length === 0) errors = [`validate exited ${validate.code}: ${validate.out.trim().split('\n').slice(-3).join(' ')}`];
     return { stack, status: errors.length ? 'invalid' : 'valid', problems: errors };
   });
 }

@@ -18,12 +18,12 @@ function buildMlSchema() {
       maxConnections: z.int().min(20).max(5000).default(200),
     }),
     /** MLflow tracking server; `image` is the upstream base the project image is built from. */
-    mlflow: serviceSchema({ ports: ['http'] }).extend({
+    mlflow: serviceSchema({ ports: ['http'], singleton: 'replicas would race to create its tables on first start, and its allowed-hosts list names one host port' }).extend({
       /** Server worker processes (each ~150 MiB). */
       workers: z.int().min(1).max(16).default(1),
     }),
     prefect: z.strictObject({
-      server: serviceSchema({ ports: ['http'] }),
+      server: serviceSchema({ ports: ['http'], singleton: 'more than one Prefect server needs Redis messaging and a separate background-services process' }),
       worker: serviceSchema(),
       /** Process-type work pool the worker creates on first start and polls. */
       workPool: identifier.default('datalab-process'),

@@ -2,9 +2,11 @@ import { blocks, compliant, isOneShot, nonCompliant, notApplicable, PolicyRule }
 
 const CHECK_KINDS = ['http', 'tcp', 'grpc', 'script', 'args', 'ttl', 'docker_container_id'];
 
-/** Names a container is known by on the platform network: hostname and network aliases. */
+/** Names a container is known by on the platform network: hostname, network aliases, container name. */
 function containerNames(config: Readonly<Record<string, unknown>>): string[] {
   const names = typeof config.hostname === 'string' ? [config.hostname] : [];
+  // Docker's DNS resolves container names on user-defined networks: replicas are registered by them.
+  if (typeof config.name === 'string') names.push(config.name);
   for (const n of blocks(config.networks_advanced)) if (Array.isArray(n.aliases)) names.push(...n.aliases.map(String));
   return names;
 }
@@ -12,7 +14,7 @@ function containerNames(config: Readonly<Record<string, unknown>>): string[] {
 /**
  * DL008: every long-running container is in Consul's catalog with a health check, so monitoring and
  * discovery see every service. Cross-resource: looks for a `consul_service` (in any stack) whose
- * service_id or address is the container's hostname or alias and that has a check.
+ * service_id or address is the container's hostname, alias or container name and that has a check.
  */
 export const consulRegistered: PolicyRule = {
   id: 'DL008',
