@@ -42,7 +42,7 @@ export function scaledConfigYaml(text: string, factor = SCALE): Scaled {
       }
     }
     // A service: an image and a memory limit. Stateless ones (no volumes) run `factor`× replicas.
-    if (typeof out.image === 'string' && typeof out.memoryMb === 'number') {
+    if (typeof out.memoryMb === 'number' && (typeof out.image === 'string' || 'ports' in out || 'replicas' in out)) {
       counts.services++;
       const hasVolumes = isObj(out.volumes) && Object.keys(out.volumes).length > 0;
       const replicas = typeof out.replicas === 'number' ? out.replicas : 1;
