@@ -1,4 +1,5 @@
 import { DATALAB_RULES } from '../policy/pack';
+import { bareReferences } from '../policy/rules/bare-references';
 import { consulRegistered } from '../policy/rules/consul-registered';
 import { credentialsReferenced, namesSecret } from '../policy/rules/credentials-referenced';
 import { dataProtected } from '../policy/rules/data-protected';
@@ -210,6 +211,17 @@ describe('DL012 log-rotation', () => {
   });
 });
 
+describe('DL013 bare-references', () => {
+  it('accepts bare addresses in depends_on and replace_triggered_by', () => {
+    expect(verdict(bareReferences, res('docker_container', goodContainer({ depends_on: ['docker_container.a'], lifecycle: { replace_triggered_by: ['docker_container.b'] } })))).toBe('compliant');
+  });
+  it('rejects the interpolation cdktf writes for a resource object, naming the argument', () => {
+    const r = bareReferences.check(res('docker_container', goodContainer({ lifecycle: { replace_triggered_by: ['${docker_container.b}'] } })), ctx());
+    expect(r).toEqual({ compliance: 'non-compliant', detail: 'interpolation where Terraform wants an address (lifecycle.replace_triggered_by: ${docker_container.b})' });
+    expect(verdict(bareReferences, res('consul_service', { depends_on: ['${docker_container.a.id}'] }))).toBe('non-compliant');
+  });
+});
+
 describe('the DataLab pack', () => {
   it('pins its rule ids, names and levels (a change here is a breaking change for suppressions)', () => {
     expect(DATALAB_RULES.map((r) => `${r.id} ${r.name} ${r.level}`)).toEqual([
@@ -225,6 +237,7 @@ describe('the DataLab pack', () => {
       'DL010 credentials-referenced error',
       'DL011 stop-grace warning',
       'DL012 log-rotation warning',
+      'DL013 bare-references error',
     ]);
   });
 

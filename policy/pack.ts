@@ -1,3 +1,4 @@
+import { bareReferences } from './rules/bare-references';
 import { consulRegistered } from './rules/consul-registered';
 import { credentialsReferenced } from './rules/credentials-referenced';
 import { dataProtected } from './rules/data-protected';
@@ -26,4 +27,5 @@ export const DATALAB_RULES: readonly PolicyRule[] = [
   credentialsReferenced,
   stopGrace,
   logRotation,
+  bareReferences,
 ];
