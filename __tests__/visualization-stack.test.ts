@@ -254,6 +254,15 @@ describe('notebook spark-defaults.conf', () => {
       `delta-spark_2.12-${args.DELTA_VERSION}.jar`,
       `delta-storage-${args.DELTA_VERSION}.jar`,
     ]);
+    // Every jar it downloads is checked against Maven Central's .sha1 (set -e and pipefail make a
+    // mismatch fail the build).
+    expect(dockerfile).toMatch(/SHELL \["\/bin\/bash", "-o", "pipefail", "-c"\]/);
+    expect(dockerfile).toMatch(/set -eux;/);
+    expect(dockerfile).toMatch(/curl -fsSL "\$\{maven\}\/\$\{path\}\.sha1" \| cut -c1-40\)  \$\{jar\}" \| sha1sum -c -/);
+    for (const jar of NOTEBOOK_JARS) {
+      const stem = jar.replace(/-\d[\d.]*\.jar$/, '');
+      expect(dockerfile).toContain(`/${stem}-\${`);
+    }
   });
 
   it('uses the cluster\'s Spark, Delta, hadoop-aws and AWS SDK versions (images/spark/Dockerfile), jars and pip pins alike', () => {
