@@ -142,6 +142,23 @@ describe('the synth gate', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps what terraform init left in each stack (.terraform/, the lock file) across a re-synth', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    const cfg = loadEnvironment('dev');
+    expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
+    const core = path.join(outdir, 'stacks', 'core');
+    fs.mkdirSync(path.join(core, '.terraform'));
+    fs.writeFileSync(path.join(core, '.terraform', 'terraform.tfstate'), '{"backend":{"type":"local"}}');
+    fs.writeFileSync(path.join(core, '.terraform.lock.hcl'), '# lock');
+    fs.writeFileSync(path.join(core, 'cdk.tf.json'), '{}'); // stale output is replaced
+    expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
+    expect(fs.readFileSync(path.join(core, '.terraform', 'terraform.tfstate'), 'utf8')).toBe('{"backend":{"type":"local"}}');
+    expect(fs.readFileSync(path.join(core, '.terraform.lock.hcl'), 'utf8')).toBe('# lock');
+    expect(JSON.parse(fs.readFileSync(path.join(core, 'cdk.tf.json'), 'utf8')).resource).toBeDefined();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('checks HCL output (cdktf synth --hcl) just the same', () => {
     const dir = tmp();
     const outdir = path.join(dir, 'cdktf.out');

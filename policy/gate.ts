@@ -76,11 +76,31 @@ export function synthChecked(cfg: EnvConfig, outdir: string, build: (app: App) =
     const stacks = app.hclOutput ? synthInMemory(app) : readOutdir(staging);
     const result = checkStacks(stacks, cfg, Suppressions.collect(app));
     if (result.ok) {
+      keepTerraformWorkingState(outdir, staging);
       fs.rmSync(outdir, { recursive: true, force: true });
       fs.renameSync(staging, outdir);
     }
     return result;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What `terraform init` left in each stack directory of the previous output — `.terraform/`
+ * (providers, the backend it was initialized with) and `.terraform.lock.hcl` — moves into the new
+ * output, as it would survive a plain `cdktf synth`: a re-synth then needs no provider download,
+ * keeps the lock file, and `terraform init -migrate-state` still knows the backend it migrates from.
+ */
+export function keepTerraformWorkingState(previous: string, next: string): void {
+  const stacksDir = path.join(previous, 'stacks');
+  if (!fs.existsSync(stacksDir)) return;
+  for (const stack of fs.readdirSync(stacksDir)) {
+    const target = path.join(next, 'stacks', stack);
+    if (!fs.existsSync(target)) continue; // a stack that no longer exists keeps nothing
+    for (const entry of ['.terraform', '.terraform.lock.hcl']) {
+      const from = path.join(stacksDir, stack, entry);
+      if (fs.existsSync(from) && !fs.existsSync(path.join(target, entry))) fs.renameSync(from, path.join(target, entry));
+    }
   }
 }
