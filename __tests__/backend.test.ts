@@ -3,11 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { parseDocument } from 'yaml';
-import { ConfigError, parseEnvironment } from '../config/loader';
+import { parseEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { configureBackend, localStateReachable, stateLocation } from '../stacks/backend';
 import { buildPlatform } from '../stacks/platform';
-import { synthJson } from './helpers';
+import { configErrorOf, synthJson } from './helpers';
 
 const devText = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
 
@@ -22,15 +22,7 @@ function devConfig(state: Record<string, unknown>): EnvConfig {
   return parseEnvironment(devWithState(state), 'config/dev.yaml', 'dev');
 }
 
-function configError(text: string): ConfigError {
-  try {
-    parseEnvironment(text, 'config/dev.yaml', 'dev');
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (text: string) => configErrorOf(text);
 
 const S3 = { backend: 's3', bucket: 'tf-state', endpoint: 'https://minio.example.org:9000' };
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ConfigError, parseEnvironment } from '../config/loader';
 import { envConfigSchema } from '../config/schema';
 import { ENVS } from './helpers';
+import { unwrapSchema } from '../config/parse';
 
 type Path = (string | number)[];
 type Doc = Record<string, unknown>;
@@ -67,15 +68,7 @@ const OUT_OF_RANGE: Record<string, unknown[]> = {
 const BAD_IMAGES = ['minio/minio', 'minio/minio:latest', 'Upper/Case:1.0', 'apache/kafka:', ':4.1.1', 'img:tag with space', 'img:1.0@sha256:abc', '', 'registry:5000/app', 'x'.repeat(10) + ':' + 'y'.repeat(200)];
 const REQUIRED: Path[] = [['environment'], ['host'], ['groups'], ['core'], ['host', 'memoryMb'], ['host', 'cpus'], ['core', 'minio'], ['core', 'kafka'], ['core', 'consul'], ['core', 'consulEsm'], ['core', 'kafkaUi'], ['core', 'minio', 'image'], ['core', 'kafka', 'memoryMb'], ['core', 'kafka', 'heapMb'], ['core', 'topics', 0, 'partitions'], ['core', 'topics', 0, 'retentionHours'], ['core', 'buckets', 0, 'name']];
 
-function unwrap(t: z.ZodType): z.ZodType {
-  let cur = t;
-  for (;;) {
-    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
-    if (def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)) cur = def.innerType;
-    else if (def.type === 'pipe' && def.in) cur = def.in;
-    else return cur;
-  }
-}
+const unwrap = unwrapSchema;
 
 /** The schema at a config path (wrappers kept), so mutations can be checked to be invalid there. */
 function schemaAt(p: Path): z.ZodType | undefined {

@@ -1,28 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { ConfigError, environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
-import { ENVS } from './helpers';
+import { environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
+import { configErrorOf, devYamlWith, ENVS } from './helpers';
 
 const CONFIG_DIR = path.join(__dirname, '..', 'config');
 const devText = fs.readFileSync(path.join(CONFIG_DIR, 'dev.yaml'), 'utf8');
 
-/** dev.yaml with `edit` applied to its parsed document, re-serialized. */
-function devWith(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
-  const doc = parseDocument(devText);
-  edit(doc);
-  return doc.toString();
-}
-
-function problemsOf(text: string): ConfigError {
-  try {
-    parseEnvironment(text, 'config/test.yaml', 'dev');
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+const devWith = devYamlWith;
+const problemsOf = (text: string) => configErrorOf(text, 'config/test.yaml');
 
 describe('environment files', () => {
   it.each(ENVS)('%s.yaml loads and validates', (env) => {

@@ -2,19 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { envConfigSchema, GROUP_NAMES } from '../config/schema';
+import { unwrapSchema } from '../config/parse';
 
 const DOCS = path.join(__dirname, '..', 'docs');
 const SERVICE_KEYS = ['image', 'memoryMb', 'cpus', 'replicas', 'ports', 'volumes', 'waitTimeoutSeconds', 'public', 'enabled'];
 
-function unwrap(t: z.ZodType): z.ZodType {
-  let cur = t;
-  for (;;) {
-    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
-    if (def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)) cur = def.innerType;
-    else if (def.type === 'pipe' && def.in) cur = def.in;
-    else return cur;
-  }
-}
+const unwrap = unwrapSchema;
 
 /** Every documented-worthy key: object keys, not the generic keys inside services. */
 function keysOf(t: z.ZodType, trail: string[], out: { path: string; key: string }[]): void {

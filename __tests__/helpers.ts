@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, Testing, TerraformStack } from 'cdktf';
-import { loadEnvironment } from '../config/loader';
+import { Document, parseDocument } from 'yaml';
+import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { buildPlatform, Platform } from '../stacks/platform';
 
@@ -95,4 +98,24 @@ export function expectServiceStandards(c: Container): void {
   for (const p of c.ports ?? []) expect(p.ip).toBe('127.0.0.1');
   if (c.restart === 'no') expect(c.must_run).toBe(false);
   else expect(c.restart).toBe('unless-stopped');
+}
+
+const DEV_YAML = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
+
+/** config/dev.yaml with `edit` applied to its parsed document, re-serialized (comments kept). */
+export function devYamlWith(edit: (doc: Document) => void): string {
+  const doc = parseDocument(DEV_YAML);
+  edit(doc);
+  return doc.toString();
+}
+
+/** The ConfigError that validating `text` as dev's file raises; fails the test when there is none. */
+export function configErrorOf(text: string, file = 'config/dev.yaml'): ConfigError {
+  try {
+    parseEnvironment(text, file, 'dev');
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
 }

@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing, TerraformStack } from 'cdktf';
-import { parseDocument } from 'yaml';
 import { postgresMajor } from '../config/groups/ml';
 import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
 import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
@@ -10,7 +9,7 @@ import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-dat
 import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
 import { synthInMemory } from '../policy/gate';
-import { Container, container, containers, envOf, ENVS, expectServiceStandards, idsUnder, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
+import { devYamlWith, Container, container, containers, envOf, ENVS, expectServiceStandards, idsUnder, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
 
 /**
  * The ml stack as the app writes it. `Testing.synth(stack)` alone leaves references into core
@@ -372,12 +371,7 @@ describe('the MLflow image (ProjectImage tagged with its content hash)', () => {
 });
 
 describe('ml config validation', () => {
-  const devText = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
-  const devWith = (edit: (doc: ReturnType<typeof parseDocument>) => void) => {
-    const doc = parseDocument(devText);
-    edit(doc);
-    return doc.toString();
-  };
+  const devWith = devYamlWith;
   const parse = (text: string) => () => parseEnvironment(text, 'config/test.yaml', 'dev');
 
   it('fails when an Airflow component runs another image than the API server', () => {

@@ -2,14 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing, TerraformStack } from 'cdktf';
-import { parseDocument } from 'yaml';
 import { checkConfig } from '../config/checks';
 import { PROCESSING_CHECKS } from '../config/groups/processing';
 import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader';
 import { contextHash, ProjectImage } from '../constructs/project-image';
 import { METRICS_PROPERTIES } from '../constructs/spark-conf';
 import { SPARK_IMAGE_DIR } from '../stacks/processing-stack';
-import { Container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { devYamlWith, Container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const processing = (env: string): TfJson => {
@@ -197,12 +196,7 @@ describe('the Spark image build', () => {
 });
 
 describe('processing config validation', () => {
-  const devText = fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
-  const devWith = (edit: (doc: ReturnType<typeof parseDocument>) => void) => {
-    const doc = parseDocument(devText);
-    edit(doc);
-    return doc.toString();
-  };
+  const devWith = devYamlWith;
   const parse = (text: string) => () => parseEnvironment(text, 'config/test.yaml', 'dev');
 
   it('fails when a worker\'s Spark memory does not fit its container', () => {

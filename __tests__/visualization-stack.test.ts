@@ -9,7 +9,7 @@ import { JOBS } from '../jobs';
 import { NOTEBOOK_JARS, notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
 import { synthInMemory } from '../policy/gate';
-import { container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { configErrorOf, devYamlWith, container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const viz = (env: string): TfJson => {
@@ -314,19 +314,8 @@ describe('ProjectImage', () => {
 });
 
 describe('visualization config checks', () => {
-  const devWith = (edit: (d: ReturnType<typeof parseDocument>) => void): string => {
-    const d = parseDocument(fs.readFileSync(path.join(__dirname, '..', 'config', 'dev.yaml'), 'utf8'));
-    edit(d);
-    return d.toString();
-  };
-  const problemsOf = (text: string) => {
-    try {
-      parseEnvironment(text, 'config/dev.yaml', 'dev');
-    } catch (e) {
-      return e as Error;
-    }
-    throw new Error('expected a ConfigError');
-  };
+  const devWith = devYamlWith;
+  const problemsOf = (text: string) => configErrorOf(text);
 
   it('rejects a scratch bucket that is not in the lake, listing the buckets', () => {
     const err = problemsOf(devWith((d) => d.setIn(['visualization', 'jupyterhub', 'scratch', 'bucket'], 'sandbox')));

@@ -65,15 +65,7 @@ function zodProblem(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem {
 /** The keys allowed in the object schema at `p`, for "unknown key" messages. */
 function allowedKeys(p: readonly (string | number)[], raw: unknown): string[] {
   let s: z.ZodType | undefined = envConfigSchema;
-  const unwrap = (t: z.ZodType): z.ZodType => {
-    let cur: z.ZodType = t;
-    for (;;) {
-      const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
-      if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) cur = def.innerType;
-      else if (def.type === 'pipe' && def.in) cur = def.in;
-      else return cur;
-    }
-  };
+  const unwrap = unwrapSchema;
   for (const seg of p) {
     if (!s) return [];
     const u = unwrap(s);
@@ -124,4 +116,15 @@ function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
   if (typeof v === 'object') return Array.isArray(v) ? 'a list' : 'a mapping';
   return String(v);
+}
+
+/** The schema inside optional / default / nullable / prefault wrappers and transforms (pipes). */
+export function unwrapSchema(t: z.ZodType): z.ZodType {
+  let cur: z.ZodType = t;
+  for (;;) {
+    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
+    if (def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)) cur = def.innerType;
+    else if (def.type === 'pipe' && def.in) cur = def.in;
+    else return cur;
+  }
 }
