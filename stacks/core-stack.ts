@@ -11,7 +11,7 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { useKafkaProvider } from '../constructs/stack-providers';
 import { configureBackend } from './backend';
-import { hostAddress, portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const CORE_GROUP = 'core';
 /** MinIO's root user name (not a secret; the password is generated). */
@@ -163,8 +163,7 @@ function minioSpec(ctx: ServiceContext, core: CoreConfig, rootPassword: string):
     volumes: volumesFor(ctx, 'minio', cfg, { data: '/data' }),
     health: HealthCheck.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
     metrics: { port: 9000, path: '/minio/v2/metrics/cluster' },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
 }
@@ -219,8 +218,7 @@ function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       { port: 19092, scheme: 'tcp' },
       { intervalSeconds: 15, timeoutSeconds: 20, startPeriodSeconds: 30, retries: 10 },
     ),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
     stopGraceSeconds: 60,
   };
@@ -247,8 +245,7 @@ function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       { startPeriodSeconds: 10 },
     ),
     metrics: { port: 8500, path: '/v1/agent/metrics?format=prometheus' },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
 }
@@ -276,8 +273,7 @@ function consulEsmSpec(core: CoreConfig): ServiceSpec {
     ports: [{ name: 'http', containerPort: 8080 }],
     health: HealthCheck.http(8080, '/metrics', { client: 'wget' }),
     metrics: { port: 8080, path: '/metrics' },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 90,
   };
 }
@@ -301,8 +297,7 @@ function kafkaUiSpec(ctx: ServiceContext, core: CoreConfig, bootstrap: string, p
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
     health: HealthCheck.http(8080, '/actuator/health', { client: 'wget', startPeriodSeconds: 30 }),
     metrics: { port: 8080, path: '/actuator/prometheus' },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
 }

@@ -15,7 +15,7 @@ import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { useRandomProvider } from '../constructs/stack-providers';
 import { configureBackend } from './backend';
 import { CoreStack } from './core-stack';
-import { portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 import { Suppressions } from '../policy/suppressions';
 
 export const ML_GROUP = 'ml';
@@ -244,8 +244,7 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
     // Over TCP on purpose: while init scripts run, the entrypoint's temporary server listens on the
     // Unix socket only, so a socket probe would report healthy before the databases exist.
     health: HealthCheck.command(['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', POSTGRES_SUPERUSER, '-d', 'postgres'], { port: 5432, scheme: 'tcp' }, { startPeriodSeconds: 30 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
     stopGraceSeconds: 60,
   };
@@ -289,8 +288,7 @@ function mlflowSpec(ctx: ServiceContext, ml: MlConfig, w: MlflowWiring): Service
     },
     ports,
     health: HealthCheck.http(5000, '/health', { client: 'python', startPeriodSeconds: 30 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
 }
@@ -314,8 +312,7 @@ function prefectServerSpec(ctx: ServiceContext, ml: MlConfig, databaseUrl: strin
     },
     ports,
     health: HealthCheck.http(4200, '/api/health', { client: 'python', startPeriodSeconds: 30 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
 }
@@ -338,8 +335,7 @@ function prefectWorkerSpec(ml: MlConfig, apiUrl: string): ServiceSpec {
     },
     ports: [{ name: 'health', containerPort: PREFECT_WORKER_HEALTH_PORT }],
     health: HealthCheck.http(PREFECT_WORKER_HEALTH_PORT, '/health', { client: 'python', startPeriodSeconds: 30 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
 }
@@ -377,8 +373,7 @@ function airflowInitSpec(ml: MlConfig, common: Record<string, string>, adminPass
       _AIRFLOW_WWW_USER_USERNAME: ml.airflow.adminUser,
       _AIRFLOW_WWW_USER_PASSWORD: adminPassword,
     },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     oneShot: true,
   };
 }
@@ -393,8 +388,7 @@ function airflowApiServerSpec(ctx: ServiceContext, ml: MlConfig, common: Record<
     env: { ...common, AIRFLOW__API__WORKERS: String(cfg.workers) },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
     health: HealthCheck.http(8080, '/api/v2/version', { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 60, retries: 10 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
 }
@@ -423,8 +417,7 @@ function airflowSchedulerSpec(ctx: ServiceContext, ml: MlConfig, env: Record<str
     ],
     volumes: volumesFor(ctx, 'airflow-scheduler', cfg, { logs: '/opt/airflow/logs' }),
     health: HealthCheck.http(8974, '/health', { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 60, retries: 10 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
 }
@@ -444,8 +437,7 @@ function airflowDagProcessorSpec(ctx: ServiceContext, ml: MlConfig, env: Record<
     // "$HOSTNAME" without braces: "${" would be a Terraform interpolation. The probe target is only
     // declarative: the DAG processor has no network endpoint and is not registered in Consul.
     health: HealthCheck.shell('airflow jobs check --job-type DagProcessorJob --hostname "$HOSTNAME"', { port: 0, scheme: 'tcp' }, AIRFLOW_JOB_CHECK_TIMING),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
 }
@@ -461,8 +453,7 @@ function airflowTriggererSpec(ml: MlConfig, env: Record<string, string>): Servic
     // 8794: the triggerer's log server.
     ports: [{ name: 'logs', containerPort: 8794, scheme: 'tcp' }],
     health: HealthCheck.shell('airflow jobs check --job-type TriggererJob --hostname "$HOSTNAME"', { port: 8794, scheme: 'tcp' }, AIRFLOW_JOB_CHECK_TIMING),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
 }

@@ -17,7 +17,7 @@ import {
   platformDashboard,
 } from './grafana-provisioning';
 import { renderPrometheusConfig, ScrapeModel, StaticScrapeJob } from './prometheus-config';
-import { portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const MONITORING_GROUP = 'monitoring';
 /** Grafana's admin login name (not a secret; the password is generated). */
@@ -132,8 +132,7 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
     // Busybox image: wget, no curl.
     health: HealthCheck.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
     metrics: { port: PROMETHEUS_PORT, path: '/metrics' },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
     stopGraceSeconds: 60,
   };
@@ -172,8 +171,7 @@ function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: st
     volumes: volumesFor(ctx, 'grafana', cfg, { data: '/var/lib/grafana' }),
     health: HealthCheck.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
     metrics: { ...GRAFANA_METRICS },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
 }

@@ -18,7 +18,7 @@ import { JOBS } from '../jobs';
 import { DataRef, JOB_LIBRARY, JobDefinition } from '../jobs/job';
 import { planJobs, PlannedJob } from '../jobs/plan';
 import { configureBackend } from './backend';
-import { hostAddress, portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const PROCESSING_GROUP = 'processing';
 /** The Spark build context in this repository. */
@@ -184,8 +184,7 @@ function sparkMasterSpec(ctx: ServiceContext, cfg: ProcessingConfig): ServiceSpe
     ]),
     health: HealthCheck.http(8080, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.master,
-    replicas: m.replicas,
-    resources: resourcesFor(m),
+    ...sizingFor(m),
     waitTimeoutSeconds: m.waitTimeoutSeconds ?? 180,
   };
 }
@@ -216,8 +215,7 @@ function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, masterUrl: 
     ]),
     health: HealthCheck.http(8081, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.worker,
-    replicas: w.replicas,
-    resources: resourcesFor(w),
+    ...sizingFor(w),
     waitTimeoutSeconds: w.waitTimeoutSeconds ?? 180,
   };
 }
@@ -258,8 +256,7 @@ function nifiSpec(ctx: ServiceContext, cfg: ProcessingConfig, password: string, 
       { port: 8443, scheme: 'https', path: '/nifi-api/authentication/configuration' },
       { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 90, retries: 10 },
     ),
-    replicas: n.replicas,
-    resources: resourcesFor(n),
+    ...sizingFor(n),
     waitTimeoutSeconds: n.waitTimeoutSeconds ?? 300,
     stopGraceSeconds: 60,
   };

@@ -37,8 +37,16 @@ export function volumesFor(ctx: ServiceContext, service: string, cfg: ServiceCon
   }));
 }
 
-export function resourcesFor(cfg: ServiceConfig): { memoryMb: number; cpus?: number } {
-  return cfg.cpus === undefined ? { memoryMb: cfg.memoryMb } : { memoryMb: cfg.memoryMb, cpus: cfg.cpus };
+/**
+ * How many containers and how big, from a service's config: spread into a `ServiceSpec`
+ * (`...sizingFor(cfg)`). One function for both, so no service can take its memory limit from
+ * config and silently ignore its `replicas` (what the capacity check counts is what is deployed).
+ */
+export function sizingFor(cfg: ServiceConfig): { replicas: number; resources: { memoryMb: number; cpus?: number } } {
+  return {
+    replicas: cfg.replicas,
+    resources: cfg.cpus === undefined ? { memoryMb: cfg.memoryMb } : { memoryMb: cfg.memoryMb, cpus: cfg.cpus },
+  };
 }
 
 /** The host address a tool on the Docker host uses to reach a published port. */

@@ -12,7 +12,7 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { configureBackend } from './backend';
 import { notebookSparkDefaults } from './notebook-spark-defaults';
-import { portsFor, resourcesFor, ServiceContext, volumesFor } from './service-config';
+import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const VISUALIZATION_GROUP = 'visualization';
 /** MinIO identities of this group (one per consumer). */
@@ -176,8 +176,7 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
     volumes: volumesFor(ctx, name, cfg, { data: '/srv/jupyterhub/data', home: '/home' }),
     health: HealthCheck.http(8000, '/hub/health', { startPeriodSeconds: 30 }),
     metrics: { port: 8000, path: '/hub/metrics' },
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
 }
@@ -198,8 +197,7 @@ function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeUs
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8501 }]),
     health: HealthCheck.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
-    replicas: cfg.replicas,
-    resources: resourcesFor(cfg),
+    ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
 }
