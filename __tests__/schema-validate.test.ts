@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { SynthStack } from '../policy/resources';
 import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
 import { synthInMemory } from '../policy/gate';
@@ -88,5 +90,22 @@ describe('schema validation finds', () => {
       'reference-expression fx/random_password.p lifecycle.replace_triggered_by[0]',
     ]);
     expect(r.findings[1].message).toBe('"${docker_volume.v}" is an interpolation; "lifecycle.replace_triggered_by" takes a bare address such as "docker_container.name" (Terraform: Invalid expression)');
+  });
+});
+
+describe('npm run validate on bad input', () => {
+  const run = (env: NodeJS.ProcessEnv, args: string[] = []) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', env: { ...process.env, ...env } });
+
+  it('names an unknown environment in one line, without a stack trace', () => {
+    const r = run({ DATALAB_ENV: 'nope' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod');
+  });
+
+  it('refuses an argument it does not take', () => {
+    const r = run({}, ['--x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^unknown argument "--x"; usage:/);
   });
 });

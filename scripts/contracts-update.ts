@@ -12,12 +12,17 @@ import { synthInMemory } from '../policy/gate';
 import { comparePlatform, PlatformContract, platformContractFor, stackDependencies } from '../policy/platform-contract';
 import { compareContract, contractFor, StatefulContract } from '../policy/stateful';
 import { buildPlatform } from '../stacks/platform';
+import { exitOnUserError } from './user-errors';
 
 const DIR = path.join(__dirname, '..', '__tests__', 'contracts');
 fs.mkdirSync(DIR, { recursive: true });
 for (const env of availableEnvironments()) {
   const app = Testing.app();
-  buildPlatform(app, loadEnvironment(env));
+  try {
+    buildPlatform(app, loadEnvironment(env));
+  } catch (err) {
+    exitOnUserError(err);
+  }
   const stacks = synthInMemory(app);
   const file = path.join(DIR, `${env}.stateful.json`);
   if (fs.existsSync(file)) {

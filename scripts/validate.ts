@@ -4,19 +4,28 @@
  * `.gen/schemas`. Exit 1 on any finding. Writes nothing.
  */
 import { Testing } from 'cdktf';
-import { availableEnvironments, loadEnvironment } from '../config/loader';
+import { availableEnvironments, environmentFromEnv, loadEnvironment } from '../config/loader';
 import { synthInMemory } from '../policy/gate';
 import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
 import { buildPlatform } from '../stacks/platform';
+import { exitOnUserError } from './user-errors';
 
-const envs = process.env.DATALAB_ENV ? [process.env.DATALAB_ENV] : availableEnvironments();
-const schemas = loadSchemas();
-let failed = false;
-for (const env of envs) {
-  const app = Testing.app();
-  buildPlatform(app, loadEnvironment(env));
-  const report = validateStacks(synthInMemory(app), schemas);
-  console.log(`${env}: ${formatValidation(report)}`);
-  failed ||= report.findings.length > 0;
+if (process.argv.length > 2) {
+  console.error(`unknown argument "${process.argv[2]}"; usage: [DATALAB_ENV=<env>] npm run validate`);
+  process.exit(2);
 }
-process.exit(failed ? 1 : 0);
+try {
+  const envs = process.env.DATALAB_ENV ? [environmentFromEnv()] : availableEnvironments();
+  const schemas = loadSchemas();
+  let failed = false;
+  for (const env of envs) {
+    const app = Testing.app();
+    buildPlatform(app, loadEnvironment(env));
+    const report = validateStacks(synthInMemory(app), schemas);
+    console.log(`${env}: ${formatValidation(report)}`);
+    failed ||= report.findings.length > 0;
+  }
+  process.exit(failed ? 1 : 0);
+} catch (err) {
+  exitOnUserError(err);
+}
