@@ -71,7 +71,7 @@ describe('the 10× platform', () => {
 
   test('runs stateless services at ten times their replicas and keeps stateful ones at one', () => {
     expect(cfg.core.kafkaUi?.replicas).toBe(10);
-    expect(cfg.core.minio.replicas).toBe(1);
+    expect(cfg.core.minio!.replicas).toBe(1);
   });
 });
 

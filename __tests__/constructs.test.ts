@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { DataLake } from '../constructs/data-lake';
+import { MinioLake } from '../constructs/minio-lake';
 import { DockerService } from '../constructs/docker-service';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
@@ -174,7 +174,7 @@ describe('ServiceDiscovery', () => {
 describe('data lake grants', () => {
   function lake() {
     const s = stack();
-    const l = new DataLake(s, 'lake', {
+    const l = new MinioLake(s, 'lake', {
       buckets: [{ name: 'landing', versioning: false }],
       protectData: false,
       connection: { server: '127.0.0.1:9000', user: 'root', password: 'token' },
@@ -190,7 +190,7 @@ describe('data lake grants', () => {
 
   it('grants read on a prefix with list limited to that prefix and get on its objects only', () => {
     const { s, l } = lake();
-    const user = l.userFor(s, 'reader', 'reader');
+    const user = l.identityFor(s, 'reader', 'reader');
     l.bronze.grantRead(user, 'events/');
     expect(JSON.parse(user.policyDocument())).toEqual({
       Version: '2012-10-17',
@@ -203,16 +203,16 @@ describe('data lake grants', () => {
 
   it('grants write without read', () => {
     const { s, l } = lake();
-    const user = l.userFor(s, 'writer', 'writer');
+    const user = l.identityFor(s, 'writer', 'writer');
     l.silver.grantWrite(user);
-    const actions = user.grants.flatMap((g) => g.Action);
+    const actions = user.statements.flatMap((g: { Action: readonly string[] }) => g.Action);
     expect(actions).toContain('s3:PutObject');
     expect(actions).not.toContain('s3:GetObject');
   });
 
   it('renders the policy into the synthesized minio_iam_policy and attaches it to the user', () => {
     const { s, l } = lake();
-    const user = l.userFor(s, 'job', 'job-user');
+    const user = l.identityFor(s, 'job', 'job-user');
     l.gold.grantReadWrite(user);
     const json = synthJson(s);
     const policy = JSON.parse(resourceAt(json, 'minio_iam_policy', 'job/policy').policy as string);
@@ -225,14 +225,14 @@ describe('data lake grants', () => {
 
   it('gives a user without grants a policy that allows nothing useful', () => {
     const { s, l } = lake();
-    expect(JSON.parse(l.userFor(s, 'idle', 'idle').policyDocument()).Statement).toEqual([
+    expect(JSON.parse(l.identityFor(s, 'idle', 'idle').policyDocument()).Statement).toEqual([
       { Effect: 'Allow', Action: ['s3:GetBucketLocation'], Resource: ['arn:aws:s3:::datalab-no-access'] },
     ]);
   });
 
   it('rejects wildcard and absolute grant prefixes', () => {
     const { s, l } = lake();
-    const user = l.userFor(s, 'u', 'u');
+    const user = l.identityFor(s, 'u', 'u');
     expect(() => l.bronze.grantRead(user, '/abs')).toThrow(/must be relative and without wildcards/);
     expect(() => l.bronze.grantRead(user, 'a*')).toThrow(/must be relative and without wildcards/);
   });

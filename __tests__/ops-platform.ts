@@ -46,7 +46,7 @@ export function extendedModel(): PlatformModel {
   const lake = core.lake;
 
   // A service that receives a MinIO user's keys: its grants are its reads and writes.
-  const user = lake.userFor(stack, 'ingest-user', 'ingest');
+  const user = lake.identityFor(stack, 'ingest-user', 'ingest');
   lake.bronze.grantWrite(user, 'events/');
   lake.bucket('landing').grantRead(user);
   const ingest = new DockerService(stack, 'ingest', {
@@ -74,7 +74,7 @@ export function extendedModel(): PlatformModel {
   declareLineage(gold, { name: 'silver-to-gold', reads: [lake.silver], writes: [lake.gold] });
 
   // A one-shot task (a job) given its user's keys, writing a table it also reads.
-  const compactUser = lake.userFor(stack, 'compact-user', 'compact');
+  const compactUser = lake.identityFor(stack, 'compact-user', 'compact');
   lake.gold.grantReadWrite(compactUser, 'daily/');
   new DockerService(stack, 'compact', {
     network: core.network,
@@ -90,7 +90,7 @@ export function extendedModel(): PlatformModel {
   });
 
   // A MinIO identity no service or job owns.
-  const analyst = lake.userFor(stack, 'analyst-user', 'analyst');
+  const analyst = lake.identityFor(stack, 'analyst-user', 'analyst');
   lake.gold.grantRead(analyst);
 
   return describePlatform(app, env);

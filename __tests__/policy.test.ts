@@ -51,8 +51,8 @@ function platformWith(mutate: (p: ReturnType<typeof buildPlatform>) => void) {
 describe('the policy engine', () => {
   it('lists every violation with address, construct path and fix', () => {
     const { cfg, stacks, code } = platformWith((p) => {
-      p.core.minio.containers[0].addOverride('privileged', true);
-      p.core.minio.containers[0].addOverride('restart', 'no');
+      p.core.lakeServer.containers[0].addOverride('privileged', true);
+      p.core.lakeServer.containers[0].addOverride('restart', 'no');
     });
     const r = checkStacks(stacks, cfg, code);
     expect(r.ok).toBe(false);
@@ -76,7 +76,7 @@ describe('the policy engine', () => {
   });
 
   it('reports a config suppression (glob over the construct path) as suppressed, with its reason', () => {
-    const { cfg, stacks, code } = platformWith((p) => p.core.minio.containers[0].addOverride('privileged', true));
+    const { cfg, stacks, code } = platformWith((p) => p.core.lakeServer.containers[0].addOverride('privileged', true));
     const withSuppression = { ...cfg, policy: { suppressions: [{ rule: 'DL005', address: 'core/minio/*', reason: 'test: the fixture needs a privileged container' }] } };
     const r = checkStacks(stacks, withSuppression, code);
     expect(r.ok).toBe(true);
@@ -165,7 +165,7 @@ describe('the synth gate', () => {
     const cfg = loadEnvironment('dev');
     process.env.SYNTH_HCL_OUTPUT = 'true';
     try {
-      const bad = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg).core.minio.containers[0].addOverride('privileged', true));
+      const bad = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg).core.lakeServer.containers[0].addOverride('privileged', true));
       expect(bad.policy.findings.map((f) => f.rule)).toEqual(['DL005']);
       expect(fs.existsSync(outdir)).toBe(false);
       expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
@@ -239,7 +239,7 @@ describe('a further group stack (as processing, ml, … will be)', () => {
         name: 'db',
         group: 'extra',
         image: 'postgres:16.4',
-        env: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: password.value, MINIO_ROOT_PASSWORD: core.minioRootPassword.value },
+        env: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: password.value, MINIO_ROOT_PASSWORD: core.lake.admin.password },
         ports: [{ name: 'pg', containerPort: 5432, scheme: 'tcp', host: { address: '127.0.0.1', port: 5432 } }],
         volumes: [{ key: 'data', path: '/var/lib/postgresql/data', name: 'datalab-dev-db-data' }],
         health: HealthCheck.command(['pg_isready'], { port: 5432, scheme: 'tcp' }),

@@ -9,6 +9,7 @@ import { GROUP_NAMES } from './names';
 import type { EnvConfig, HostBinding } from './schema';
 import { KAFKA_BROKERS, servicesOf } from './services';
 import { PROCESSING_CHECKS } from './groups/processing';
+import { OBJECT_STORE_CHECKS } from './object-store';
 
 export interface ConfigProblem {
   /** Path inside the file, e.g. `['core', 'topics', 2, 'replication']`. */
@@ -154,12 +155,14 @@ export const serviceMemoryFitsHost: ConfigCheck = (cfg) =>
     }));
 
 /**
- * Terraform manages buckets, topics and registrations through the published ports of MinIO's API,
- * Kafka's host listener and Consul's HTTP API, so those must be published.
+ * Terraform manages buckets, topics and registrations through the published ports of MinIO's API
+ * (when the lake runs on MinIO), Kafka's host listener and Consul's HTTP API, so those must be published.
  */
 export const managementPortsPublished: ConfigCheck = (cfg) => {
+  // MinIO is configured by its Terraform provider from the host; SeaweedFS is provisioned inside
+  // the platform network, so its S3 port need not be published.
   const needed: [string, string, HostBinding | undefined][] = [
-    ['minio', 'api', cfg.core.minio.ports.api],
+    ...(cfg.core.objectStore === 'minio' && cfg.core.minio ? [['minio', 'api', cfg.core.minio.ports.api] as [string, string, HostBinding | undefined]] : []),
     ['kafka', 'external', cfg.core.kafka.ports.external],
     ['consul', 'http', cfg.core.consul.ports.http],
   ];
@@ -175,6 +178,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   groupsNeedCore,
   groupsAreUnique,
   groupSectionsPresent,
+  ...OBJECT_STORE_CHECKS,
   managementPortsPublished,
   bucketNamesUnique,
   topicNamesUnique,

@@ -40,8 +40,22 @@ export const topicSchema = z.strictObject({
 });
 export type TopicConfig = z.infer<typeof topicSchema>;
 
+/** The object stores the data lake can run on (docs/object-store.md compares them). */
+export const OBJECT_STORES = ['minio', 'seaweedfs'] as const;
+export type ObjectStoreKind = (typeof OBJECT_STORES)[number];
+
 export const coreSchema = z.strictObject({
-  minio: serviceSchema({ ports: ['api', 'console'], volumes: ['data'] }),
+  /** Which object store serves the data lake; its section (`core.minio` or `core.seaweedfs`) sizes it. */
+  objectStore: z.enum(OBJECT_STORES).default('minio'),
+  /** MinIO (AGPL-3.0): the object store when `objectStore: minio`. */
+  minio: serviceSchema({ ports: ['api', 'console'], volumes: ['data'] }).optional(),
+  /** SeaweedFS (Apache-2.0): master, volume, filer and S3 gateway in one container when `objectStore: seaweedfs`. */
+  seaweedfs: serviceSchema({ ports: ['s3'], volumes: ['data'] })
+    .extend({
+      /** Size at which a volume file is full and a new one is started, in MiB. */
+      volumeSizeLimitMb: z.int().min(64).max(30_000).default(1024),
+    })
+    .optional(),
   kafka: serviceSchema({ ports: ['external'], volumes: ['data'] }).extend({
     /** JVM heap in MiB; must leave room inside memoryMb. */
     heapMb: z.int().min(128),

@@ -1,57 +1,43 @@
-import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { LakeBucket } from './lake-bucket';
-import { LakeUser } from './lake-user';
-import { MinioConnection, useMinioProvider } from './stack-providers';
+import type { LakeBucket, LakeBucketProps } from './lake-bucket';
+import type { LakeIdentity } from './lake-identity';
 
 /** The buckets every DataLab platform has: the medallion layers and MLflow's artifact store. */
 export const BUILTIN_BUCKETS = ['bronze', 'silver', 'gold', 'mlflow'] as const;
 export type BuiltinBucket = (typeof BUILTIN_BUCKETS)[number];
 
-export interface DataLakeBucketProps {
-  readonly name: string;
-  /** @default true */
-  readonly versioning?: boolean;
-  readonly expireDays?: number;
-  readonly noncurrentExpireDays?: number;
-}
-
-export interface DataLakeProps {
-  /** Bucket settings; the built-in buckets are added with defaults unless listed. */
-  readonly buckets: readonly DataLakeBucketProps[];
-  readonly protectData: boolean;
-  /** How providers reach MinIO (host address, root credentials). */
-  readonly connection: MinioConnection;
-  /** S3 endpoint inside the platform network. */
-  readonly endpoint: string;
-  /** The healthy MinIO container(s). */
-  readonly dependsOn: readonly ITerraformDependable[];
+/** How an operator reaches the lake from the Docker host, as the store's administrator. */
+export interface LakeAdminAccess {
+  /** `http://127.0.0.1:9000`, or undefined when the S3 port is not published on the host. */
+  readonly url?: string;
+  readonly user: string;
+  /** Token: the administrator's secret (sensitive; a stack output carries it). */
+  readonly password: string;
 }
 
 /**
- * The data-lake bucket set on MinIO. Buckets are addressed by reference (`lake.bronze`,
- * `lake.bucket('landing')`), and consumers get their own MinIO user with `lake.userFor(scope, id, name)`,
- * to which buckets grant access.
+ * The data lake: a set of buckets on an object store, addressed by reference (`lake.bronze`,
+ * `lake.bucket('landing')`), and one identity per consumer (`lake.identityFor(scope, id, name)`),
+ * to which buckets grant access. Subclasses put it on a store (MinIO, SeaweedFS); nothing that
+ * uses a lake needs to know which.
  */
-export class DataLake extends Construct {
-  readonly buckets: ReadonlyMap<string, LakeBucket>;
-  readonly connection: MinioConnection;
-  readonly endpoint: string;
+export abstract class DataLake extends Construct {
+  /** S3 endpoint inside the platform network. */
+  abstract readonly endpoint: string;
+  /** The administrator's access, for operators and `datalab verify`. */
+  abstract readonly admin: LakeAdminAccess;
+  private readonly byName = new Map<string, LakeBucket>();
 
-  constructor(scope: Construct, id: string, props: DataLakeProps) {
-    super(scope, id);
-    useMinioProvider(this, props.connection);
-    this.connection = props.connection;
-    this.endpoint = props.endpoint;
-    const byName = new Map<string, DataLakeBucketProps>();
-    for (const name of BUILTIN_BUCKETS) byName.set(name, { name });
-    for (const b of props.buckets) byName.set(b.name, b);
-    const buckets = new Map<string, LakeBucket>();
-    for (const b of byName.values()) {
-      // The bucket name is the construct id: a bucket is its name, and renaming one means a new bucket.
-      buckets.set(b.name, new LakeBucket(this, b.name, { ...b, protect: props.protectData, dependsOn: props.dependsOn }));
-    }
-    this.buckets = buckets;
+  /** The buckets: the built-in ones with defaults unless configured, then the configured ones. */
+  get buckets(): ReadonlyMap<string, LakeBucket> {
+    return this.byName;
+  }
+
+  protected addBuckets(configured: readonly LakeBucketProps[], make: (props: LakeBucketProps) => LakeBucket): void {
+    const props = new Map<string, LakeBucketProps>();
+    for (const name of BUILTIN_BUCKETS) props.set(name, { name });
+    for (const b of configured) props.set(b.name, b);
+    for (const p of props.values()) this.byName.set(p.name, make(p));
   }
 
   get bronze(): LakeBucket {
@@ -68,13 +54,11 @@ export class DataLake extends Construct {
   }
 
   bucket(name: string): LakeBucket {
-    const b = this.buckets.get(name);
-    if (!b) throw new Error(`the data lake has no bucket "${name}"; it has: ${[...this.buckets.keys()].join(', ')}`);
+    const b = this.byName.get(name);
+    if (!b) throw new Error(`the data lake has no bucket "${name}"; it has: ${[...this.byName.keys()].join(', ')}`);
     return b;
   }
 
-  /** A new MinIO identity for a consumer in `scope` (any stack). */
-  userFor(scope: Construct, id: string, userName: string): LakeUser {
-    return new LakeUser(scope, id, { name: userName, connection: this.connection, endpoint: this.endpoint });
-  }
+  /** A new identity for a consumer in `scope` (any stack); `name` is unique per environment. */
+  abstract identityFor(scope: Construct, id: string, name: string): LakeIdentity;
 }

@@ -28,6 +28,13 @@ export interface DockerServiceProps {
    * @default - none
    */
   readonly sharedVolumes?: readonly { readonly volume: Volume; readonly containerPath: string }[];
+  /**
+   * Run in this container's network namespace (Docker `network_mode: container:<id>`) instead of on
+   * the platform network: the service reaches the other container's loopback-only ports, and has
+   * no address, alias or published port of its own. Re-created when that container is.
+   * @default - on the platform network
+   */
+  readonly networkNamespaceOf?: Container;
 }
 
 /** Log rotation, written out in full so the provider's read-back matches (docker 3.6.2 trap). */
@@ -172,11 +179,15 @@ export class DockerService extends Construct {
       entrypoint: spec.entrypoint ? [...spec.entrypoint] : undefined,
       env: spec.env ? Object.entries(spec.env).map(([k, v]) => `${k}=${v}`) : undefined,
       user: spec.user,
-      hostname: name,
       labels,
-      // The shared name reaches any replica; replicas after the first also answer to `<name>-<r>`.
-      // (Unchanged since the first release: aliases force a container's replacement.)
-      networksAdvanced: [{ name: props.network.name, aliases: r === 1 ? [spec.name] : [spec.name, name] }],
+      ...(props.networkNamespaceOf
+        ? { networkMode: `container:${props.networkNamespaceOf.id}` }
+        : {
+            hostname: name,
+            // The shared name reaches any replica; replicas after the first also answer to `<name>-<r>`.
+            // (Unchanged since the first release: aliases force a container's replacement.)
+            networksAdvanced: [{ name: props.network.name, aliases: r === 1 ? [spec.name] : [spec.name, name] }],
+          }),
       ports: nonEmpty(
         (spec.ports ?? [])
           .filter((p) => p.host)

@@ -1,112 +1,99 @@
-import { IlmPolicy, IlmPolicyRule } from '../.gen/providers/minio/ilm-policy';
-import { S3Bucket } from '../.gen/providers/minio/s3-bucket';
-import { S3BucketVersioning } from '../.gen/providers/minio/s3-bucket-versioning';
-import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { LakeUser } from './lake-user';
+import type { LakeIdentity } from './lake-identity';
 
+/** What a bucket's settings are, whatever store enforces them. */
 export interface LakeBucketProps {
   readonly name: string;
-  /** @default true */
+  /** Keep earlier versions of overwritten and deleted objects. @default true */
   readonly versioning?: boolean;
   /** Expire current objects after N days. @default - never */
   readonly expireDays?: number;
   /** Expire non-current versions after N days. @default - never */
   readonly noncurrentExpireDays?: number;
-  /** `prevent_destroy` on the bucket. @default false */
+  /** Refuse to destroy the bucket (`prevent_destroy`, or the store's equivalent). @default false */
   readonly protect?: boolean;
-  /** Wait for these (the healthy MinIO container) before any API call. */
-  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 export type LakeAccess = 'read' | 'write' | 'readwrite';
 
-/** What one grant gave, recorded for documentation, diagrams and tests. */
-export interface LakeGrant {
-  readonly bucket: LakeBucket;
-  readonly user: LakeUser;
-  readonly access: LakeAccess;
-  readonly prefix: string;
+export interface LakeGrantOptions {
+  /**
+   * Also let the identity read the prefix's parent keys (`events` for `events/`) as objects: what
+   * Hadoop's S3A client probes before it lists a "directory". @default false
+   */
+  readonly directoryProbes?: boolean;
 }
 
-const READ_OBJECT = ['s3:GetObject'];
-const WRITE_OBJECT = ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
+/** One grant: an identity may read and/or write the objects under `prefix` of `bucket`. */
+export interface LakeGrant {
+  readonly bucket: LakeBucket;
+  readonly identity: LakeIdentity;
+  readonly access: LakeAccess;
+  /** Object key prefix (`events/`); '' for the whole bucket. */
+  readonly prefix: string;
+  readonly directoryProbes: boolean;
+}
 
 /**
- * A MinIO bucket with versioning and lifecycle, that hands out least-privilege access by reference:
- * `lake.bronze.grantRead(user, 'events/')` adds exactly the statements needed to read that prefix
- * to the user's policy. Buckets are never force-destroyed; in protected environments they also
- * carry `prevent_destroy`.
+ * A data-lake bucket, on whichever object store the lake runs. Access is handed out by reference:
+ * `lake.bronze.grantRead(identity, 'events/')` records the grant on both sides, and the store
+ * renders each identity's grants into its own permission language (a MinIO policy, SeaweedFS
+ * actions), granting exactly that and nothing broader.
  */
-export class LakeBucket extends Construct {
-  readonly bucket: S3Bucket;
-  readonly versioning: S3BucketVersioning;
-  readonly lifecycle?: IlmPolicy;
-  /** Bucket name (token: depends on the bucket). */
-  readonly bucketName: string;
-  /** Bucket name as a plain string, for URIs built at synth time. */
+export abstract class LakeBucket extends Construct {
+  /** Bucket name as a plain string. */
   readonly name: string;
+  readonly versioned: boolean;
+  readonly expireDays?: number;
+  readonly noncurrentExpireDays?: number;
+  readonly protect: boolean;
   readonly grants: LakeGrant[] = [];
 
   constructor(scope: Construct, id: string, props: LakeBucketProps) {
     super(scope, id);
     this.name = props.name;
-    const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucket: props.name,
-      forceDestroy: false,
-      dependsOn,
-      lifecycle: props.protect ? { preventDestroy: true } : undefined,
-    });
-    this.bucketName = this.bucket.bucket;
-    this.versioning = new S3BucketVersioning(this, 'versioning', {
-      bucket: this.bucket.bucket,
-      versioningConfiguration: { status: props.versioning === false ? 'Suspended' : 'Enabled' },
-    });
-    const rules: IlmPolicyRule[] = [];
-    if (props.expireDays !== undefined) {
-      rules.push({ id: 'expire-current', status: 'Enabled', expiration: `${props.expireDays}d` });
-    }
-    if (props.noncurrentExpireDays !== undefined) {
-      rules.push({ id: 'expire-noncurrent', status: 'Enabled', noncurrentExpiration: { days: `${props.noncurrentExpireDays}d` } });
-    }
-    if (rules.length > 0) {
-      this.lifecycle = new IlmPolicy(this, 'lifecycle', { bucket: this.bucket.bucket, rule: rules });
-    }
+    this.versioned = props.versioning !== false;
+    this.expireDays = props.expireDays;
+    this.noncurrentExpireDays = props.noncurrentExpireDays;
+    this.protect = props.protect ?? false;
   }
+
+  /** Bucket name for references inside Terraform (may be a token that orders on the bucket's creation). */
+  abstract readonly bucketName: string;
 
   /** `s3a://bucket/prefix` for Spark. */
   s3aUri(prefix = ''): string {
     return `s3a://${this.name}/${prefix}`;
   }
 
-  grantRead(user: LakeUser, prefix = ''): void {
-    this.grant(user, 'read', prefix);
+  grantRead(identity: LakeIdentity, prefix = '', options: LakeGrantOptions = {}): void {
+    this.grant(identity, 'read', prefix, options);
   }
 
-  grantWrite(user: LakeUser, prefix = ''): void {
-    this.grant(user, 'write', prefix);
+  grantWrite(identity: LakeIdentity, prefix = '', options: LakeGrantOptions = {}): void {
+    this.grant(identity, 'write', prefix, options);
   }
 
-  grantReadWrite(user: LakeUser, prefix = ''): void {
-    this.grant(user, 'readwrite', prefix);
+  grantReadWrite(identity: LakeIdentity, prefix = '', options: LakeGrantOptions = {}): void {
+    this.grant(identity, 'readwrite', prefix, options);
   }
 
-  private grant(user: LakeUser, access: LakeAccess, prefix: string): void {
+  private grant(identity: LakeIdentity, access: LakeAccess, prefix: string, options: LakeGrantOptions): void {
     if (prefix.startsWith('/') || prefix.includes('*')) {
       throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must be relative and without wildcards (e.g. "events/")`);
     }
-    this.grants.push({ bucket: this, user, access, prefix });
-    const bucketArn = `arn:aws:s3:::${this.name}`;
-    const objects = `${bucketArn}/${prefix}*`;
-    const list: Omit<PolicyStatementLike, 'Condition'> = { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [bucketArn] };
-    user.addStatement(prefix ? { ...list, Condition: { StringLike: { 's3:prefix': [`${prefix}*`] } } } : list);
-    const actions = access === 'read' ? READ_OBJECT : access === 'write' ? WRITE_OBJECT : [...READ_OBJECT, ...WRITE_OBJECT];
-    user.addStatement({ Effect: 'Allow', Action: actions, Resource: [objects] });
-    if (access !== 'read') {
-      user.addStatement({ Effect: 'Allow', Action: ['s3:ListBucketMultipartUploads'], Resource: [bucketArn] });
+    if (prefix !== '' && !prefix.endsWith('/')) {
+      // A prefix without a trailing slash would also cover its siblings ("events" covers "events-old/").
+      throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
     }
+    const grant: LakeGrant = { bucket: this, identity, access, prefix, directoryProbes: options.directoryProbes ?? false };
+    this.grants.push(grant);
+    identity.receive(grant);
   }
 }
 
-type PolicyStatementLike = Parameters<LakeUser['addStatement']>[0];
+/** `a/b/` → `a`, `a/b`: the keys S3A probes as objects before it treats a prefix as a directory. */
+export function parentKeys(prefix: string): string[] {
+  const parts = prefix.split('/').filter(Boolean);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}

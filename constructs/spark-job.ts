@@ -6,7 +6,7 @@ import { DataLake } from './data-lake';
 import { DockerService } from './docker-service';
 import { KafkaTopic } from './kafka-topic';
 import { LakeBucket } from './lake-bucket';
-import { LakeUser } from './lake-user';
+import { LakeIdentity } from './lake-identity';
 import { PlatformNetwork } from './platform-network';
 import { FileSpec, HealthCheck } from './service-spec';
 import { contentHash } from './spark-conf';
@@ -22,7 +22,7 @@ export interface SparkJobResources {
 }
 
 export interface SparkJobProps {
-  /** Job name: container `job-<name>`, MinIO user `job-<name>`. */
+  /** Job name: container `job-<name>`, lake identity `job-<name>`. */
   readonly name: string;
   readonly layer: string;
   /** Service group (stack) the job belongs to. */
@@ -65,9 +65,9 @@ function withOverhead(heapMb: number): number {
 
 /**
  * One Spark job run as a one-shot container: `spark-submit` in client mode against the standalone
- * master, with the project image, its code uploaded by content and its own MinIO user.
+ * master, with the project image, its code uploaded by content and its own lake identity.
  *
- * - Access: a MinIO user `job-<name>` whose policy the declared buckets grant (reads: read; writes:
+ * - Access: a lake identity `job-<name>` whose permissions the declared buckets grant (reads: read; writes:
  *   read-write, since a Delta writer reads its log); topic access is recorded on the topics.
  * - Runs on deploy, in order: `restart = "no"`, `must_run = false` (an exited job stays in state),
  *   `attach = true` (the apply blocks until the job exits). A postcondition fails the apply when the
@@ -79,7 +79,7 @@ function withOverhead(heapMb: number): number {
 export class SparkJob extends Construct {
   readonly name: string;
   readonly service: DockerService;
-  readonly user: LakeUser;
+  readonly user: LakeIdentity;
   /** The job container, for ordering. */
   readonly container: Container;
   /** Hash of code, conf and run settings: visible as DATALAB_JOB_HASH. */
@@ -89,7 +89,7 @@ export class SparkJob extends Construct {
     super(scope, id);
     this.name = props.name;
     const serviceName = `job-${props.name}`;
-    this.user = props.lake.userFor(this, 'user', serviceName);
+    this.user = props.lake.identityFor(this, 'user', serviceName);
 
     const resolve = (section: 'reads' | 'writes', data: Readonly<Record<string, SparkJobData>>) =>
       Object.fromEntries(
@@ -100,9 +100,9 @@ export class SparkJob extends Construct {
             return [io, { kind: 'topic', topic: d.topic.name }];
           }
           // A Delta writer reads the table's log, so an output is read-write.
-          if (section === 'reads') d.bucket.grantRead(this.user, d.prefix);
-          else d.bucket.grantReadWrite(this.user, d.prefix);
-          this.allowDirectoryProbes(d.bucket, d.prefix);
+          // S3A probes each parent "directory" of the prefix as an object before listing it.
+          if (section === 'reads') d.bucket.grantRead(this.user, d.prefix, { directoryProbes: true });
+          else d.bucket.grantReadWrite(this.user, d.prefix, { directoryProbes: true });
           return [io, { kind: 'lake', uri: d.bucket.s3aUri(d.prefix) }];
         }),
       );
@@ -174,16 +174,6 @@ export class SparkJob extends Construct {
       ],
       replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => resourceAddress(j.container)) : undefined,
     };
-  }
-
-  /**
-   * S3A checks that the parents of a path it creates are not files, with HEAD requests on the
-   * "directory" keys (`events` for `events/x`). Allow exactly those keys (no listing, no data).
-   */
-  private allowDirectoryProbes(bucket: LakeBucket, prefix: string): void {
-    const parts = prefix.split('/').filter(Boolean);
-    const keys = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    this.user.addStatement({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: keys.map((k) => `arn:aws:s3:::${bucket.name}/${k}`) });
   }
 }
 

@@ -18,7 +18,7 @@ import { DockerService } from '../constructs/docker-service';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { KafkaTopic } from '../constructs/kafka-topic';
 import { LakeBucket } from '../constructs/lake-bucket';
-import { LakeUser } from '../constructs/lake-user';
+import { LakeIdentity } from '../constructs/lake-identity';
 import { declaredLineage, LineageTarget } from '../constructs/lineage';
 import { ProbeTarget } from '../constructs/service-spec';
 import { stateDir } from '../stacks/backend';
@@ -171,7 +171,7 @@ export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel
     .map((b) => ({
       stack: stackOf(b),
       name: b.name,
-      versioning: b.versioning.versioningConfigurationInput?.status === 'Enabled',
+      versioning: b.versioned,
       s3: s3EndpointOf(b),
     }));
 
@@ -252,8 +252,9 @@ function serviceModel(s: DockerService, stack: string): ServiceModel {
 function s3EndpointOf(b: LakeBucket): S3Endpoint {
   const lake = b.node.scopes.find((c): c is DataLake => c instanceof DataLake);
   if (!lake) throw new Error(`bucket "${b.name}" at ${b.node.path} is not part of a DataLake`);
-  const c = lake.connection;
-  return { url: `http://${c.server}`, user: c.user, password: secretRef(TerraformStack.of(lake), c.password, `MinIO password of bucket "${b.name}"`) };
+  const a = lake.admin;
+  if (!a.url) throw new Error(`bucket "${b.name}": the lake's S3 port is not published on the host, so it cannot be checked from here`);
+  return { url: a.url, user: a.user, password: secretRef(TerraformStack.of(lake), a.password, `lake administrator password of bucket "${b.name}"`) };
 }
 
 /** The stack output that carries `value` (a token): that is where the deployed value can be read. */
@@ -356,12 +357,12 @@ function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: ICo
   }
 
   const dockerServices = all.filter((c): c is DockerService => c instanceof DockerService);
-  const holdsCredentials = (s: DockerService, u: LakeUser) => {
+  const holdsCredentials = (s: DockerService, u: LakeIdentity) => {
     const texts = [...Object.values(s.spec.env ?? {}), ...(s.spec.files ?? []).map((f) => f.content), ...(s.spec.command ?? [])];
     return texts.some((t) => t.includes(u.accessKey) || t.includes(u.secretKey));
   };
-  /** The actor a MinIO user acts for: its owner in the tree, the service given its keys, or itself. */
-  const actorForUser = (u: LakeUser): string => {
+  /** The actor a lake identity acts for: its owner in the tree, the service given its keys, or itself. */
+  const actorForUser = (u: LakeIdentity): string => {
     const scopes = [...u.node.scopes].reverse();
     for (const c of scopes) {
       const owner = ownerName.get(c);
@@ -370,13 +371,13 @@ function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: ICo
     }
     const holder = dockerServices.find((s) => holdsCredentials(s, u));
     if (holder) return holder.spec.name;
-    const userName = u.user.nameInput ?? u.node.id;
+    const userName = u.name;
     return actors.get(userName)?.name ?? addActor({ stack: stackOf(u), name: userName, kind: 'consumer' });
   };
 
   for (const c of all) {
     if (c instanceof LakeBucket) {
-      for (const g of c.grants) addFlow(actorForUser(g.user), { target: { kind: 'bucket', name: c.name }, prefix: g.prefix }, g.access);
+      for (const g of c.grants) addFlow(actorForUser(g.identity), { target: { kind: 'bucket', name: c.name }, prefix: g.prefix }, g.access);
     } else if (c instanceof KafkaTopic) {
       for (const g of c.grants) {
         const actor = actors.get(g.consumer)?.name ?? addActor({ stack: stackOf(c), name: g.consumer, kind: 'consumer' });

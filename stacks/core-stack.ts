@@ -11,11 +11,10 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { useKafkaProvider } from '../constructs/stack-providers';
 import { configureBackend } from './backend';
+import { deployObjectStore } from './object-store';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const CORE_GROUP = 'core';
-/** MinIO's root user name (not a secret; the password is generated). */
-export const MINIO_ROOT_USER = 'datalab-root';
 export const CONSUL_DATACENTER = 'dc1';
 
 export interface CoreStackProps {
@@ -29,9 +28,10 @@ export interface CoreStackProps {
 }
 
 /**
- * `core`: the platform's backbone. One Docker network; MinIO with the data-lake buckets; Kafka
+ * `core`: the platform's backbone. One Docker network; the data lake on the configured object store
+ * (MinIO or SeaweedFS, see stacks/object-store.ts) with its buckets and identities; Kafka
  * (single KRaft node) with the configured topics; Consul with consul-esm running the health checks
- * of every registered service; optionally Kafka UI. Every MinIO, Kafka and Consul resource waits
+ * of every registered service; optionally Kafka UI. Every lake, Kafka and Consul resource waits
  * for its server's container to be healthy, so one `cdktf deploy core` works on an empty host.
  *
  * What other groups use is exposed as typed references: `network`, `lake`, `kafka`, `discovery`.
@@ -41,12 +41,12 @@ export class CoreStack extends TerraformStack {
   readonly lake: DataLake;
   readonly kafka: KafkaCluster;
   readonly discovery: ServiceDiscovery;
-  readonly minio: DockerService;
+  /** The object store's server (MinIO or SeaweedFS). */
+  readonly lakeServer: DockerService;
   readonly kafkaBroker: DockerService;
   readonly consul: DockerService;
   readonly consulEsm: DockerService;
   readonly kafkaUi?: DockerService;
-  readonly minioRootPassword: GeneratedSecret;
   readonly context: ServiceContext;
   readonly environment: string;
   readonly protectData: boolean;
@@ -78,17 +78,10 @@ export class CoreStack extends TerraformStack {
       dependsOn: this.consul.dependable,
     });
 
-    // --- MinIO and the data lake.
-    this.minioRootPassword = new GeneratedSecret(this, 'minio-root-password');
-    this.minio = new DockerService(this, 'minio', { ...onNetwork, spec: minioSpec(ctx, core, this.minioRootPassword.value) });
-    const minioApi = core.minio.ports.api!;
-    this.lake = new DataLake(this, 'lake', {
-      buckets: core.buckets,
-      protectData: props.protectData,
-      connection: { server: `${hostAddress(ctx, minioApi)}:${minioApi.port}`, user: MINIO_ROOT_USER, password: this.minioRootPassword.value },
-      endpoint: this.minio.internalUrl('api'),
-      dependsOn: this.minio.dependable,
-    });
+    // --- The data lake, on the environment's object store.
+    const store = deployObjectStore(this, { context: ctx, core, network: this.network, protectData: props.protectData });
+    this.lakeServer = store.server;
+    this.lake = store.lake;
 
     // --- Kafka and its topics.
     const kafkaExternal = core.kafka.ports.external!;
@@ -117,7 +110,7 @@ export class CoreStack extends TerraformStack {
     }
 
     // --- Every core service in the catalog, with a check consul-esm runs.
-    for (const s of [this.consul, this.consulEsm, this.minio, this.kafkaUi]) {
+    for (const s of [this.consul, this.consulEsm, this.lakeServer, this.kafkaUi]) {
       if (s) this.discovery.register(s);
     }
     // Catalog clients are in-network: announce the listener that advertises kafka:19092, not the
@@ -126,8 +119,6 @@ export class CoreStack extends TerraformStack {
 
     // --- Outputs: where things are, and the generated credentials (sensitive).
     const url = (s: DockerService, port: string) => s.hostUrl(port);
-    new TerraformOutput(this, 'minio_api_url', { value: url(this.minio, 'api'), description: 'MinIO S3 API on the Docker host' });
-    new TerraformOutput(this, 'minio_console_url', { value: url(this.minio, 'console') ?? 'not published', description: 'MinIO console' });
     new TerraformOutput(this, 'kafka_bootstrap_host', { value: bootstrapHost, description: 'Kafka bootstrap for tools on the Docker host' });
     new TerraformOutput(this, 'kafka_bootstrap_internal', { value: this.kafka.bootstrapInternal, description: 'Kafka bootstrap for containers on the platform network' });
     new TerraformOutput(this, 'consul_url', { value: url(this.consul, 'http'), description: 'Consul UI and HTTP API' });
@@ -135,38 +126,10 @@ export class CoreStack extends TerraformStack {
       new TerraformOutput(this, 'kafka_ui_url', { value: url(this.kafkaUi, 'http') ?? 'not published', description: 'Kafka UI' });
       new TerraformOutput(this, 'kafka_ui_password', { value: kafkaUiPassword!.value, sensitive: true, description: `Kafka UI password for user "${KAFKA_UI_USER}"` });
     }
-    new TerraformOutput(this, 'minio_root_user', { value: MINIO_ROOT_USER, description: 'MinIO root user' });
-    new TerraformOutput(this, 'minio_root_password', { value: this.minioRootPassword.value, sensitive: true, description: 'MinIO root password' });
   }
 }
 
 export const KAFKA_UI_USER = 'datalab';
-
-function minioSpec(ctx: ServiceContext, core: CoreConfig, rootPassword: string): ServiceSpec {
-  const cfg = core.minio;
-  return {
-    name: 'minio',
-    group: CORE_GROUP,
-    image: cfg.image,
-    // Without --console-address the console listens on a random port.
-    command: ['server', '/data', '--console-address', ':9001'],
-    env: {
-      MINIO_ROOT_USER: MINIO_ROOT_USER,
-      MINIO_ROOT_PASSWORD: rootPassword,
-      // Metrics are scraped inside the platform network; the API port is loopback-only on the host.
-      MINIO_PROMETHEUS_AUTH_TYPE: 'public',
-    },
-    ports: portsFor(ctx, cfg, [
-      { name: 'api', containerPort: 9000 },
-      { name: 'console', containerPort: 9001 },
-    ]),
-    volumes: volumesFor(ctx, 'minio', cfg, { data: '/data' }),
-    health: HealthCheck.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
-    metrics: { port: 9000, path: '/minio/v2/metrics/cluster' },
-    ...sizingFor(cfg),
-    waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
-  };
-}
 
 /** A stable KRaft cluster id per environment: 16 bytes, base64url, as `kafka-storage random-uuid` prints. */
 export function kafkaClusterId(environment: string): string {

@@ -9,7 +9,7 @@ import { EnvConfig } from '../config/schema';
 import { DockerService } from '../constructs/docker-service';
 import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { GeneratedSecret } from '../constructs/generated-secret';
-import { LakeUser } from '../constructs/lake-user';
+import { LakeIdentity } from '../constructs/lake-identity';
 import { postgresInitScript, PostgresDatabase } from '../constructs/postgres-database';
 import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { useRandomProvider } from '../constructs/stack-providers';
@@ -21,7 +21,7 @@ import { Suppressions } from '../policy/suppressions';
 export const ML_GROUP = 'ml';
 /** PostgreSQL superuser (not a secret; the password is generated). */
 export const POSTGRES_SUPERUSER = 'postgres';
-/** MinIO user MLflow reads and writes artifacts as. */
+/** Lake identity MLflow reads and writes artifacts as. */
 export const MLFLOW_LAKE_USER = 'datalab-mlflow';
 /** The Dockerfile of the project MLflow image (psycopg2 + boto3 on the pinned upstream image). */
 export const MLFLOW_IMAGE_DIR = path.join(__dirname, '..', 'images', 'mlflow');
@@ -41,7 +41,7 @@ export interface MlStackProps {
  * - PostgreSQL, one instance on a named volume; a database and owner role per service, created by an
  *   init script on the first start (`pg_trgm` in Prefect's database).
  * - MLflow, a project image (upstream + psycopg2 + boto3) with its backend store in Postgres and its
- *   artifacts in core's `mlflow` bucket, through a MinIO user that may touch only that bucket.
+ *   artifacts in core's `mlflow` bucket, through a lake identity that may touch only that bucket.
  * - Prefect 3 server and a process worker that creates its work pool.
  * - Airflow 3 with LocalExecutor: a one-shot init (`db migrate` + admin user) that must exit 0 before
  *   the API server, scheduler, DAG processor (and optional triggerer) start; all of them share one
@@ -55,7 +55,7 @@ export class MlStack extends TerraformStack {
   readonly databases: { readonly mlflow: PostgresDatabase; readonly prefect: PostgresDatabase; readonly airflow: PostgresDatabase };
   readonly postgresPassword: GeneratedSecret;
   readonly mlflowImage: ProjectImage;
-  readonly mlflowUser: LakeUser;
+  readonly mlflowUser: LakeIdentity;
   readonly mlflow: DockerService;
   readonly prefectImage: Image;
   readonly prefectServer: DockerService;
@@ -96,7 +96,7 @@ export class MlStack extends TerraformStack {
       buildArgs: { BASE_IMAGE: ml.mlflow.image },
     });
     const bucket = core.lake.mlflow;
-    this.mlflowUser = core.lake.userFor(this, 'mlflow-lake-user', MLFLOW_LAKE_USER);
+    this.mlflowUser = core.lake.identityFor(this, 'mlflow-lake-user', MLFLOW_LAKE_USER);
     bucket.grantReadWrite(this.mlflowUser);
     this.mlflow = new DockerService(this, 'mlflow', {
       ...onNetwork,
@@ -253,7 +253,7 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
 interface MlflowWiring {
   readonly backendStoreUri: string;
   readonly artifactsDestination: string;
-  readonly user: LakeUser;
+  readonly user: LakeIdentity;
 }
 
 function mlflowSpec(ctx: ServiceContext, ml: MlConfig, w: MlflowWiring): ServiceSpec {

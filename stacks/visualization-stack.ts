@@ -5,7 +5,7 @@ import { VisualizationConfig } from '../config/groups/visualization';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
-import { LakeUser } from '../constructs/lake-user';
+import { LakeIdentity } from '../constructs/lake-identity';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ProjectImage } from '../constructs/project-image';
 import { ServiceDiscovery } from '../constructs/service-discovery';
@@ -15,7 +15,7 @@ import { notebookSparkDefaults } from './notebook-spark-defaults';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const VISUALIZATION_GROUP = 'visualization';
-/** MinIO identities of this group (one per consumer). */
+/** Lake identities of this group (one per consumer). */
 export const NOTEBOOK_LAKE_USER = 'jupyterhub-notebooks';
 export const STREAMLIT_LAKE_USER = 'streamlit-gold-reader';
 /** Where the hub image reads its Spark configuration (`SPARK_CONF_DIR` in images/jupyterhub). */
@@ -37,15 +37,15 @@ export interface VisualizationStackProps {
 
 /**
  * `visualization`: JupyterHub, whose notebooks are Spark drivers that reach the cluster and the
- * data lake with their own MinIO identity (read silver and gold, read-write on a scratch prefix),
+ * data lake with their own lake identity (read silver and gold, read-write on a scratch prefix),
  * and Streamlit, an app over the gold layer with a read-only identity. Both images are built from
  * this repository; both services are registered in Consul.
  */
 export class VisualizationStack extends TerraformStack {
   readonly jupyterhub: DockerService;
   readonly streamlit?: DockerService;
-  readonly notebookUser: LakeUser;
-  readonly streamlitUser?: LakeUser;
+  readonly notebookUser: LakeIdentity;
+  readonly streamlitUser?: LakeIdentity;
   readonly hubImage: ProjectImage;
   readonly streamlitImage?: ProjectImage;
   readonly adminPassword: GeneratedSecret;
@@ -58,7 +58,7 @@ export class VisualizationStack extends TerraformStack {
     const onNetwork = { environment: props.environment, protectData: props.protectData, network: props.network };
 
     // --- Notebook identity: reads the refined layers, writes only its scratch prefix.
-    this.notebookUser = lake.userFor(this, 'notebook-lake-user', NOTEBOOK_LAKE_USER);
+    this.notebookUser = lake.identityFor(this, 'notebook-lake-user', NOTEBOOK_LAKE_USER);
     lake.silver.grantRead(this.notebookUser);
     lake.gold.grantRead(this.notebookUser);
     const scratch = lake.bucket(cfg.jupyterhub.scratch.bucket);
@@ -92,7 +92,7 @@ export class VisualizationStack extends TerraformStack {
 
     // --- Streamlit over gold, read-only.
     if (cfg.streamlit.enabled) {
-      this.streamlitUser = lake.userFor(this, 'streamlit-lake-user', STREAMLIT_LAKE_USER);
+      this.streamlitUser = lake.identityFor(this, 'streamlit-lake-user', STREAMLIT_LAKE_USER);
       lake.gold.grantRead(this.streamlitUser, cfg.streamlit.goldPrefix);
       this.streamlitImage = new ProjectImage(this, 'streamlit-image', { context: 'apps/streamlit', name: cfg.streamlit.image });
       this.streamlit = new DockerService(this, 'streamlit', {
@@ -112,7 +112,7 @@ export class VisualizationStack extends TerraformStack {
       sensitive: true,
       description: 'JupyterHub password per notebook user',
     });
-    new TerraformOutput(this, 'notebook_lake_access_key', { value: this.notebookUser.accessKey, description: 'MinIO user of the notebooks', sensitive: true });
+    new TerraformOutput(this, 'notebook_lake_access_key', { value: this.notebookUser.accessKey, description: 'Lake identity (access key) of the notebooks', sensitive: true });
     if (this.streamlit) {
       new TerraformOutput(this, 'streamlit_url', { value: this.streamlit.hostUrl('http') ?? 'not published', description: 'Streamlit gold-layer app' });
     }
@@ -120,7 +120,7 @@ export class VisualizationStack extends TerraformStack {
 }
 
 interface HubWiring {
-  readonly lakeUser: LakeUser;
+  readonly lakeUser: LakeIdentity;
   readonly lakeRead: readonly string[];
   readonly scratchUri: string;
   readonly sparkMasterUrl: string;
@@ -181,7 +181,7 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
   };
 }
 
-function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeUser, goldBucket: string): ServiceSpec {
+function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeIdentity, goldBucket: string): ServiceSpec {
   const cfg = v.streamlit;
   return {
     name: 'streamlit',

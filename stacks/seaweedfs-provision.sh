@@ -1,0 +1,108 @@
+#!/bin/sh
+# Applies the SeaweedFS data lake's desired state: the complete identity set, then the buckets
+# with their versioning and expiry, then removes buckets that left the config (only when data is
+# not protected, and only when empty). Idempotent: a re-run with the same files changes nothing.
+#
+# Runs once per change as a one-shot container of the server's own image, inside the server's
+# network namespace: master, filer and volume server listen on its loopback only, so nothing else
+# on the platform network can reach the filer that stores the identities.
+#
+# Inputs (uploaded by Terraform):
+#   /provision/identities.json  identities as `weed shell s3.iam.import` reads them
+#   /provision/keys.txt         "<access key> <secret key>" per identity
+#   /provision/buckets.txt      "<bucket> <Enabled|Suspended> <expire days or 0>" per bucket
+#   DATALAB_PROTECT_DATA        "true": never delete a bucket
+#   DATALAB_S3_ADMIN_SECRET_KEY the administrator's secret (access key DATALAB_S3_ADMIN_ACCESS_KEY)
+set -eu
+
+MASTER=127.0.0.1:9333
+FILER=http://127.0.0.1:8888
+S3=http://127.0.0.1:8333
+STATE="$FILER/etc/datalab/lake-buckets.txt"
+REGION=us-east-1
+
+log() { echo "lake-provisioner: $*"; }
+fail() { echo "lake-provisioner: ERROR: $*" >&2; exit 1; }
+
+# One or more `weed shell` commands; fails when any of them fails (weed exits 1 then).
+wsh() {
+  printf '%s\n' "$@" | weed shell -master="$MASTER" 2>&1
+}
+
+# A SigV4-signed S3 request as the given identity; prints the HTTP status code.
+s3_status() { # key secret method path
+  curl -s -o /tmp/s3-body -w '%{http_code}' --aws-sigv4 "aws:amz:$REGION:s3" -u "$1:$2" -X "$3" "$S3$4"
+}
+
+# 1. The server container is healthy before this starts, but a restart may be under way.
+n=0
+until curl -fsS -o /dev/null "http://$MASTER/cluster/healthz" && curl -fsS -o /dev/null "$FILER/healthz" && curl -fsS -o /dev/null "$S3/healthz"; do
+  n=$((n + 1))
+  [ "$n" -le 90 ] || fail "SeaweedFS (master, filer, S3 gateway) did not become ready within 180 s"
+  sleep 2
+done
+
+# 2. Identities: the whole set is replaced (identities not in the file are deleted).
+out=$(wsh "s3.iam.import -file=/provision/identities.json -apply") || fail "s3.iam.import failed: $out"
+log "$(echo "$out" | grep -i 'users' | tr -s ' ')"
+
+# 3. Buckets: create what is missing, then set versioning and expiry on every desired bucket.
+existing=$(wsh "s3.bucket.list") || fail "s3.bucket.list failed: $existing"
+has_bucket() { echo "$existing" | awk '{print $1}' | grep -qx "$1"; }
+while read -r bucket versioning days; do
+  [ -n "$bucket" ] || continue
+  if [ "$versioning" = Enabled ]; then v="-enable"; else v="-suspend"; fi
+  if [ "$days" -gt 0 ]; then
+    ttl="fs.configure -locationPrefix=/buckets/$bucket/ -collection=$bucket -ttl=${days}d -apply"
+  else
+    ttl="fs.configure -locationPrefix=/buckets/$bucket/ -delete -apply"
+  fi
+  if has_bucket "$bucket"; then
+    out=$(wsh "s3.bucket.versioning -name=$bucket $v" "$ttl") || fail "bucket $bucket: $out"
+  else
+    log "creating bucket $bucket"
+    out=$(wsh "s3.bucket.create -name=$bucket" "s3.bucket.versioning -name=$bucket $v" "$ttl") || fail "bucket $bucket: $out"
+  fi
+  # Some shell commands report a bad flag without failing: read the result back.
+  status=$(wsh "s3.bucket.versioning -name=$bucket" | sed -n 's/^Versioning: //p')
+  [ "$status" = "$versioning" ] || fail "bucket $bucket: versioning is \"$status\", wanted $versioning ($out)"
+  log "bucket $bucket: versioning $versioning, expiry $( [ "$days" -gt 0 ] && echo "${days} days" || echo never)"
+done < /provision/buckets.txt
+
+# 4. Buckets that left the config: the ones this step created before and no longer wants.
+wanted=$(awk '{print $1}' /provision/buckets.txt)
+previous=$(curl -fsS "$STATE" 2>/dev/null || true)
+for bucket in $previous; do
+  echo "$wanted" | grep -qx "$bucket" && continue
+  has_bucket "$bucket" || continue
+  if [ "${DATALAB_PROTECT_DATA:-true}" = true ]; then
+    log "bucket $bucket is no longer configured; kept, since this environment protects its data"
+    wanted="$wanted
+$bucket"
+    continue
+  fi
+  # S3 DeleteBucket refuses a bucket that holds objects (or versions): as with MinIO, data is
+  # never deleted with a bucket.
+  code=$(s3_status "$DATALAB_S3_ADMIN_ACCESS_KEY" "$DATALAB_S3_ADMIN_SECRET_KEY" DELETE "/$bucket")
+  case "$code" in
+    204|200) wsh "fs.configure -locationPrefix=/buckets/$bucket/ -delete -apply" > /dev/null || true
+             log "bucket $bucket removed (it left the config and was empty)" ;;
+    409) fail "bucket $bucket left the config but still holds objects; empty it (or put it back in the config), then deploy again" ;;
+    *) fail "deleting bucket $bucket answered HTTP $code: $(cat /tmp/s3-body)" ;;
+  esac
+done
+echo "$wanted" | curl -fsS -o /dev/null -X PUT --data-binary @- "$STATE" || fail "could not record the managed buckets at $STATE"
+
+# 5. The gateway reloads identities from the filer within seconds: wait until every key signs in.
+while read -r key secret; do
+  [ -n "$key" ] || continue
+  n=0
+  # ListBuckets answers 200, or AccessDenied to an identity without a bare List grant: either
+  # way the key is known. An unknown key is InvalidAccessKeyId.
+  until code=$(s3_status "$key" "$secret" GET /) && { [ "$code" = 200 ] || grep -q '<Code>AccessDenied</Code>' /tmp/s3-body; }; do
+    n=$((n + 1))
+    [ "$n" -le 60 ] || fail "identity $key is not accepted by the S3 gateway 60 s after the import ($(cat /tmp/s3-body))"
+    sleep 1
+  done
+done < /provision/keys.txt
+log "done: $(grep -c . /provision/keys.txt || true) identities, $(grep -c . /provision/buckets.txt) buckets"
