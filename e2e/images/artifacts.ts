@@ -1,0 +1,340 @@
+/**
+ * The programs inside the stand-in images, made on the host (the only place with registry access
+ * and the right clients): Go binaries from their Go modules, Consul from Debian bullseye's package,
+ * Kafka's jars from Maven Central. Each lands under `<cache>/images/<name>/<version>/` with a stamp
+ * saying what it was made from; a matching stamp means nothing is done.
+ */
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifactDir, fileExists, listFiles, logDir, readStamp, run, sha256, sha256Dir, sha256File, writeStamp } from './lib';
+
+export interface Artifact {
+  /** Files or directories to place in the build context: context name → host path. */
+  files: Record<string, string>;
+  /** Content hash of everything in `files`. */
+  hash: string;
+  /** One line for the report. */
+  summary: string;
+}
+
+interface Stamp {
+  recipe: string;
+  hash: string;
+  summary: string;
+}
+
+async function cached(dir: string, recipe: string, files: Record<string, string>, make: () => Promise<string>): Promise<Artifact> {
+  const stampPath = join(dir, 'stamp.json');
+  const stamp = readStamp<Stamp>(stampPath);
+  if (stamp && stamp.recipe === recipe && Object.values(files).every(fileExists)) {
+    return { files, hash: stamp.hash, summary: stamp.summary };
+  }
+  const summary = await make();
+  const parts: string[] = [];
+  for (const [name, path] of Object.entries(files).sort()) {
+    parts.push(`${name}=${await hashPath(path)}`);
+  }
+  const hash = sha256(...parts);
+  writeStamp(stampPath, { recipe, hash, summary } satisfies Stamp);
+  return { files, hash, summary };
+}
+
+function hashPath(path: string): Promise<string> {
+  return statSync(path).isDirectory() ? sha256Dir(path) : sha256File(path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Go modules
+
+function goEnv(): NodeJS.ProcessEnv {
+  // -modcacherw: the module cache stays deletable; -buildvcs=false: module dirs are not VCS trees.
+  return { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-modcacherw -buildvcs=false', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' };
+}
+
+/** Directory of a module version in the module cache (downloading it through the Go proxy if needed). */
+export async function goModuleDir(modulePath: string, version: string, logFile: string): Promise<string> {
+  const r = await run('go', ['mod', 'download', '-json', `${modulePath}@${version}`], { env: goEnv(), logFile });
+  const info = JSON.parse(r.stdout) as { Dir?: string; Error?: string };
+  if (!info.Dir) throw new Error(`go mod download ${modulePath}@${version}: ${info.Error ?? 'no Dir'}`);
+  return info.Dir;
+}
+
+/**
+ * Modules that must not end up in an image: not open-source (AGPL, BSL, vendor terms), from the
+ * project's package lists. Consul itself is MPL-2.0 only before v1.17.0 (BSL from then on).
+ */
+const DENIED_GO_MODULES = [
+  'github.com/hashicorp/consul/envoyextensions',
+  'github.com/hashicorp/consul/troubleshoot',
+  'github.com/hashicorp/nomad',
+  'github.com/grafana/grafana',
+  'github.com/grafana/loki/v3',
+  'github.com/aminueza/terraform-provider-minio',
+  'github.com/minio/minio',
+  'github.com/cockroachdb/cockroach',
+  'go.k6.io/k6',
+];
+
+/** Fails when the build list of the module in `dir` holds a denied module or a BSL Consul. */
+export async function checkGoLicences(dir: string, logFile: string): Promise<string[]> {
+  const r = await run('go', ['list', '-m', 'all'], { cwd: dir, env: goEnv(), logFile });
+  const mods = r.stdout.trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const problems: string[] = [];
+  for (const [path, version] of mods) {
+    if (DENIED_GO_MODULES.includes(path)) problems.push(`${path} ${version} is not open-source`);
+    if (path === 'github.com/hashicorp/consul' && version && compareSemver(version, 'v1.17.0') >= 0) {
+      problems.push(`${path} ${version} is under the BSL (MPL-2.0 only before v1.17.0)`);
+    }
+  }
+  if (problems.length) throw new Error(`licence check of ${dir}:\n  ${problems.join('\n  ')}`);
+  return mods.map(([p, v]) => `${p} ${v ?? ''}`.trim());
+}
+
+function compareSemver(a: string, b: string): number {
+  const nums = (v: string) => v.replace(/^v/, '').split(/[-+]/)[0].split('.').map(Number);
+  const [x, y] = [nums(a), nums(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+// --- SeaweedFS
+
+export const SEAWEEDFS = {
+  module: 'github.com/seaweedfs/seaweedfs',
+  version: 'v0.0.0-20261109003541-7506e5f91cd6',
+  commit: '7506e5f9',
+  release: '4.53',
+};
+
+export async function seaweedfsArtifact(log: (l: string) => void): Promise<Artifact> {
+  const s = SEAWEEDFS;
+  const dir = artifactDir('seaweedfs', `${s.release}-${s.commit}`);
+  const weed = join(dir, 'weed');
+  const ldflags = `-s -w -X ${s.module}/weed/util/version.COMMIT=${s.commit}`;
+  const recipe = `${s.module}@${s.version} CGO_ENABLED=0 go build -trimpath -ldflags "${ldflags}" ./weed`;
+  return cached(dir, recipe, { weed }, async () => {
+    const logFile = join(logDir(), 'seaweedfs-go-build.log');
+    log(`seaweedfs: go build ./weed from ${s.module}@${s.version} (log: ${logFile})`);
+    const modDir = await goModuleDir(s.module, s.version, logFile);
+    const mods = await checkGoLicences(modDir, logFile);
+    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${weed}.tmp`, './weed'], { cwd: modDir, env: goEnv(), logFile });
+    renameSync(`${weed}.tmp`, weed);
+    const version = (await run(weed, ['version'])).stdout.trim();
+    if (!version.includes(` ${s.release} `)) throw new Error(`weed version says "${version}", expected ${s.release}`);
+    writeFileSync(join(dir, 'go-modules.txt'), `${mods.join('\n')}\n`);
+    return `weed from ${s.module}@${s.version}: ${version.split('\n')[0]}`;
+  });
+}
+
+// --- consul-esm
+
+export const CONSUL_ESM = {
+  module: 'github.com/hashicorp/consul-esm',
+  version: 'v0.7.1',
+  /** `git rev-parse --short v0.7.1` of hashicorp/consul-esm (ee122384c2bb…). */
+  commit: 'ee12238',
+  /** Git tree of tag v0.7.1 (85be6dbb…), as sha256Dir of its files: what a source drop-in must hash to. */
+  sourceHash: '9dfa7101f8aa443aa1290d25ab4f3d54be9c0d78ff3cd6bed1cd5b8ebb4bdf0e',
+};
+
+/** The program's source cannot be had here: the image is not available (the environment must do without). */
+export class SourceUnavailableError extends Error {}
+
+/**
+ * Where consul-esm v0.7.1's source comes from: the Go module proxy when it serves the module, else
+ * a drop-in copy of the tag at `<cache>/images/consul-esm/0.7.1/src` whose content must hash to
+ * the tag's (so nothing else can be slipped in). The proxy this workplace reaches answers 403 for
+ * every version of github.com/hashicorp/consul-esm; its dependencies (consul v1.14.3, api v1.18.0,
+ * sdk v0.13.0) it serves.
+ */
+async function consulEsmSource(logFile: string): Promise<{ dir: string; from: string }> {
+  const e = CONSUL_ESM;
+  try {
+    return { dir: await goModuleDir(e.module, e.version, logFile), from: `Go module ${e.module}@${e.version}` };
+  } catch (err) {
+    const dropIn = join(artifactDir('consul-esm', e.version.slice(1)), 'src');
+    if (!fileExists(join(dropIn, 'go.mod'))) {
+      throw new SourceUnavailableError(
+        `consul-esm ${e.version}: the Go module proxy refuses ${e.module}@${e.version} (${(err as Error).message.split('\n').find((l) => /403|404|not available/.test(l))?.trim() ?? 'see log'}), ` +
+          `and no source drop-in is at ${dropIn} (the files of hashicorp/consul-esm at tag ${e.version}, e.g. \`git archive ${e.version} | tar -x -C ${dropIn}\`)`,
+      );
+    }
+    const got = await sha256Dir(dropIn);
+    if (got !== e.sourceHash) throw new Error(`consul-esm source drop-in ${dropIn} is not tag ${e.version} (content hash ${got}, expected ${e.sourceHash})`);
+    return { dir: dropIn, from: `source drop-in of hashicorp/consul-esm tag ${e.version} (content verified)` };
+  }
+}
+
+export async function consulEsmArtifact(log: (l: string) => void): Promise<Artifact> {
+  const e = CONSUL_ESM;
+  const dir = artifactDir('consul-esm', e.version.slice(1));
+  const bin = join(dir, 'consul-esm');
+  // The release Makefile's LD_FLAGS.
+  const ldflags = `-s -w -X ${e.module}/version.Name=consul-esm -X ${e.module}/version.GitCommit=${e.commit} -X ${e.module}/version.GitDescribe=${e.version}`;
+  const recipe = `${e.module}@${e.version} (tree ${e.sourceHash}) CGO_ENABLED=0 go build -trimpath -ldflags "${ldflags}" .`;
+  return cached(dir, recipe, { 'consul-esm': bin }, async () => {
+    const logFile = join(logDir(), 'consul-esm-go-build.log');
+    const src = await consulEsmSource(logFile);
+    log(`consul-esm: go build from ${src.from} (log: ${logFile})`);
+    const mods = await checkGoLicences(src.dir, logFile);
+    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${bin}.tmp`, '.'], { cwd: src.dir, env: goEnv(), logFile });
+    renameSync(`${bin}.tmp`, bin);
+    const v = await run(bin, ['-version'], { allowFail: true });
+    const version = `${v.stdout}${v.stderr}`.trim();
+    if (!version.includes(e.version)) throw new Error(`consul-esm -version says "${version}", expected ${e.version}`);
+    writeFileSync(join(dir, 'go-modules.txt'), `${mods.join('\n')}\n`);
+    return `consul-esm from ${src.from}: ${version.split('\n')[0]}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consul from Debian bullseye
+
+export const CONSUL = { suite: 'bullseye', package: 'consul', version: '1.8.7+dfsg1-2+b3', upstream: '1.8.7' };
+
+export async function consulArtifact(log: (l: string) => void): Promise<Artifact> {
+  const c = CONSUL;
+  const dir = artifactDir('consul', c.upstream);
+  const bin = join(dir, 'consul');
+  const recipe = `debian ${c.suite} ${c.package}=${c.version} usr/bin/consul`;
+  return cached(dir, recipe, { consul: bin }, async () => {
+    const logFile = join(logDir(), 'consul-deb.log');
+    log(`consul: apt-get download ${c.package}=${c.version} from Debian ${c.suite} (log: ${logFile})`);
+    // A private apt configuration: the host's own sources and state stay untouched.
+    const apt = join(dir, 'apt');
+    for (const d of ['lists/partial', 'cache/archives/partial', 'debs']) mkdirSync(join(apt, d), { recursive: true });
+    writeFileSync(join(apt, 'sources.list'), `deb http://deb.debian.org/debian ${c.suite} main\n`);
+    const opts = [
+      '-o', `Dir::Etc::SourceList=${join(apt, 'sources.list')}`,
+      '-o', 'Dir::Etc::SourceParts=/dev/null',
+      '-o', `Dir::State::Lists=${join(apt, 'lists')}`,
+      '-o', `Dir::Cache=${join(apt, 'cache')}`,
+      '-o', 'Dir::State::Status=/dev/null',
+      '-o', 'APT::Sandbox::User=root',
+    ];
+    await run('apt-get', [...opts, 'update'], { logFile });
+    await run('apt-get', [...opts, 'download', `${c.package}=${c.version}`], { cwd: join(apt, 'debs'), logFile });
+    const deb = readdirSync(join(apt, 'debs')).find((f) => f.startsWith(`${c.package}_`) && f.endsWith('.deb'));
+    if (!deb) throw new Error(`no ${c.package} .deb downloaded`);
+    const x = join(apt, 'x');
+    rmSync(x, { recursive: true, force: true });
+    await run('dpkg-deb', ['-x', join(apt, 'debs', deb), x], { logFile });
+    await run('cp', [join(x, 'usr/bin/consul'), `${bin}.tmp`], { logFile });
+    await run('cp', [join(x, 'usr/share/doc/consul/copyright'), join(dir, 'copyright')], { logFile });
+    chmodSync(`${bin}.tmp`, 0o755);
+    renameSync(`${bin}.tmp`, bin);
+    rmSync(x, { recursive: true, force: true });
+    const version = (await run(bin, ['version'])).stdout.trim().split('\n')[0];
+    if (version !== `Consul v${c.upstream}`) throw new Error(`consul version says "${version}", expected v${c.upstream}`);
+    return `consul from Debian ${c.suite} ${deb}: ${version}`;
+  });
+}
+
+// --- Consul 1.14.3 from its Go module
+
+/**
+ * Consul v1.14.3 (MPL-2.0, December 2022): the consul module that consul-esm v0.7.1 itself
+ * requires, with the same api v1.18.0 / sdk v0.13.0 / proto-public v0.2.1. Its go.mod replaces
+ * those nested modules with relative paths that a module download does not contain, so the
+ * binary is built from a small wrapper module that requires consul@v1.14.3 (a dependency's
+ * replace directives do not apply) and builds its main package. The web UI is in the module
+ * (agent/uiserver/dist).
+ */
+export const CONSUL_MODULE = { module: 'github.com/hashicorp/consul', version: 'v1.14.3' };
+
+export async function consulModuleArtifact(log: (l: string) => void): Promise<Artifact> {
+  const c = CONSUL_MODULE;
+  const dir = artifactDir('consul', c.version.slice(1));
+  const bin = join(dir, 'consul');
+  const wrapper = [
+    'module datalab.e2e/consul-build',
+    '',
+    'go 1.19',
+    '',
+    `require ${c.module} ${c.version}`,
+    '',
+    '// From consul\'s own go.mod (a non-module path it needs replaced).',
+    'replace launchpad.net/gocheck => github.com/go-check/check v0.0.0-20140225173054-eb6ee6f84d0a',
+    '',
+  ].join('\n');
+  const recipe = `wrapper go.mod:\n${wrapper}\nCGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X version.GitCommit=<tag commit> -X version.BuildDate=<tag time>" ${c.module}`;
+  return cached(dir, recipe, { consul: bin }, async () => {
+    const logFile = join(logDir(), `consul-${c.version}-go-build.log`);
+    log(`consul: go build ${c.module}@${c.version} through a wrapper module (log: ${logFile})`);
+    const info = JSON.parse((await run('go', ['mod', 'download', '-json', `${c.module}@${c.version}`], { env: goEnv(), logFile })).stdout) as {
+      Dir?: string;
+      Info?: string;
+      Error?: string;
+      Origin?: { Hash?: string };
+    };
+    if (!info.Dir) throw new Error(`go mod download ${c.module}@${c.version}: ${info.Error ?? 'no Dir'}`);
+    const time = info.Info ? (JSON.parse(readFileSync(info.Info, 'utf8')) as { Time?: string }).Time : undefined;
+    const w = join(dir, 'wrapper');
+    rmSync(w, { recursive: true, force: true });
+    mkdirSync(w, { recursive: true });
+    writeFileSync(join(w, 'go.mod'), wrapper);
+    // go get records the checksums of every package the consul command imports.
+    await run('go', ['get', `${c.module}@${c.version}`], { cwd: w, env: goEnv(), logFile });
+    const mods = await checkGoLicences(w, logFile);
+    const ldflags = [
+      '-s', '-w',
+      ...(info.Origin?.Hash ? ['-X', `${c.module}/version.GitCommit=${info.Origin.Hash.slice(0, 8)}`] : []),
+      ...(time ? ['-X', `${c.module}/version.BuildDate=${time}`] : []),
+    ].join(' ');
+    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${bin}.tmp`, c.module], { cwd: w, env: goEnv(), logFile });
+    renameSync(`${bin}.tmp`, bin);
+    const version = (await run(bin, ['version'])).stdout.trim().split('\n')[0];
+    if (version !== `Consul ${c.version}`) throw new Error(`consul version says "${version}", expected ${c.version}`);
+    writeFileSync(join(dir, 'go-modules.txt'), `${mods.join('\n')}\n`);
+    return `consul from ${c.module}@${c.version} (commit ${info.Origin?.Hash?.slice(0, 8) ?? '?'}): ${version}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kafka jars from Maven Central
+
+export const KAFKA = {
+  version: '4.1.1',
+  /** log4j2 as Kafka 4.1.1's build resolves it; the slf4j binding and 1.x bridge the distribution ships. */
+  log4j: '2.24.3',
+};
+
+function kafkaPom(): string {
+  const dep = (g: string, a: string, v: string) => `    <dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>`;
+  return [
+    '<project xmlns="http://maven.apache.org/POM/4.0.0">',
+    '  <modelVersion>4.0.0</modelVersion>',
+    '  <groupId>datalab.e2e</groupId><artifactId>kafka-standin-libs</artifactId><version>1</version><packaging>pom</packaging>',
+    '  <dependencies>',
+    dep('org.apache.kafka', 'kafka_2.13', KAFKA.version),
+    dep('org.apache.kafka', 'kafka-tools', KAFKA.version),
+    dep('org.apache.logging.log4j', 'log4j-slf4j-impl', KAFKA.log4j),
+    dep('org.apache.logging.log4j', 'log4j-1.2-api', KAFKA.log4j),
+    '  </dependencies>',
+    '</project>',
+    '',
+  ].join('\n');
+}
+
+export async function kafkaArtifact(log: (l: string) => void): Promise<Artifact> {
+  const dir = artifactDir('kafka', KAFKA.version);
+  const libs = join(dir, 'libs');
+  const pom = kafkaPom();
+  return cached(dir, `maven runtime closure of\n${pom}`, { libs }, async () => {
+    const logFile = join(logDir(), 'kafka-maven.log');
+    log(`kafka: mvn dependency:copy-dependencies (kafka_2.13 + kafka-tools ${KAFKA.version}) (log: ${logFile})`);
+    const resolve = join(dir, 'resolve');
+    mkdirSync(resolve, { recursive: true });
+    writeFileSync(join(resolve, 'pom.xml'), pom);
+    rmSync(`${libs}.tmp`, { recursive: true, force: true });
+    await run('mvn', ['-B', '-q', 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}.tmp`], { cwd: resolve, logFile });
+    for (const need of [`kafka_2.13-${KAFKA.version}.jar`, `kafka-tools-${KAFKA.version}.jar`, `kafka-clients-${KAFKA.version}.jar`]) {
+      if (!fileExists(join(`${libs}.tmp`, need))) throw new Error(`maven did not resolve ${need}`);
+    }
+    rmSync(libs, { recursive: true, force: true });
+    renameSync(`${libs}.tmp`, libs);
+    const jars = listFiles(libs);
+    writeFileSync(join(dir, 'jars.txt'), `${jars.join('\n')}\n`);
+    return `kafka ${KAFKA.version}: ${jars.length} jars from Maven Central`;
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The base of every stand-in image: a Debian minbase root filesystem made with debootstrap and
+ * imported into the engine (`docker import`), since no image can be pulled.
+ *
+ * Debian trixie: its openjdk-21-jre-headless matches the JRE major of the real apache/kafka image
+ * (eclipse-temurin 21). The rootfs tarball is kept in the cache, so a wiped engine re-imports it in
+ * seconds instead of running debootstrap again.
+ */
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifactDir, fileExists, HASH_LABEL, imageLabel, logDir, run, sha256, STANDIN_LABEL } from './lib';
+
+export const DEBIAN_SUITE = 'trixie';
+export const DEBIAN_MIRROR = 'http://deb.debian.org/debian';
+export const BASE_IMAGE = `datalab-e2e/debian:${DEBIAN_SUITE}`;
+
+/** Changes applied to the debootstrapped tree before it is packed; part of the image's hash. */
+const TWEAKS: Record<string, string> = {
+  // apt inside `docker build`: no recommends, no cache kept.
+  'etc/apt/apt.conf.d/90datalab-e2e': [
+    'APT::Install-Recommends "false";',
+    'APT::Install-Suggests "false";',
+    'Acquire::Languages "none";',
+    'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/*.bin || true"; };',
+    '',
+  ].join('\n'),
+  // Smaller layers: no manuals, docs or translations, but every package's copyright file stays.
+  'etc/dpkg/dpkg.cfg.d/90datalab-e2e': [
+    'path-exclude=/usr/share/man/*',
+    'path-exclude=/usr/share/info/*',
+    'path-exclude=/usr/share/locale/*',
+    'path-include=/usr/share/locale/locale.alias',
+    'path-exclude=/usr/share/doc/*',
+    'path-include=/usr/share/doc/*/copyright',
+    '',
+  ].join('\n'),
+  'etc/apt/sources.list': `deb ${DEBIAN_MIRROR} ${DEBIAN_SUITE} main\n`,
+};
+
+/**
+ * Run on the tree after the tweaks ($1 = the tree): no package lists or caches (each image runs its
+ * own apt-get update), no manuals, docs or translations (copyright files stay). The emptied manual
+ * folders are kept: update-alternatives (run by the JRE's package) fails without man1.
+ */
+const CLEANUP = [
+  'rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin "$1"/var/cache/apt/archives/*.deb "$1"/var/log/*.log "$1"/var/log/apt/* "$1"/debootstrap',
+  'find "$1"/usr/share/info "$1"/usr/share/locale -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +',
+  'find "$1"/usr/share/man -type f -delete',
+  'find "$1"/usr/share/doc -mindepth 2 ! -name copyright ! -type d -delete',
+  'find "$1"/usr/share/doc -mindepth 1 -type d -empty -delete',
+  'mkdir -p "$1"/usr/share/man/man1',
+].join('\n');
+
+const RECIPE_VERSION = '2';
+
+export function baseHash(): string {
+  return sha256('debian-base', RECIPE_VERSION, DEBIAN_SUITE, DEBIAN_MIRROR, 'minbase', JSON.stringify(TWEAKS), CLEANUP);
+}
+
+/** Builds (or finds) `datalab-e2e/debian:<suite>`. Returns true when something was done. */
+export async function prepareBase(log: (line: string) => void): Promise<boolean> {
+  const hash = baseHash();
+  if ((await imageLabel(BASE_IMAGE, HASH_LABEL)) === hash) return false;
+
+  const dir = artifactDir('debian', DEBIAN_SUITE);
+  const tarball = join(dir, `rootfs-${hash.slice(0, 16)}.tar`);
+  const logFile = join(logDir(), `debian-${DEBIAN_SUITE}.log`);
+  if (!fileExists(tarball)) {
+    log(`debian: debootstrap --variant=minbase ${DEBIAN_SUITE} (log: ${logFile})`);
+    const root = mkdtempSync(join(dir, 'rootfs-'));
+    try {
+      await run('debootstrap', ['--variant=minbase', DEBIAN_SUITE, root, DEBIAN_MIRROR], { logFile });
+      for (const [path, content] of Object.entries(TWEAKS)) writeFileSync(join(root, path), content);
+      await run('sh', ['-ec', CLEANUP, 'sh', root], { logFile });
+      await run('tar', ['--numeric-owner', '-C', root, '-cf', `${tarball}.tmp`, '.'], { logFile });
+      renameSync(`${tarball}.tmp`, tarball);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  log(`debian: docker import ${BASE_IMAGE}`);
+  await run(
+    'docker',
+    [
+      'import',
+      '--change', `LABEL ${HASH_LABEL}=${hash}`,
+      '--change', `LABEL ${STANDIN_LABEL}=debian:${DEBIAN_SUITE}-minbase`,
+      '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      '--change', 'CMD ["bash"]',
+      tarball,
+      BASE_IMAGE,
+    ],
+    { logFile },
+  );
+  return true;
+}

@@ -1,0 +1,152 @@
+/**
+ * Stand-in images for the e2e environment, tagged with the real image names so the stacks use them
+ * unchanged (the docker provider pulls only when a name is absent locally). Built from the upstream
+ * programs (see docs/images.md for each image's contract and what differs):
+ *
+ *   datalab-e2e/debian:trixie      debootstrap minbase, imported: the base of the others
+ *   chrislusf/seaweedfs:4.53       weed from the seaweedfs Go module (the e2e's S3 lake)
+ *   hashicorp/consul:1.8.7         Debian bullseye's consul 1.8.7 (MPL-2.0)
+ *   hashicorp/consul:1.14.3        consul from its Go module at v1.14.3 (MPL-2.0): what works with our stack
+ *   hashicorp/consul-esm:0.7.1     consul-esm from its Go module at v0.7.1
+ *   apache/kafka:4.1.1             Kafka 4.1.1's jars from Maven Central on Debian's OpenJDK 21
+ *
+ * Idempotent and fast when cached: artifacts are kept under `${DATALAB_E2E_CACHE:-~/.cache/datalab-e2e}/images`
+ * with a stamp of their recipe, and `docker build` is skipped when the image exists with a label
+ * carrying the hash of its Dockerfile, context files, artifacts and base image.
+ * There is no stand-in for Kafka UI (ghcr.io/kafbat/kafka-ui): its jar is not on Maven Central.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Artifact, consulArtifact, consulEsmArtifact, consulModuleArtifact, kafkaArtifact, seaweedfsArtifact, SourceUnavailableError } from './artifacts';
+import { BASE_IMAGE, baseHash, prepareBase } from './debian';
+import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL } from './lib';
+
+export { BASE_IMAGE } from './debian';
+
+export interface StandIn {
+  /** Short name used on the command line. */
+  readonly name: string;
+  /** Recipe folder under e2e/images/. @default name */
+  readonly dir?: string;
+  /** `docker build --build-arg`s. */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /** The image reference the stacks use. */
+  readonly image: string;
+  /** What it is built from, for logs and labels. */
+  readonly from: string;
+  readonly artifact: (log: (line: string) => void) => Promise<Artifact>;
+}
+
+export const STAND_INS: readonly StandIn[] = [
+  { name: 'seaweedfs', image: 'chrislusf/seaweedfs:4.53', from: 'seaweedfs Go module 4.53 (7506e5f9)', artifact: seaweedfsArtifact },
+  { name: 'consul', image: 'hashicorp/consul:1.8.7', from: 'Debian bullseye consul 1.8.7+dfsg1-2+b3', artifact: consulArtifact, buildArgs: { CONSUL_VERSION: '1.8.7' } },
+  // Consul 1.8.7 rejects what our consul provider and consul-esm 0.7.1 send (docs/images.md): 1.14.3 accepts it.
+  { name: 'consul-1.14', dir: 'consul', image: 'hashicorp/consul:1.14.3', from: 'consul Go module v1.14.3', artifact: consulModuleArtifact, buildArgs: { CONSUL_VERSION: '1.14.3' } },
+  { name: 'consul-esm', image: 'hashicorp/consul-esm:0.7.1', from: 'consul-esm Go module v0.7.1', artifact: consulEsmArtifact },
+  { name: 'kafka', image: 'apache/kafka:4.1.1', from: 'Kafka 4.1.1 jars from Maven Central', artifact: kafkaArtifact },
+];
+
+/** Images the e2e environment cannot have, and why (the environment switches them off). */
+export const NOT_AVAILABLE: Readonly<Record<string, string>> = {
+  'ghcr.io/kafbat/kafka-ui': 'Kafka UI is published only as a container image and GitHub release jar, not on Maven Central',
+};
+
+export interface ImageResult {
+  readonly name: string;
+  readonly image: string;
+  /** false: found in the engine with matching inputs. */
+  readonly built: boolean;
+  readonly seconds: number;
+  readonly detail: string;
+  /** Set when the image cannot be made here (its program's source is not reachable): why. */
+  readonly unavailable?: string;
+}
+
+export interface PrepareOptions {
+  /** Subset by short name (`seaweedfs`, `consul`, `consul-esm`, `kafka`, `debian`); default: all. */
+  readonly only?: readonly string[];
+  /** Progress lines. @default console.log */
+  readonly log?: (line: string) => void;
+  /** Called once per image with what was done and how long it took. */
+  readonly onResult?: (result: ImageResult) => void;
+}
+
+const RECIPES_DIR = __dirname;
+
+/**
+ * Builds every stand-in image (and the base) that is missing or out of date, one at a time.
+ * Returns the references of the images that are ready, base first. An image whose program cannot
+ * be had here (consul-esm when the Go proxy refuses it and no source drop-in exists) is left out
+ * and reported through `onResult` with `unavailable`; any other failure throws.
+ */
+export async function prepareImages(opts: PrepareOptions = {}): Promise<string[]> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const known = ['debian', ...STAND_INS.map((s) => s.name)];
+  const unknown = (opts.only ?? []).filter((n) => !known.includes(n));
+  if (unknown.length) throw new Error(`unknown image ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  const wanted = STAND_INS.filter((s) => !opts.only?.length || opts.only.includes(s.name));
+  const images: string[] = [];
+
+  // The base is needed by every stand-in, so it is always prepared.
+  let start = process.hrtime.bigint();
+  const baseBuilt = await prepareBase(log);
+  images.push(BASE_IMAGE);
+  report({ name: 'debian', image: BASE_IMAGE, built: baseBuilt, seconds: secondsSince(start), detail: 'debootstrap minbase' });
+
+  for (const s of wanted) {
+    start = process.hrtime.bigint();
+    let artifact: Artifact;
+    try {
+      artifact = await s.artifact(log);
+    } catch (e) {
+      if (!(e instanceof SourceUnavailableError)) throw e;
+      report({ name: s.name, image: s.image, built: false, seconds: secondsSince(start), detail: 'not available', unavailable: e.message });
+      continue;
+    }
+    const built = await buildStandIn(s, artifact, log);
+    images.push(s.image);
+    report({ name: s.name, image: s.image, built, seconds: secondsSince(start), detail: artifact.summary });
+  }
+  // Earlier builds of these images, now untagged, go (only ours: by label; only dangling ones).
+  await run('docker', ['image', 'prune', '-f', '--filter', `label=${STANDIN_LABEL}`], { allowFail: true });
+  return images;
+
+  function report(r: ImageResult) {
+    log(r.unavailable ? `${r.image}: NOT AVAILABLE: ${r.unavailable}` : `${r.image}: ${r.built ? 'built' : 'up to date'} in ${r.seconds}s`);
+    opts.onResult?.(r);
+  }
+}
+
+/** Hash of what the image is made of: recipe folder, artifacts, base image. */
+export async function inputsHash(s: StandIn, artifact: Artifact): Promise<string> {
+  return sha256(s.name, s.image, JSON.stringify(s.buildArgs ?? {}), await sha256Dir(join(RECIPES_DIR, s.dir ?? s.name)), artifact.hash, baseHash());
+}
+
+async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => void): Promise<boolean> {
+  const hash = await inputsHash(s, artifact);
+  if ((await imageLabel(s.image, HASH_LABEL)) === hash) return false;
+
+  const logFile = join(logDir(), `${s.name}-docker-build.log`);
+  log(`${s.name}: docker build -t ${s.image} (log: ${logFile})`);
+  // A small context: the recipe folder plus the artifacts (hard links where possible).
+  const ctx = mkdtempSync(join(artifactDir('tmp'), `${s.name}-context-`));
+  try {
+    await run('cp', ['-a', `${join(RECIPES_DIR, s.dir ?? s.name)}/.`, ctx], { logFile });
+    for (const [name, path] of Object.entries(artifact.files)) {
+      const linked = await run('cp', ['-al', path, join(ctx, name)], { logFile, allowFail: true });
+      if (linked.code !== 0) await run('cp', ['-a', path, join(ctx, name)], { logFile });
+    }
+    await run(
+      'docker',
+      [
+        'build', '--label', `${HASH_LABEL}=${hash}`, '--label', `${STANDIN_LABEL}=${s.from}`, '--build-arg', `BASE=${BASE_IMAGE}`,
+        ...Object.entries(s.buildArgs ?? {}).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+        '-t', s.image, ctx,
+      ],
+      { logFile, env: { ...process.env, DOCKER_BUILDKIT: '0' } },
+    );
+  } finally {
+    rmSync(ctx, { recursive: true, force: true });
+  }
+  return true;
+}

@@ -1,0 +1,364 @@
+/**
+ * Smoke tests of the stand-in images: each starts the image the way our stacks do (command, env,
+ * uploaded files, health check and memory limit taken from the `core` stack's own service specs)
+ * on a throwaway network, waits for Docker to call it healthy, exercises it, and removes every
+ * container, network and volume it made (all labelled `datalab.e2e.smoke`).
+ *
+ * Run through the CLI: `node --import tsx e2e/images/cli.ts --smoke [name…]`.
+ */
+process.setSourceMapsEnabled(false);
+
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ServiceSpec } from '../../constructs/service-spec';
+import { run } from './lib';
+
+const SMOKE_LABEL = 'datalab.e2e.smoke';
+
+/**
+ * The `core` stack of the dev environment, for its service specs (nothing is synthesized). Loaded
+ * lazily: the SeaweedFS smoke test needs none of it.
+ */
+async function coreSpecs(): Promise<{ consul: ServiceSpec; consulEsm: ServiceSpec; kafka: ServiceSpec }> {
+  const { App } = await import('cdktf');
+  const { loadEnvironment } = await import('../../config/loader');
+  const { CoreStack } = await import('../../stacks/core-stack');
+  const env = loadEnvironment('dev');
+  const stack = new CoreStack(new App({ outdir: mkdtempSync(join(tmpdir(), 'datalab-smoke-synth-')) }), 'core', {
+    environment: env.environment,
+    protectData: false,
+    networkName: 'datalab-smoke',
+    publishAddress: env.network.publishAddress,
+    core: env.core,
+    env,
+  });
+  return { consul: stack.consul.spec, consulEsm: stack.consulEsm.spec, kafka: stack.kafkaBroker.spec };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One smoke run: a network plus what is started on it, removed at the end whatever happens. */
+class Sandbox {
+  readonly id = `datalab-e2e-smoke-${process.pid}-${Date.now().toString(36)}`;
+  readonly network = this.id;
+  private readonly containers: string[] = [];
+  private readonly volumes: string[] = [];
+  private readonly tmp = mkdtempSync(join(tmpdir(), 'datalab-smoke-'));
+
+  async open(): Promise<this> {
+    await run('docker', ['network', 'create', '--label', SMOKE_LABEL, this.network]);
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.containers.reverse()) await run('docker', ['rm', '-f', '-v', c], { allowFail: true });
+    for (const v of this.volumes) await run('docker', ['volume', 'rm', '-f', v], { allowFail: true });
+    await run('docker', ['network', 'rm', this.network], { allowFail: true });
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  /**
+   * Creates and starts a container from a service spec as DockerService renders it: name as DNS
+   * alias, env, command, memory limit without swap, named volumes, files uploaded before start,
+   * health check. Only the health interval is shortened (to 3 s) so the test does not idle.
+   */
+  async startService(spec: ServiceSpec, image: string): Promise<string> {
+    const name = `${this.id}-${spec.name}`;
+    const args = ['create', '--name', name, '--label', SMOKE_LABEL, '--network', this.network, '--network-alias', spec.name, '--hostname', spec.name];
+    for (const [k, v] of Object.entries(spec.env ?? {})) args.push('-e', `${k}=${v}`);
+    args.push('-m', `${spec.resources.memoryMb}m`, '--memory-swap', `${spec.resources.memoryMb}m`);
+    for (const v of spec.volumes ?? []) {
+      const vol = `${name}-${v.key}`;
+      await run('docker', ['volume', 'create', '--label', SMOKE_LABEL, vol]);
+      this.volumes.push(vol);
+      args.push('-v', `${vol}:${v.path}`);
+    }
+    if (spec.user) args.push('--user', spec.user);
+    if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint[0]);
+    const h = spec.health;
+    if (h) {
+      const [kind, ...test] = h.test;
+      const cmd = kind === 'CMD-SHELL' ? test[0] : test.map(shellQuote).join(' ');
+      args.push('--health-cmd', cmd, '--health-interval', '3s', '--health-timeout', h.timeout, '--health-start-period', h.startPeriod, '--health-retries', String(h.retries));
+    }
+    args.push(image, ...(spec.entrypoint?.slice(1) ?? []), ...(spec.command ?? []));
+    await run('docker', args);
+    this.containers.push(name);
+    for (const f of spec.files ?? []) {
+      // docker cp creates the file's folder only when copying a folder: upload its parent.
+      const local = join(this.tmp, spec.name, dirname(f.path));
+      mkdirSync(local, { recursive: true });
+      writeFileSync(join(this.tmp, spec.name, f.path), f.content, { mode: f.executable ? 0o755 : 0o644 });
+      await run('docker', ['cp', `${local}/.`, `${name}:${dirname(f.path)}`]);
+    }
+    await run('docker', ['start', name]);
+    return name;
+  }
+
+  async startRaw(name: string, args: string[]): Promise<string> {
+    const full = `${this.id}-${name}`;
+    await run('docker', ['run', '-d', '--name', full, '--label', SMOKE_LABEL, '--network', this.network, '--network-alias', name, ...args]);
+    this.containers.push(full);
+    return full;
+  }
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+async function waitHealthy(container: string, timeoutSeconds: number): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    const r = await run('docker', ['inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}', container], { allowFail: true });
+    const [state, health] = r.stdout.trim().split(' ');
+    if (health === 'healthy') return Math.round((Date.now() - start) / 100) / 10;
+    if (state !== 'running' || Date.now() - start > timeoutSeconds * 1000) {
+      const logs = await run('docker', ['logs', '--tail', '40', container], { allowFail: true });
+      const probe = await run('docker', ['inspect', '--format', '{{json .State.Health}}', container], { allowFail: true });
+      throw new Error(`${container} is ${state} ${health ?? ''} after ${Math.round((Date.now() - start) / 1000)}s\nhealth: ${probe.stdout.slice(-600)}\nlogs:\n${logs.stdout}${logs.stderr}`);
+    }
+    await sleep(1000);
+  }
+}
+
+async function exec(container: string, script: string, opts: { allowFail?: boolean; input?: string; user?: string } = {}) {
+  const args = ['exec', ...(opts.input !== undefined ? ['-i'] : []), ...(opts.user ? ['--user', opts.user] : []), container, 'sh', '-c', script];
+  return run('docker', args, { allowFail: opts.allowFail, input: opts.input });
+}
+
+async function until<T>(what: string, timeoutSeconds: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() - start > timeoutSeconds * 1000) throw new Error(`timed out after ${timeoutSeconds}s waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await sleep(1000);
+  }
+}
+
+function expect(cond: boolean, message: string): void {
+  if (!cond) throw new Error(message);
+}
+
+async function withSandbox(body: (sb: Sandbox) => Promise<string[]>): Promise<string[]> {
+  const sb = await new Sandbox().open();
+  try {
+    return await body(sb);
+  } finally {
+    await sb.close();
+  }
+}
+
+/** SeaweedFS: `server -s3` (master + volume + filer + S3 in one process), the brief's smoke test. */
+async function smokeSeaweedfs(): Promise<string[]> {
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const c = await sb.startRaw('seaweedfs', ['chrislusf/seaweedfs:4.53', 'server', '-s3']);
+    const version = (await exec(c, 'weed version')).stdout.trim();
+    expect(version.includes(' 4.53 '), `weed version: ${version}`);
+    out.push(`weed version: ${version.split('\n')[0]}`);
+    const get = (port: number, path: string) => exec(c, `wget -q -S -O /dev/null http://localhost:${port}${path} 2>&1 | awk '/HTTP\\//{print $2}' | tail -1`, { allowFail: true });
+    for (const [port, path, what] of [
+      [9333, '/cluster/status', 'master'],
+      [8888, '/', 'filer'],
+      [8333, '/healthz', 's3'],
+    ] as const) {
+      const code = await until(`${what} on :${port}${path}`, 60, async () => {
+        const s = (await get(port, path)).stdout.trim();
+        return s === '200' ? s : undefined;
+      });
+      out.push(`${what} http://localhost:${port}${path} → ${code} (busybox wget)`);
+    }
+    // curl is in the real image too; an anonymous S3 bucket create/list against the open default.
+    const mk = (await exec(c, 'curl -fsS -o /dev/null -w "%{http_code}" -X PUT http://localhost:8333/smoke-bucket')).stdout;
+    const ls = (await exec(c, 'curl -fsS http://localhost:8333/')).stdout;
+    expect(ls.includes('smoke-bucket'), `S3 ListBuckets does not show the new bucket: ${ls.slice(0, 300)}`);
+    out.push(`S3 PUT /smoke-bucket → ${mk}, ListBuckets shows it (curl)`);
+    const pid1 = (await exec(c, "awk '/^Uid:/{print $2}' /proc/1/status; stat -c '%u:%g' /data")).stdout.trim().split('\n');
+    expect(pid1[0] === '1000' && pid1[1] === '1000:1000', `weed runs as uid ${pid1[0]}, /data owned by ${pid1[1]}`);
+    out.push('weed runs as seaweed (1000), /data owned by 1000:1000 (entrypoint + su-exec)');
+    const tools = (await exec(c, 'for t in sh wget curl su-exec fusermount3; do command -v $t >/dev/null && printf "%s " $t; done')).stdout.trim();
+    out.push(`tools present: ${tools}`);
+    return out;
+  });
+}
+
+/**
+ * What terraform-provider-consul v2.23.0 sends for a `consul_node` and a `consul_service` with an
+ * HTTP check (its consul/api v1.32.1 marshalling, captured from a client built with that module):
+ * the API types always carry fields such as `ExposedPort`, which an older Consul refuses.
+ */
+const PROVIDER_NODE = { ID: '', Node: 'smoke-provider', Address: 'consul', TaggedAddresses: null, NodeMeta: { 'external-node': 'true', 'external-probe': 'false' }, Datacenter: 'dc1', Service: null, Check: null, Checks: null, SkipNodeUpdate: false };
+const PROVIDER_SERVICE = {
+  ID: '', Node: 'smoke-provider', Address: 'consul', TaggedAddresses: null, NodeMeta: null, Datacenter: 'dc1',
+  Service: { ID: 'smoke-provider', Service: 'smoke-provider', Tags: ['core', 'dev'], Meta: { group: 'core' }, Port: 8500, Address: 'consul', Weights: { Passing: 0, Warning: 0 }, EnableTagOverride: false },
+  Check: null,
+  Checks: [{
+    Node: 'smoke-provider', CheckID: 'smoke-provider:health', Name: 'smoke-provider health', Status: 'critical', Notes: '', Output: '', ServiceID: 'smoke-provider', ServiceName: '', ServiceTags: null, Type: '', ExposedPort: 0,
+    Definition: { Interval: '10s', Timeout: '5s', DeregisterCriticalServiceAfter: '0s', HTTP: 'http://consul:8500/v1/status/leader', Header: null, Method: 'GET', Body: '', TLSServerName: '', TLSSkipVerify: false, TCP: '', TCPUseTLS: false, UDP: '', GRPC: '', OSService: '', GRPCUseTLS: false },
+    CreateIndex: 0, ModifyIndex: 0,
+  }],
+  SkipNodeUpdate: true,
+};
+
+/**
+ * Consul with our exact command and CONSUL_LOCAL_CONFIG; the catalog registrations our consul
+ * provider makes; then consul-esm with our config file, which must run the registered checks and
+ * write their results back.
+ */
+async function smokeConsul(image: string): Promise<string[]> {
+  const specs = await coreSpecs();
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const problems: string[] = [];
+    const consul = await sb.startService(specs.consul, image);
+    const s = await waitHealthy(consul, specs.consul.waitTimeoutSeconds ?? 120);
+    const leader = (await exec(consul, 'curl -fsS http://localhost:8500/v1/status/leader')).stdout.trim();
+    out.push(`consul healthy after ${s}s with our health check; leader ${leader}`);
+    const logs = await run('docker', ['logs', consul]);
+    const warnings = `${logs.stdout}${logs.stderr}`.split('\n').filter((l) => /\[WARN\]|\[ERROR\]|error/i.test(l) && !/raft|memberlist/.test(l));
+    if (warnings.length) out.push(`consul log warnings/errors (${warnings.length}):`, ...warnings.slice(0, 8).map((w) => `  ${w.trim().slice(0, 220)}`));
+    const localJson = (await exec(consul, 'cat /consul/config/local.json')).stdout.trim();
+    out.push(`/consul/config/local.json: ${localJson}`);
+    const metrics = await exec(consul, "curl -fsS 'http://localhost:8500/v1/agent/metrics?format=prometheus' | grep -c '^consul_' || true");
+    out.push(`/v1/agent/metrics?format=prometheus: ${metrics.stdout.trim()} consul_* samples`);
+    const ui = (await exec(consul, "curl -s -o /dev/null -w '%{http_code}' http://localhost:8500/ui/", { allowFail: true })).stdout.trim();
+    out.push(`GET /ui/ → ${ui}`);
+    const uid = (await exec(consul, "awk '/^Uid:/{print $2}' /proc/$(pgrep -x consul || pidof consul)/status", { allowFail: true })).stdout.trim();
+    out.push(`consul agent runs as uid ${uid || '?'}`);
+
+    for (const [what, body] of [['consul_node', PROVIDER_NODE], ['consul_service', PROVIDER_SERVICE]] as const) {
+      const r = await exec(consul, "curl -sS -w ' HTTP %{http_code}' -X PUT --data-binary @- http://localhost:8500/v1/catalog/register", { input: JSON.stringify(body), allowFail: true });
+      const ok = r.stdout.trim() === 'true HTTP 200';
+      if (!ok) problems.push(`${what} as the consul provider sends it: ${r.stdout.trim()}`);
+      out.push(`${what} registration as terraform-provider-consul 2.23.0 sends it → ${r.stdout.trim()}`);
+    }
+
+    // consul-esm 0.7.1 against it, with the stack's config file and health check.
+    const esm = await sb.startService(specs.consulEsm, 'hashicorp/consul-esm:0.7.1');
+    let esmHealthy: number | undefined;
+    try {
+      esmHealthy = await waitHealthy(esm, specs.consulEsm.waitTimeoutSeconds ?? 90);
+      out.push(`consul-esm healthy after ${esmHealthy}s with our health check (wget :8080/metrics)`);
+    } catch (e) {
+      out.push(`consul-esm NOT healthy: ${(e as Error).message.split('\n').slice(0, 12).join(' | ')}`);
+    }
+    const esmLogs = await run('docker', ['logs', esm]);
+    out.push('consul-esm log:', ...`${esmLogs.stdout}${esmLogs.stderr}`.trim().split('\n').slice(0, 14).map((l) => `  ${l.slice(0, 200)}`));
+    const registered = (await exec(consul, 'curl -fsS http://localhost:8500/v1/catalog/service/consul-esm')).stdout;
+    out.push(`consul-esm registered itself in the catalog: ${registered.includes('"ServiceName":"consul-esm"')}`);
+
+    // An external service like ConsulRegistration makes: ESM must run its HTTP and TCP checks.
+    const register = (node: string, check: Record<string, unknown>) =>
+      exec(consul, 'curl -fsS -X PUT --data-binary @- http://localhost:8500/v1/catalog/register', {
+        input: JSON.stringify({
+          Datacenter: 'dc1',
+          Node: node,
+          Address: 'consul',
+          NodeMeta: { 'external-node': 'true', 'external-probe': 'false' },
+          Service: { ID: node, Service: node, Address: 'consul', Port: 8500, Tags: ['core', 'dev'], Meta: { managed_by: 'datalab-stacks' } },
+          Checks: [{ Node: node, CheckID: `${node}:health`, Name: `${node} health`, ServiceID: node, Status: 'critical', Definition: { Interval: '10s', Timeout: '5s', DeregisterCriticalServiceAfter: '0s', ...check } }],
+        }),
+      });
+    await register('smoke-http', { HTTP: 'http://consul:8500/v1/status/leader', Method: 'GET', TLSSkipVerify: false });
+    await register('smoke-tcp', { TCP: 'consul:8500' });
+    await register('smoke-down', { HTTP: 'http://consul:1/', Method: 'GET' });
+    const notPassing: string[] = [];
+    for (const node of ['smoke-http', 'smoke-tcp', ...(problems.length ? [] : ['smoke-provider'])]) {
+      try {
+        const status = await until(`ESM to pass ${node}`, 60, async () => {
+          const r = (await exec(consul, `curl -fsS http://localhost:8500/v1/health/checks/${node}`)).stdout;
+          return r.includes('"Status":"passing"') ? 'passing' : undefined;
+        });
+        out.push(`external ${node} check → ${status} (run by consul-esm)`);
+      } catch (e) {
+        notPassing.push(node);
+        out.push(`external ${node} check NOT passing: ${(e as Error).message.slice(0, 300)}`);
+      }
+    }
+    if (notPassing.length) {
+      const warn = `${(await run('docker', ['logs', esm])).stderr}${(await run('docker', ['logs', esm])).stdout}`.split('\n').filter((l) => /\[(WARN|ERROR)\]/.test(l));
+      out.push(`consul-esm warnings (${warn.length}):`, ...[...new Set(warn.map((l) => l.replace(/^\S+\s+/, '')))].slice(0, 5).map((l) => `  ${l.slice(0, 220)}`));
+    }
+    const down = (await exec(consul, 'curl -fsS http://localhost:8500/v1/health/checks/smoke-down')).stdout;
+    out.push(`external smoke-down check (closed port) → ${/"Status":"(\w+)"/.exec(down)?.[1]}, output: ${/"Output":"([^"]{0,120})/.exec(down)?.[1] ?? ''}`);
+    const metricNames = (await exec(esm, "wget -q -O - http://localhost:8080/metrics | grep -v '^#' | cut -d'{' -f1 | cut -d' ' -f1 | sort -u | grep -i esm | head -8", { allowFail: true })).stdout.trim();
+    out.push(`consul-esm /metrics, esm series: ${metricNames.split('\n').join(', ') || 'none'}`);
+    const curl = await exec(esm, 'command -v curl', { allowFail: true });
+    out.push(`curl in consul-esm image: ${curl.code === 0 ? 'yes' : 'no (as in the real image)'}`);
+    if (esmHealthy === undefined) problems.push('consul-esm did not become healthy');
+    if (notPassing.length) problems.push(`consul-esm did not get ${notPassing.join(', ')} passing`);
+    if (problems.length) throw new Error([...out, 'problems:', ...problems.map((p) => `  ${p}`)].join('\n'));
+    return out;
+  });
+}
+
+/** Kafka with kafkaSpec()'s env, volume, memory and health check; a topic and a message round trip. */
+async function smokeKafka(): Promise<string[]> {
+  const spec = (await coreSpecs()).kafka;
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const kafka = await sb.startService(spec, 'apache/kafka:4.1.1');
+    const s = await waitHealthy(kafka, spec.waitTimeoutSeconds ?? 240);
+    out.push(`kafka healthy after ${s}s with our health check (kafka-broker-api-versions.sh on :19092)`);
+    const props = (await exec(kafka, 'cat /opt/kafka/config/server.properties')).stdout;
+    for (const want of ['log.dirs=/var/lib/kafka/data', 'auto.create.topics.enable=false', 'process.roles=broker,controller', 'controller.quorum.voters=1@kafka:29093']) {
+      expect(props.includes(want), `server.properties lacks ${want}:\n${props}`);
+    }
+    expect(!/heap/i.test(props), `KAFKA_HEAP_OPTS leaked into server.properties:\n${props}`);
+    out.push(`server.properties from KAFKA_* (${props.split('\n').filter((l) => l.includes('=')).length} properties), KAFKA_HEAP_OPTS excluded`);
+    const meta = (await exec(kafka, 'cat /var/lib/kafka/data/meta.properties')).stdout;
+    expect(meta.includes(`cluster.id=${spec.env!.CLUSTER_ID}`), `meta.properties: ${meta}`);
+    out.push(`storage formatted with CLUSTER_ID ${spec.env!.CLUSTER_ID} under /var/lib/kafka/data`);
+    const heap = (await exec(kafka, "ps -o args= -C java | head -1 | grep -o -- '-Xm[sx][0-9]*[mMgG]' | tr '\\n' ' '")).stdout.trim();
+    out.push(`broker JVM heap flags: ${heap}`);
+
+    // Tools as a user runs them: docker exec into the broker, and a second container on the network.
+    const tool = 'KAFKA_HEAP_OPTS="-Xmx128m" /opt/kafka/bin';
+    await exec(kafka, `${tool}/kafka-topics.sh --bootstrap-server localhost:19092 --create --topic smoke --partitions 1 --replication-factor 1`);
+    const described = (await exec(kafka, `${tool}/kafka-topics.sh --bootstrap-server localhost:19092 --describe --topic smoke`)).stdout;
+    expect(described.includes('PartitionCount: 1'), described);
+    out.push('topic "smoke" created and described with kafka-topics.sh');
+    const msg = `hello-${Date.now()}`;
+    const client = ['--entrypoint', '/opt/kafka/bin/kafka-console-producer.sh', '-e', 'KAFKA_HEAP_OPTS=-Xmx128m', 'apache/kafka:4.1.1', '--bootstrap-server', 'kafka:19092', '--topic', 'smoke'];
+    await run('docker', ['run', '--rm', '-i', '--label', SMOKE_LABEL, '--network', sb.network, ...client], { input: `${msg}\n` });
+    const consumed = await run('docker', [
+      'run', '--rm', '--label', SMOKE_LABEL, '--network', sb.network, '--entrypoint', '/opt/kafka/bin/kafka-console-consumer.sh', '-e', 'KAFKA_HEAP_OPTS=-Xmx128m',
+      'apache/kafka:4.1.1', '--bootstrap-server', 'kafka:19092', '--topic', 'smoke', '--from-beginning', '--max-messages', '1', '--timeout-ms', '30000',
+    ]);
+    expect(consumed.stdout.trim() === msg, `consumed "${consumed.stdout.trim()}", produced "${msg}"`);
+    out.push('message round trip through kafka:19092 from another container (console producer → consumer)');
+    const autoCreate = await run('docker', ['run', '--rm', '-i', '--label', SMOKE_LABEL, '--network', sb.network, ...client.slice(0, -1), 'no-such-topic', '--producer-property', 'max.block.ms=3000'], {
+      input: 'x\n',
+      allowFail: true,
+      timeoutMs: 60_000,
+    });
+    const topics = (await exec(kafka, `${tool}/kafka-topics.sh --bootstrap-server localhost:19092 --list`)).stdout;
+    expect(!topics.includes('no-such-topic'), `auto.create.topics.enable=false did not hold: ${topics}`);
+    out.push(`producing to a missing topic does not create it (${/UNKNOWN_TOPIC_OR_PARTITION/.test(autoCreate.stdout + autoCreate.stderr) ? 'UNKNOWN_TOPIC_OR_PARTITION' : `producer exit ${autoCreate.code}`})`);
+    // A restart finds formatted storage: the launcher must go on, not fail on "already formatted".
+    await run('docker', ['restart', '-t', '30', kafka]);
+    await sleep(2000);
+    const s2 = await waitHealthy(kafka, spec.waitTimeoutSeconds ?? 240);
+    const again = await exec(kafka, `${tool}/kafka-console-consumer.sh --bootstrap-server localhost:19092 --topic smoke --from-beginning --max-messages 1 --timeout-ms 30000`);
+    expect(again.stdout.trim() === msg, `after restart consumed "${again.stdout.trim()}"`);
+    out.push(`restart: healthy again after ${s2}s, the message survived on the volume`);
+    const user = (await exec(kafka, 'id -un; id -u')).stdout.trim().replace('\n', ' uid ');
+    out.push(`runs as ${user}`);
+    return out;
+  });
+}
+
+export const SMOKE_TESTS: Readonly<Record<string, () => Promise<string[]>>> = {
+  seaweedfs: smokeSeaweedfs,
+  consul: () => smokeConsul('hashicorp/consul:1.8.7'),
+  'consul-1.14': () => smokeConsul('hashicorp/consul:1.14.3'),
+  kafka: smokeKafka,
+};
