@@ -57,7 +57,7 @@ describe('npx datalab verify', () => {
     expect(report.checks[0]).toEqual({
       id: 'core/minio/login',
       group: 'core',
-      kind: 'minio',
+      kind: 'lake',
       name: 'minio login as datalab-root',
       endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       status: 'fail',
@@ -95,7 +95,7 @@ describe('datalab usage errors', () => {
   });
 
   it('rejects an unknown environment in one line, exit 2', async () => {
-    expect(await inProcess(['verify'], { DATALAB_ENV: 'qa' })).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod' });
+    expect(await inProcess(['verify'], { DATALAB_ENV: 'qa' })).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod, e2e' });
   });
 
   it('prints every line of a job-plan problem (not just its header), without a stack trace, exit 2', () => {

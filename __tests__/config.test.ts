@@ -34,7 +34,7 @@ describe('choosing the environment', () => {
 
   it('rejects an unknown name with one line listing the valid environments', () => {
     expect(() => environmentFromEnv({ DATALAB_ENV: 'nope' })).toThrow(UnknownEnvironmentError);
-    expect(() => environmentFromEnv({ DATALAB_ENV: 'nope' })).toThrow(/^DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod$/);
+    expect(() => environmentFromEnv({ DATALAB_ENV: 'nope' })).toThrow(/^DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod, e2e$/);
   });
 });
 

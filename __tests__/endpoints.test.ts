@@ -15,9 +15,12 @@ describe('the endpoints table', () => {
 
   it('has a column per environment, host:port for TCP listeners, and a dash where a service is off', () => {
     const lines = allEndpoints().split('\n');
-    expect(lines[0]).toBe('| stack | service | port | dev | staging | prod |');
-    expect(lines).toContain('| core | kafka | external | 127.0.0.1:9092 | 127.0.0.1:9092 | 127.0.0.1:9092 |');
-    expect(lines).toContain('| core | kafka-ui | http | http://127.0.0.1:8082 | http://127.0.0.1:8082 | — |');
+    expect(lines[0]).toBe('| stack | service | port | dev | staging | prod | e2e |');
+    expect(lines).toContain('| core | kafka | external | 127.0.0.1:9092 | 127.0.0.1:9092 | 127.0.0.1:9092 | 127.0.0.1:9092 |');
+    expect(lines).toContain('| core | kafka-ui | http | http://127.0.0.1:8082 | http://127.0.0.1:8082 | — | — |');
+    // Each environment's lake server: MinIO, or SeaweedFS's S3 gateway in e2e.
+    expect(lines).toContain('| core | minio | api | http://127.0.0.1:9000 | http://127.0.0.1:9000 | http://127.0.0.1:9000 | — |');
+    expect(lines).toContain('| core | seaweedfs | s3 | — | — | — | http://127.0.0.1:9000 |');
   });
 
   it('lists each replica on its own consecutive host port, after its stack', () => {

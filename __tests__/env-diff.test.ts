@@ -129,6 +129,6 @@ describe('npm run env-diff', () => {
     const r = run('dev', 'qa');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no config file for environment "qa"');
-    expect(r.stderr).toContain('valid: dev, staging, prod');
+    expect(r.stderr).toContain('valid: dev, staging, prod, e2e');
   });
 });

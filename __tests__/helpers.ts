@@ -6,7 +6,10 @@ import { ConfigError, loadEnvironment, parseEnvironment } from '../config/loader
 import { EnvConfig } from '../config/schema';
 import { buildPlatform, Platform } from '../stacks/platform';
 
-export const ENVS = ['dev', 'staging', 'prod'] as const;
+export const ENVS = ['dev', 'staging', 'prod', 'e2e'] as const;
+/** The environments whose lake runs on MinIO, and on SeaweedFS (read from their config files). */
+export const MINIO_ENVS = ENVS.filter((e) => loadEnvironment(e).core.objectStore === 'minio');
+export const SEAWEEDFS_ENVS = ENVS.filter((e) => loadEnvironment(e).core.objectStore === 'seaweedfs');
 
 /** A synthesized stack as Terraform JSON. */
 export type TfJson = {
@@ -118,4 +121,27 @@ export function configErrorOf(text: string, file = 'config/dev.yaml'): ConfigErr
     throw e;
   }
   throw new Error('expected a ConfigError');
+}
+
+/** The S3 endpoint an environment's lake hands out inside the network. */
+export function lakeEndpointOf(env: string): string {
+  return loadEnvironment(env).core.objectStore === 'minio' ? 'http://minio:9000' : 'http://seaweedfs:8333';
+}
+
+/**
+ * The credentials a consumer's container receives for its lake identity `name` (construct path
+ * `minioPath` of the MinIO user in the consumer's stack): on MinIO references to the user in that
+ * stack, on SeaweedFS the name and a cross-stack reference to the secret generated in core.
+ */
+export function expectLakeCredentials(env: string, e: Readonly<Record<string, string>>, name: string, minioPath: string): void {
+  if (loadEnvironment(env).core.objectStore === 'minio') {
+    const id = minioPath.replace(/\//g, '_');
+    expect(e.AWS_ACCESS_KEY_ID).toMatch(new RegExp(`^\\$\\{minio_iam_user\\.${escape(id)}_[A-F0-9]{8}\\.name\\}$`));
+    expect(e.AWS_SECRET_ACCESS_KEY).toMatch(new RegExp(`^\\$\\{minio_iam_user\\.${escape(id)}_[A-F0-9]{8}\\.secret\\}$`));
+  } else {
+    expect(e.AWS_ACCESS_KEY_ID).toBe(name);
+    expect(e.AWS_SECRET_ACCESS_KEY).toMatch(
+      new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-core\\.outputs\\.cross-stack-output-random_passwordlake_identity-${escape(name)}_[A-F0-9]{8}result\\}$`),
+    );
+  }
 }

@@ -10,7 +10,7 @@ import { defineJob, JobDefinition, lakePath, PROJECT_ROOT, topic } from '../jobs
 import { JobPlanError, namesUsedByCode, overlaps, planJobs, PlanInput } from '../jobs/plan';
 import { silverEvents } from '../jobs/silver-events';
 import { buildPlatform } from '../stacks/platform';
-import { ENVS, platformFor, resourcesOf, synthJson, TfJson } from './helpers';
+import { ENVS, MINIO_ENVS, platformFor, resourcesOf, synthJson, TfJson } from './helpers';
 
 type Container = Record<string, unknown> & {
   name: string;
@@ -86,50 +86,15 @@ describe.each(ENVS)('jobs in %s', (env) => {
     // Plain addresses: Terraform rejects an interpolation ("${...}") in replace_triggered_by.
     expect(silver.lifecycle.replace_triggered_by).toEqual([`docker_container.${bronzeId}`]);
     expect(gold.lifecycle.replace_triggered_by).toEqual([`docker_container.${silverId}`]);
-    // Every job waits for the master and all workers, and for its own policy attachment.
+    // Every job waits for the master and all workers, and on MinIO for its own policy attachment
+    // (on SeaweedFS its identity is provisioned by core, which processing is deployed after).
     for (const c of [bronze, silver, gold]) {
       expect(c.depends_on.filter((d) => /^docker_container\.spark-(master|worker)_/.test(d))).toHaveLength(1 + loadEnvironment(env).processing!.spark.worker.replicas);
-      expect(c.depends_on.some((d) => d.startsWith('minio_iam_user_policy_attachment.job-'))).toBe(true);
+      expect(c.depends_on.some((d) => d.startsWith('minio_iam_user_policy_attachment.job-'))).toBe(MINIO_ENVS.includes(env));
     }
   });
 
-  it.each(JOBS.map((j) => [j.name, j] as const))('%s gets a MinIO policy covering only the buckets and prefixes it declares', (name, def) => {
-    const statements = policyOf(processing(env), name);
-    const { bucketArns, objectArns } = allowedArns(def);
-    for (const s of statements) {
-      expect(s.Effect).toBe('Allow');
-      for (const r of s.Resource) {
-        const isBucket = bucketArns.has(r);
-        expect(isBucket || objectArns.has(r)).toBe(true);
-        // Listing a bucket is limited to the declared prefixes.
-        if (s.Action.includes('s3:ListBucket')) {
-          const declared = [...Object.values(def.reads), ...Object.values(def.writes)].flatMap((ref) =>
-            ref.kind === 'lake' && `arn:aws:s3:::${ref.bucket}` === r ? [`${ref.prefix}*`] : [],
-          );
-          expect(declared).toEqual(expect.arrayContaining(s.Condition!.StringLike['s3:prefix']));
-        }
-      }
-    }
-    // Reads are read-only: no write action on a prefix only read.
-    for (const ref of Object.values(def.reads)) {
-      if (ref.kind !== 'lake') continue;
-      const writtenToo = Object.values(def.writes).some((w) => w.kind === 'lake' && w.bucket === ref.bucket);
-      if (writtenToo) continue;
-      const writes = statements.filter((s) => s.Action.includes('s3:PutObject') && s.Resource.some((r) => r.startsWith(`arn:aws:s3:::${ref.bucket}/`)));
-      expect(writes).toEqual([]);
-    }
-  });
-
-  it('gives silver-events read on bronze/events/ and read-write on silver/events/, nothing else', () => {
-    const statements = policyOf(processing(env), 'silver-events');
-    const byResource = (r: string) => statements.filter((s) => s.Resource.includes(r)).flatMap((s) => s.Action).sort();
-    expect(byResource('arn:aws:s3:::bronze/events/*')).toEqual(['s3:GetObject']);
-    expect(byResource('arn:aws:s3:::silver/events/*')).toEqual(['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject']);
-    const all = new Set(statements.flatMap((s) => s.Resource));
-    expect([...all].sort()).toEqual(['arn:aws:s3:::bronze', 'arn:aws:s3:::bronze/events', 'arn:aws:s3:::bronze/events/*', 'arn:aws:s3:::silver', 'arn:aws:s3:::silver/events', 'arn:aws:s3:::silver/events/*']);
-  });
-
-  it('hands each job its inputs and outputs by reference, and its own MinIO keys, never a root key', () => {
+  it('hands each job its inputs and outputs by reference, and its own lake keys, never a root or admin key', () => {
     const [, c] = jobContainer(processing(env), 'bronze-events');
     const e = envOf(c);
     const spec = JSON.parse(e.DATALAB_JOB);
@@ -142,9 +107,15 @@ describe.each(ENVS)('jobs in %s', (env) => {
       inputs: { events: { kind: 'topic', topic: 'events' } },
       outputs: { table: { kind: 'lake', uri: 's3a://bronze/events/' }, checkpoint: { kind: 'lake', uri: 's3a://bronze/events/_checkpoint/' } },
     });
-    expect(e.AWS_ACCESS_KEY_ID).toMatch(/^\$\{minio_iam_user\.job-bronze-events_user_[A-F0-9]+\.name\}$/);
-    expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{minio_iam_user\.job-bronze-events_user_[A-F0-9]+\.secret\}$/);
-    expect(JSON.stringify(c)).not.toContain('minio-root-password');
+    if (MINIO_ENVS.includes(env)) {
+      expect(e.AWS_ACCESS_KEY_ID).toMatch(/^\$\{minio_iam_user\.job-bronze-events_user_[A-F0-9]+\.name\}$/);
+      expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{minio_iam_user\.job-bronze-events_user_[A-F0-9]+\.secret\}$/);
+    } else {
+      // The secret is core's; seaweedfs-store.test.ts checks it arrives as a cross-stack reference.
+      expect(e.AWS_ACCESS_KEY_ID).toBe('job-bronze-events');
+      expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{random_password\.lake_identity-job-bronze-events_[A-F0-9]{8}\.result\}$/);
+    }
+    expect(JSON.stringify(c)).not.toMatch(/minio-root-password|seaweedfs-admin-secret/);
     expect(c.command.slice(0, 3)).toEqual(['/opt/spark/bin/spark-submit', '--master', 'spark://spark-master:7077']);
     expect(c.command[c.command.length - 1]).toBe('/opt/datalab/jobs/bronze_events.py');
     expect(c.upload.map((u) => u.file).sort()).toEqual([
@@ -340,4 +311,43 @@ describe('planning jobs', () => {
       /^jobs\/bad\.ts: invalid job definition:\n {2}name "Bad_Name" must match .*\n {2}writes\.table: prefix "\/abs" must be relative, end with "\/"/,
     );
   });
+});
+
+describe.each(MINIO_ENVS)('job policies on MinIO in %s', (env) => {
+  it.each(JOBS.map((j) => [j.name, j] as const))('%s gets a MinIO policy covering only the buckets and prefixes it declares', (name, def) => {
+    const statements = policyOf(processing(env), name);
+    const { bucketArns, objectArns } = allowedArns(def);
+    for (const s of statements) {
+      expect(s.Effect).toBe('Allow');
+      for (const r of s.Resource) {
+        const isBucket = bucketArns.has(r);
+        expect(isBucket || objectArns.has(r)).toBe(true);
+        // Listing a bucket is limited to the declared prefixes.
+        if (s.Action.includes('s3:ListBucket')) {
+          const declared = [...Object.values(def.reads), ...Object.values(def.writes)].flatMap((ref) =>
+            ref.kind === 'lake' && `arn:aws:s3:::${ref.bucket}` === r ? [`${ref.prefix}*`] : [],
+          );
+          expect(declared).toEqual(expect.arrayContaining(s.Condition!.StringLike['s3:prefix']));
+        }
+      }
+    }
+    // Reads are read-only: no write action on a prefix only read.
+    for (const ref of Object.values(def.reads)) {
+      if (ref.kind !== 'lake') continue;
+      const writtenToo = Object.values(def.writes).some((w) => w.kind === 'lake' && w.bucket === ref.bucket);
+      if (writtenToo) continue;
+      const writes = statements.filter((s) => s.Action.includes('s3:PutObject') && s.Resource.some((r) => r.startsWith(`arn:aws:s3:::${ref.bucket}/`)));
+      expect(writes).toEqual([]);
+    }
+  });
+
+  it('gives silver-events read on bronze/events/ and read-write on silver/events/, nothing else', () => {
+    const statements = policyOf(processing(env), 'silver-events');
+    const byResource = (r: string) => statements.filter((s) => s.Resource.includes(r)).flatMap((s) => s.Action).sort();
+    expect(byResource('arn:aws:s3:::bronze/events/*')).toEqual(['s3:GetObject']);
+    expect(byResource('arn:aws:s3:::silver/events/*')).toEqual(['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject']);
+    const all = new Set(statements.flatMap((s) => s.Resource));
+    expect([...all].sort()).toEqual(['arn:aws:s3:::bronze', 'arn:aws:s3:::bronze/events', 'arn:aws:s3:::bronze/events/*', 'arn:aws:s3:::silver', 'arn:aws:s3:::silver/events', 'arn:aws:s3:::silver/events/*']);
+  });
+
 });

@@ -32,7 +32,7 @@ describe('the app entry point', () => {
   it('rejects an unknown environment in one line, without a stack trace or any output', () => {
     const r = runApp({ DATALAB_ENV: 'nope' });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod');
+    expect(r.stderr.trim()).toBe('DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod, e2e');
     expect(fs.existsSync(r.outdir)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-dat
 import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
 import { synthInMemory } from '../policy/gate';
-import { devYamlWith, Container, container, containers, envOf, ENVS, expectServiceStandards, idsUnder, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
+import { devYamlWith, Container, container, containers, envOf, ENVS, expectLakeCredentials, expectServiceStandards, idsUnder, lakeEndpointOf, MINIO_ENVS, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
 
 /**
  * The ml stack as the app writes it. `Testing.synth(stack)` alone leaves references into core
@@ -72,14 +72,13 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     expect(container(ml(env), 'mlflow').image).toMatch(/^\$\{docker_image\.mlflow-image_[A-F0-9]{8}\.image_id\}$/);
   });
 
-  it('stores MLflow artifacts in the core mlflow bucket through MinIO inside the network, and metadata in its Postgres database', () => {
+  it('stores MLflow artifacts in the core mlflow bucket through the lake inside the network, and metadata in its Postgres database', () => {
     const mlflow = container(ml(env), 'mlflow');
     const e = envOf(mlflow);
     expect(e.MLFLOW_ARTIFACTS_DESTINATION).toBe('s3://mlflow/');
-    expect(e.MLFLOW_S3_ENDPOINT_URL).toBe('http://minio:9000');
+    expect(e.MLFLOW_S3_ENDPOINT_URL).toBe(lakeEndpointOf(env));
     expect(e.MLFLOW_BACKEND_STORE_URI).toMatch(/^postgresql\+psycopg2:\/\/mlflow:\$\{random_password\.db-mlflow_password_[A-F0-9]{8}\.result\}@postgres:5432\/mlflow$/);
-    expect(e.AWS_ACCESS_KEY_ID).toMatch(ref('minio_iam_user', 'mlflow-lake-user'));
-    expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{minio_iam_user\.mlflow-lake-user_[A-F0-9]{8}\.secret\}$/);
+    expectLakeCredentials(env, e, 'datalab-mlflow', 'mlflow-lake-user');
     // The store URI carries a password: it is expanded from the environment, not put in argv.
     expect(mlflow.command).toEqual(['sh', '-c', expect.stringContaining('--backend-store-uri "$MLFLOW_BACKEND_STORE_URI"')]);
     expect(mlflow.command![2]).toContain('--artifacts-destination "$MLFLOW_ARTIFACTS_DESTINATION"');
@@ -93,15 +92,6 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     const published = mlflow.ports!.find((p) => p.internal === 5000)!;
     expect(hosts).toEqual(expect.arrayContaining(['mlflow', 'mlflow:5000', 'localhost:5000', `127.0.0.1:${published.external}`]));
     expect(mlflow.healthcheck!.test).toEqual(['CMD', 'python', '-c', expect.stringContaining("'http://localhost:5000/health'")]);
-  });
-
-  it('gives the MLflow MinIO user access to the mlflow bucket and nothing else', () => {
-    const policy = JSON.parse(resourceAt(ml(env), 'minio_iam_policy', 'mlflow-lake-user/policy').policy as string) as { Statement: { Resource: string[]; Action: string[] }[] };
-    const resources = policy.Statement.flatMap((s) => s.Resource);
-    expect(new Set(resources)).toEqual(new Set(['arn:aws:s3:::mlflow', 'arn:aws:s3:::mlflow/*']));
-    expect(policy.Statement.flatMap((s) => s.Action)).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
-    expect(policy.Statement.flatMap((s) => s.Action)).not.toContain('s3:*');
-    expect(resourceAt(ml(env), 'minio_iam_user', 'mlflow-lake-user').name).toBe('datalab-mlflow');
   });
 
   it('creates the mlflow, prefect and airflow databases with their own roles, and pg_trgm in prefect, from an init script without secrets', () => {
@@ -220,7 +210,7 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     for (const c of containers(ml(env))) {
       for (const [k, v] of Object.entries(envOf(c))) {
         if (/PASSWORD|SECRET|FERNET|_KEY$|_URI$|_URL$|_CONN$/.test(k) && !/^(MLFLOW_S3_ENDPOINT_URL|PREFECT_API_URL|PREFECT_UI_API_URL|AIRFLOW__CORE__EXECUTION_API_SERVER_URL|AWS_ACCESS_KEY_ID)$/.test(k)) {
-          expect([k, v]).toEqual([k, expect.stringMatching(/\$\{(random_password|random_bytes|minio_iam_user|replace\(replace\(random_bytes)[^}]*\}/)]);
+          expect([k, v]).toEqual([k, expect.stringMatching(/\$\{(random_password|random_bytes|minio_iam_user|data\.terraform_remote_state|replace\(replace\(random_bytes)[^}]*\}/)]);
         }
         expect([k, v]).not.toEqual([k, expect.stringMatching(/:\/\/[^:/]+:(?!\$\{)[^@]+@/)]);
       }
@@ -243,7 +233,6 @@ describe.each(ENVS)('ml stack for %s', (env) => {
   it('keeps state in its own per-environment file and reads core through its outputs', () => {
     const json = ml(env);
     expect(json.terraform.backend).toEqual({ local: { path: `../../../.state/${env}/ml.tfstate` } });
-    expect(json.provider.minio[0]).toMatchObject({ minio_server: '127.0.0.1:9000', minio_password: expect.stringContaining('data.terraform_remote_state') });
     expect(container(json, 'postgres').networks_advanced).toEqual([{ name: expect.stringContaining('data.terraform_remote_state'), aliases: ['postgres'] }]);
   });
 
@@ -260,13 +249,29 @@ describe.each(ENVS)('ml stack for %s', (env) => {
       'postgres-password_0F42B3BA',
     ]);
     expect(ids('random_bytes')).toEqual(['airflow-secrets_fernet-key_9868AEB6']);
-    expect(ids('minio_iam_user')).toEqual(['mlflow-lake-user_87A48279']);
+    // On SeaweedFS the identity and its secret live in core (see seaweedfs-store.test.ts).
+    expect(ids('minio_iam_user')).toEqual(MINIO_ENVS.includes(env) ? ['mlflow-lake-user_87A48279'] : []);
   });
 
   it('fits the memory budget of its environment', () => {
     const cfg = loadEnvironment(env);
     const total = containers(ml(env)).reduce((sum, c) => sum + c.memory, 0);
     expect(total).toBeLessThanOrEqual(env === 'dev' ? 4096 : cfg.host.memoryMb / 2);
+  });
+});
+
+describe.each(MINIO_ENVS)('ml stack on MinIO for %s', (env) => {
+  it('gives the MLflow MinIO user access to the mlflow bucket and nothing else', () => {
+    const policy = JSON.parse(resourceAt(ml(env), 'minio_iam_policy', 'mlflow-lake-user/policy').policy as string) as { Statement: { Resource: string[]; Action: string[] }[] };
+    const resources = policy.Statement.flatMap((s) => s.Resource);
+    expect(new Set(resources)).toEqual(new Set(['arn:aws:s3:::mlflow', 'arn:aws:s3:::mlflow/*']));
+    expect(policy.Statement.flatMap((s) => s.Action)).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
+    expect(policy.Statement.flatMap((s) => s.Action)).not.toContain('s3:*');
+    expect(resourceAt(ml(env), 'minio_iam_user', 'mlflow-lake-user').name).toBe('datalab-mlflow');
+  });
+
+  it('configures its own minio provider from core\'s published API port and, by reference, the root password', () => {
+    expect(ml(env).provider.minio[0]).toMatchObject({ minio_server: '127.0.0.1:9000', minio_password: expect.stringContaining('data.terraform_remote_state') });
   });
 });
 
@@ -285,7 +290,7 @@ describe('ml stack across environments', () => {
 
   it('scales MLflow and Airflow API workers per environment', () => {
     const workers = (env: string) => [envOf(container(ml(env), 'mlflow')).MLFLOW_WORKERS, envOf(container(ml(env), 'airflow-apiserver')).AIRFLOW__API__WORKERS];
-    expect(ENVS.map(workers)).toEqual([['1', '1'], ['2', '2'], ['4', '4']]);
+    expect(ENVS.map(workers)).toEqual([['1', '1'], ['2', '2'], ['4', '4'], ['1', '1']]);
   });
 
   it('is built only when the environment lists the ml group, after core', () => {

@@ -10,7 +10,7 @@ import { HealthCheck } from '../constructs/service-spec';
 import { filesHash, PLATFORM_DASHBOARD_UID, PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { MonitoringStack } from '../stacks/monitoring-stack';
 import { synthInMemory } from '../policy/gate';
-import { Container, container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { Container, container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const mon = (env: string): TfJson => {
@@ -88,7 +88,13 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     expect(provider.providers).toEqual([expect.objectContaining({ type: 'file', options: expect.objectContaining({ path: '/etc/grafana/dashboards/datalab' }) })]);
     const dashboard = JSON.parse(upload(g, '/etc/grafana/dashboards/datalab/platform.json')) as { uid: string; panels: { id: number; title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[]; gridPos: { x: number; w: number } }[] };
     expect(dashboard.uid).toBe(PLATFORM_DASHBOARD_UID);
-    expect(dashboard.panels.map((p) => p.title)).toEqual(expect.arrayContaining(['Targets up per service', 'MinIO capacity', 'JVM heap used', 'Resident memory per service']));
+    expect(dashboard.panels.map((p) => p.title)).toEqual(expect.arrayContaining(['Targets up per service', 'Data-lake capacity', 'JVM heap used', 'Resident memory per service']));
+    // The lake panel queries the metrics of the store the environment runs.
+    expect(dashboard.panels.find((p) => p.title === 'Data-lake capacity')!.targets.map((t) => t.expr)).toEqual(
+      MINIO_ENVS.includes(env)
+        ? ['max(minio_cluster_capacity_usable_total_bytes)', 'max(minio_cluster_capacity_usable_free_bytes)']
+        : ['max(SeaweedFS_volumeServer_resource{type="all"})', 'max(SeaweedFS_volumeServer_resource{type="free"})'],
+    );
     expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
     for (const p of dashboard.panels) {
       expect(p.datasource.uid).toBe(PROMETHEUS_DATASOURCE_UID);
@@ -175,6 +181,7 @@ describe('monitoring wiring', () => {
           network,
           discovery,
           consul,
+          lakeCapacity: { totalBytes: 't', freeBytes: 'f', source: 's' },
           platform: [s],
           monitoring: env.monitoring!,
           env,

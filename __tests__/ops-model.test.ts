@@ -18,6 +18,7 @@ describe('the platform model', () => {
     ]);
     expect(m.buckets[0].s3).toEqual({
       url: 'http://127.0.0.1:9000',
+      service: 'minio',
       user: 'datalab-root',
       password: { stack: 'core', output: 'minio_root_password', envVar: 'DATALAB_MINIO_ROOT_PASSWORD' },
     });
@@ -26,6 +27,18 @@ describe('the platform model', () => {
       { stack: 'core', name: 'events-dlq', partitions: 1, replication: 1, bootstrap: '127.0.0.1:9092' },
     ]);
     expect(m.registrations.find((r) => r.service === 'minio')).toEqual({ stack: 'core', service: 'minio', instances: ['minio'], containers: ['datalab-dev-minio'], consul: 'http://127.0.0.1:8500' });
+  });
+
+  it('checks a SeaweedFS lake as its administrator, whose secret is a core output', () => {
+    const m = modelFor(loadEnvironment('e2e'));
+    expect(m.buckets.map((b) => [b.name, b.versioning])).toEqual([['bronze', true], ['silver', true], ['gold', true], ['mlflow', true], ['landing', false]]);
+    expect(m.buckets[0].s3).toEqual({
+      url: 'http://127.0.0.1:9000',
+      service: 'seaweedfs',
+      user: 'datalab-admin',
+      password: { stack: 'core', output: 'lake_admin_password', envVar: 'DATALAB_LAKE_ADMIN_PASSWORD' },
+    });
+    expect(serviceAt(m, 'http://127.0.0.1:9000')).toEqual({ stack: 'core', service: 'seaweedfs' });
   });
 
   it('reads where each stack keeps its state from its backend block', () => {

@@ -34,7 +34,7 @@ describe.each(ENVS)('the platform contract of %s', (env) => {
 
 describe('the platform contracts side by side', () => {
   it('scale the Spark workers per environment and keep one-shot jobs apart from services', () => {
-    expect(ENVS.map((env) => contractOf(env).stacks.processing.services['spark-worker'])).toEqual([1, 2, 3]);
+    expect(ENVS.map((env) => contractOf(env).stacks.processing.services['spark-worker'])).toEqual([1, 2, 3, 1]);
     for (const env of ENVS) {
       expect(contractOf(env).stacks.ml.jobs).toEqual(['airflow-init']);
       expect(contractOf(env).stacks.ml.services).not.toHaveProperty('airflow-init');

@@ -24,6 +24,14 @@ const EXPECTED = {
   dev: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1' },
   staging: { workers: 2, workerMemory: 4096, sparkMemory: '3072m', cores: '2' },
   prod: { workers: 3, workerMemory: 8192, sparkMemory: '6656m', cores: '4' },
+  e2e: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1' },
+} as const;
+
+const EXPECTED_LAKE_ENDPOINT = {
+  dev: /^spark\.hadoop\.fs\.s3a\.endpoint\s+http:\/\/minio:9000$/m,
+  staging: /^spark\.hadoop\.fs\.s3a\.endpoint\s+http:\/\/minio:9000$/m,
+  prod: /^spark\.hadoop\.fs\.s3a\.endpoint\s+http:\/\/minio:9000$/m,
+  e2e: /^spark\.hadoop\.fs\.s3a\.endpoint\s+http:\/\/seaweedfs:8333$/m,
 } as const;
 
 describe.each(ENVS)('processing stack for %s', (env) => {
@@ -85,11 +93,12 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     for (const c of sparkContainers) expect(c.image).toMatch(/^\$\{docker_image\.spark-image_[A-F0-9]+\.image_id\}$/);
   });
 
-  it('uploads spark-defaults.conf (S3A to MinIO, path-style, no credentials) and metrics.properties to every Spark container', () => {
+  it('uploads spark-defaults.conf (S3A to the lake endpoint, path-style, no credentials) and metrics.properties to every Spark container', () => {
     for (const c of containers(processing(env)).filter((x) => serviceOf(x) !== 'nifi')) {
       const defaults = upload(c, '/opt/spark/conf/spark-defaults.conf')!;
       expect(defaults).toMatch(/^spark\.master\s+spark:\/\/spark-master:7077$/m);
-      expect(defaults).toMatch(/^spark\.hadoop\.fs\.s3a\.endpoint\s+http:\/\/minio:9000$/m);
+      // The endpoint the lake hands out: MinIO's API, or SeaweedFS's S3 gateway.
+      expect(defaults).toMatch(EXPECTED_LAKE_ENDPOINT[env]);
       expect(defaults).toMatch(/^spark\.hadoop\.fs\.s3a\.path\.style\.access\s+true$/m);
       expect(defaults).toMatch(/^spark\.sql\.extensions\s+io\.delta\.sql\.DeltaSparkSessionExtension$/m);
       expect(defaults).not.toMatch(/access\.key\s|secret\.key|MINIO_ROOT/);

@@ -7,12 +7,15 @@ import { synthInMemory } from '../policy/gate';
 import { scaledConfigYaml } from '../scripts/bench/scale';
 import { ENVS, platformFor } from './helpers';
 
-/** Long-running and init containers per stack, as synthesized (the medallion jobs are not config services). */
+/**
+ * Long-running and init containers per stack, as synthesized. The medallion jobs and the lake's
+ * provisioning step are not config services: they run one at a time during an apply.
+ */
 function containersPerStack(cfg: EnvConfig): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of synthInMemory(platformFor(cfg).app)) {
     const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { name: string }>);
-    out[s.name] = containers.filter((c) => !c.name.startsWith(`datalab-${cfg.environment}-job-`)).length;
+    out[s.name] = containers.filter((c) => !c.name.startsWith(`datalab-${cfg.environment}-job-`) && c.name !== `datalab-${cfg.environment}-seaweedfs-provisioner`).length;
   }
   return out;
 }

@@ -100,7 +100,7 @@ describe('npm run validate on bad input', () => {
   it('names an unknown environment in one line, without a stack trace', () => {
     const r = run({ DATALAB_ENV: 'nope' });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod');
+    expect(r.stderr.trim()).toBe('DATALAB_ENV="nope" is not an environment; valid: dev, staging, prod, e2e');
   });
 
   it('refuses an argument it does not take', () => {

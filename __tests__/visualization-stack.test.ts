@@ -9,7 +9,7 @@ import { JOBS } from '../jobs';
 import { NOTEBOOK_JARS, notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
 import { synthInMemory } from '../policy/gate';
-import { configErrorOf, devYamlWith, container, containers, envOf, ENVS, expectServiceStandards, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { configErrorOf, devYamlWith, container, containers, envOf, ENVS, expectServiceStandards, lakeEndpointOf, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const viz = (env: string): TfJson => {
@@ -77,6 +77,59 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
     expect(hub.ports).toEqual([{ internal: 8000, external: 8000, ip: '127.0.0.1', protocol: 'tcp' }]);
   });
 
+  it('points notebooks at Spark with a spark-defaults.conf that reaches the lake through S3A', () => {
+    const hub = container(viz(env), 'jupyterhub');
+    const conf = hub.upload!.find((u) => u.file === HUB_SPARK_CONF)!.content;
+    const master = envOf(hub).SPARK_MASTER;
+    // No env deploys processing yet: notebooks fall back to local mode unless the URL is configured.
+    expect(master).toBe(loadEnvironment(env).groups.includes('processing') ? 'spark://spark-master:7077' : 'local[*]');
+    expect(conf).toContain(`spark.master ${master}\n`);
+    expect(conf).toContain('spark.driver.host jupyterhub\n');
+    expect(conf).toContain(`spark.hadoop.fs.s3a.endpoint ${lakeEndpointOf(env)}\n`);
+    expect(conf).toContain('spark.hadoop.fs.s3a.path.style.access true\n');
+    expect(conf).toContain(`spark.driver.memory ${notebookDriverMemoryMb(cfg().jupyterhub.memoryMb)}m\n`);
+  });
+
+  it('registers both services in Consul, JupyterHub with its metrics endpoint', () => {
+    const hub = resourceAt(viz(env), 'consul_service', 'jupyterhub/registration/service');
+    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
+    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub:8000/hub/health');
+    const st = resourceAt(viz(env), 'consul_service', 'streamlit/registration/service');
+    expect(st.meta).not.toHaveProperty('metrics_path');
+    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit:8501/_stcore/health');
+  });
+
+  it('joins the core network by cross-stack reference', () => {
+    // Cross-stack references resolve only when the whole app is synthesized.
+    const { app } = platformFor(env);
+    app.synth();
+    const json = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'visualization', 'cdk.tf.json'), 'utf8')) as TfJson;
+    const net = (container(json, 'jupyterhub').networks_advanced as { name: string }[])[0].name;
+    expect(net).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\.cross-stack-output-docker_network/);
+    expect(json.terraform.backend).toEqual({ local: { path: `../../../.state/${env}/visualization.tfstate` } });
+  });
+
+  it('outputs URLs and marks every credential output sensitive', () => {
+    const out = viz(env).output!;
+    expect(out.jupyterhub_url.value).toBe('http://127.0.0.1:8000');
+    expect(out.streamlit_url.value).toBe('http://127.0.0.1:8501');
+    expect(out.jupyterhub_admin_password.sensitive).toBe(true);
+    expect(out.jupyterhub_user_passwords.sensitive).toBe(true);
+    for (const [name, o] of Object.entries(out)) if (/password|secret|token/.test(name)) expect(o.sensitive).toBe(true);
+  });
+
+  it('contains no credential literal', () => {
+    const text = JSON.stringify(viz(env));
+    expect(text).not.toMatch(/password123|minioadmin|changeme|"admin"/i);
+    for (const c of containers(viz(env))) {
+      for (const [k, v] of Object.entries(envOf(c))) if (/PASSWORD|SECRET|TOKEN/.test(k)) expect(v).toMatch(/\$\{random_password\.|\$\{minio_iam_user\./);
+    }
+  });
+});
+
+describe.each(MINIO_ENVS)('visualization stack on MinIO for %s', (env) => {
+  const cfg = () => loadEnvironment(env).visualization!;
+
   it('gives notebooks their own MinIO identity: read on silver and gold, read-write only on the scratch prefix', () => {
     const json = viz(env);
     expect(resourceAt(json, 'minio_iam_user', 'notebook-lake-user').name).toBe(NOTEBOOK_LAKE_USER);
@@ -92,22 +145,10 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
     expect(e.AWS_ACCESS_KEY_ID).toMatch(/^\$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.name\}$/);
     expect(e.AWS_SECRET_ACCESS_KEY).toMatch(/^\$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.secret\}$/);
     expect(e.AWS_ENDPOINT_URL).toBe('http://minio:9000');
+    const conf = container(json, 'jupyterhub').upload!.find((u) => u.file === HUB_SPARK_CONF)!.content;
+    expect(conf).toMatch(/spark\.hadoop\.fs\.s3a\.secret\.key \$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.secret\}\n/);
     expect(e.DATALAB_LAKE_READ).toBe('silver,gold');
     expect(e.DATALAB_LAKE_SCRATCH).toBe(`s3a://${bucket}/${prefix}`);
-  });
-
-  it('points notebooks at Spark with a spark-defaults.conf that reaches the lake through S3A', () => {
-    const hub = container(viz(env), 'jupyterhub');
-    const conf = hub.upload!.find((u) => u.file === HUB_SPARK_CONF)!.content;
-    const master = envOf(hub).SPARK_MASTER;
-    // No env deploys processing yet: notebooks fall back to local mode unless the URL is configured.
-    expect(master).toBe(loadEnvironment(env).groups.includes('processing') ? 'spark://spark-master:7077' : 'local[*]');
-    expect(conf).toContain(`spark.master ${master}\n`);
-    expect(conf).toContain('spark.driver.host jupyterhub\n');
-    expect(conf).toContain('spark.hadoop.fs.s3a.endpoint http://minio:9000\n');
-    expect(conf).toContain('spark.hadoop.fs.s3a.path.style.access true\n');
-    expect(conf).toMatch(/spark\.hadoop\.fs\.s3a\.secret\.key \$\{minio_iam_user\.notebook-lake-user_[A-F0-9]+\.secret\}\n/);
-    expect(conf).toContain(`spark.driver.memory ${notebookDriverMemoryMb(cfg().jupyterhub.memoryMb)}m\n`);
   });
 
   it('gives Streamlit a read-only identity on the gold layer and nothing else', () => {
@@ -127,41 +168,10 @@ describe.each(ENVS)('visualization stack for %s', (env) => {
     expect(s.volumes).toBeUndefined();
   });
 
-  it('registers both services in Consul, JupyterHub with its metrics endpoint', () => {
-    const hub = resourceAt(viz(env), 'consul_service', 'jupyterhub/registration/service');
-    expect(hub).toMatchObject({ name: 'jupyterhub', address: 'jupyterhub', port: 8000, meta: { group: 'visualization', metrics_path: '/hub/metrics', metrics_port: '8000' } });
-    expect((hub.check as { http: string }[])[0].http).toBe('http://jupyterhub:8000/hub/health');
-    const st = resourceAt(viz(env), 'consul_service', 'streamlit/registration/service');
-    expect(st.meta).not.toHaveProperty('metrics_path');
-    expect((st.check as { http: string }[])[0].http).toBe('http://streamlit:8501/_stcore/health');
-  });
-
-  it('joins the core network and reaches MinIO with the core root password, both by cross-stack reference', () => {
-    // Cross-stack references resolve only when the whole app is synthesized.
+  it('configures its own minio provider from core\'s published API port and, by reference, the root password', () => {
     const { app } = platformFor(env);
-    app.synth();
-    const json = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'visualization', 'cdk.tf.json'), 'utf8')) as TfJson;
-    const net = (container(json, 'jupyterhub').networks_advanced as { name: string }[])[0].name;
-    expect(net).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\.cross-stack-output-docker_network/);
+    const json = synthInMemory(app).find((x) => x.name === 'visualization')!.json as unknown as TfJson;
     expect(json.provider.minio[0]).toMatchObject({ minio_server: '127.0.0.1:9000', minio_password: expect.stringMatching(/^\$\{data\.terraform_remote_state/) });
-    expect(json.terraform.backend).toEqual({ local: { path: `../../../.state/${env}/visualization.tfstate` } });
-  });
-
-  it('outputs URLs and marks every credential output sensitive', () => {
-    const out = viz(env).output!;
-    expect(out.jupyterhub_url.value).toBe('http://127.0.0.1:8000');
-    expect(out.streamlit_url.value).toBe('http://127.0.0.1:8501');
-    expect(out.jupyterhub_admin_password.sensitive).toBe(true);
-    expect(out.jupyterhub_user_passwords.sensitive).toBe(true);
-    for (const [name, o] of Object.entries(out)) if (/password|secret|token/.test(name)) expect(o.sensitive).toBe(true);
-  });
-
-  it('contains no credential literal', () => {
-    const text = JSON.stringify(viz(env));
-    expect(text).not.toMatch(/password123|minioadmin|changeme|"admin"/i);
-    for (const c of containers(viz(env))) {
-      for (const [k, v] of Object.entries(envOf(c))) if (/PASSWORD|SECRET|TOKEN/.test(k)) expect(v).toMatch(/\$\{random_password\.|\$\{minio_iam_user\./);
-    }
   });
 });
 

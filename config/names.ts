@@ -1,6 +1,6 @@
 /** Environment and group names: plain constants, shared by the schema and the (zod-free) loader. */
 
-export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
+export const ENVIRONMENTS = ['dev', 'staging', 'prod', 'e2e'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
 /** Service groups, in deployment order. Each one is a Terraform stack of the same name. */

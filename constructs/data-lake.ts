@@ -15,6 +15,16 @@ export interface LakeAdminAccess {
   readonly password: string;
 }
 
+/** The store's capacity as Prometheus sees it (PromQL over the store's own metrics). */
+export interface LakeCapacityMetrics {
+  /** Usable bytes in total. */
+  readonly totalBytes: string;
+  /** Usable bytes free. */
+  readonly freeBytes: string;
+  /** Where the numbers come from, for the dashboard panel's description. */
+  readonly source: string;
+}
+
 /**
  * The data lake: a set of buckets on an object store, addressed by reference (`lake.bronze`,
  * `lake.bucket('landing')`), and one identity per consumer (`lake.identityFor(scope, id, name)`),
@@ -26,6 +36,8 @@ export abstract class DataLake extends Construct {
   abstract readonly endpoint: string;
   /** The administrator's access, for operators and `datalab verify`. */
   abstract readonly admin: LakeAdminAccess;
+  /** Capacity queries for dashboards. */
+  abstract readonly capacity: LakeCapacityMetrics;
   private readonly byName = new Map<string, LakeBucket>();
 
   /** The buckets: the built-in ones with defaults unless configured, then the configured ones. */

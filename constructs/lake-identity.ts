@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { LakeGrant } from './lake-bucket';
 
@@ -16,6 +17,12 @@ export abstract class LakeIdentity extends Construct {
   abstract readonly secretKey: string;
   /** S3 endpoint inside the platform network. */
   abstract readonly endpoint: string;
+  /**
+   * What a consumer in the identity's stack waits for before it uses the keys (the identity and
+   * its permissions exist): `dependsOn` material. Empty when the store provisions identities in
+   * its own stack, which every consumer's stack is deployed after.
+   */
+  abstract readonly ready: readonly ITerraformDependable[];
   private readonly received: LakeGrant[] = [];
 
   /** What buckets granted this identity, in grant order. */

@@ -1,6 +1,6 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { DataLake, LakeAdminAccess } from './data-lake';
+import { DataLake, LakeAdminAccess, LakeCapacityMetrics } from './data-lake';
 import { LakeBucketProps } from './lake-bucket';
 import { MinioBucket } from './minio-bucket';
 import { MinioUser } from './minio-user';
@@ -27,6 +27,11 @@ export class MinioLake extends DataLake {
   readonly connection: MinioConnection;
   readonly endpoint: string;
   readonly admin: LakeAdminAccess;
+  readonly capacity: LakeCapacityMetrics = {
+    totalBytes: 'max(minio_cluster_capacity_usable_total_bytes)',
+    freeBytes: 'max(minio_cluster_capacity_usable_free_bytes)',
+    source: 'MinIO cluster metrics (/minio/v2/metrics/cluster)',
+  };
 
   constructor(scope: Construct, id: string, props: MinioLakeProps) {
     super(scope, id);

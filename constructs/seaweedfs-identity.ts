@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { LakeGrant, parentKeys } from './lake-bucket';
 import { LakeIdentity } from './lake-identity';
@@ -21,6 +22,8 @@ export class SeaweedfsIdentity extends LakeIdentity {
   readonly accessKey: string;
   readonly secretKey: string;
   readonly endpoint: string;
+  /** Provisioned by the store's stack, which consumers' stacks are deployed after. */
+  readonly ready: readonly ITerraformDependable[] = [];
 
   constructor(scope: Construct, id: string, props: SeaweedfsIdentityProps) {
     super(scope, id);

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DataLake, LakeAdminAccess } from './data-lake';
+import { DataLake, LakeAdminAccess, LakeCapacityMetrics } from './data-lake';
 import { GeneratedSecret } from './generated-secret';
 import { LakeBucket, LakeBucketProps } from './lake-bucket';
 import { SeaweedfsIdentity } from './seaweedfs-identity';
@@ -42,6 +42,12 @@ export class SeaweedfsLake extends DataLake {
   readonly endpoint: string;
   readonly admin: LakeAdminAccess;
   readonly protectData: boolean;
+  readonly capacity: LakeCapacityMetrics = {
+    // The volume server's disk (weed/stats/metrics.go: SeaweedFS_volumeServer_resource{name=<dir>, type=all|used|free|avail}).
+    totalBytes: 'max(SeaweedFS_volumeServer_resource{type="all"})',
+    freeBytes: 'max(SeaweedFS_volumeServer_resource{type="free"})',
+    source: 'SeaweedFS volume server metrics (SeaweedFS_volumeServer_resource)',
+  };
   private readonly identities = new Map<string, SeaweedfsIdentity>();
 
   constructor(scope: Construct, id: string, props: SeaweedfsLakeProps) {

@@ -162,7 +162,7 @@ export class SparkJob extends Construct {
         resources: { memoryMb: withOverhead(r.driverMemoryMb) },
       },
       // The policy must be attached before the job uses the user's keys.
-      dependsOn: [...props.dependsOn, this.user.node.findChild('attachment') as TerraformResource, ...(props.after ?? []).map((j) => j.container)],
+      dependsOn: [...props.dependsOn, ...this.user.ready, ...(props.after ?? []).map((j) => j.container)],
     });
     this.container = this.service.containers[0];
     this.container.lifecycle = {

@@ -64,7 +64,7 @@ export function lineageDiagram(model: PlatformModel): string {
     return ra - rb || (na < nb ? -1 : na > nb ? 1 : 0);
   });
   if (buckets.length > 0) {
-    lines.push(`  subgraph lake["data lake (MinIO buckets)"]`);
+    lines.push(`  subgraph lake["data lake (buckets)"]`);
     for (const b of buckets) lines.push(`    ${id('bucket', b.name)}[("${label(b.name)}${b.versioning ? ' · versioned' : ''}")]`);
     lines.push('  end');
   }
@@ -118,7 +118,7 @@ ${stackDiagram(model)}
 
 ## Services, jobs and data lineage
 
-Rectangles are services, hexagons jobs, rounded boxes MinIO identities used outside a service;
+Rectangles are services, hexagons jobs, rounded boxes lake identities used outside a service;
 cylinders are buckets (medallion layers left to right), double boxes Kafka topics. An arrow into a
 service or job is a read, an arrow out of it a write, a two-way arrow both (a Delta writer also
 reads its table's log).

@@ -69,6 +69,8 @@ export interface SecretRef {
 export interface S3Endpoint {
   /** `http://127.0.0.1:9000`, as seen from the Docker host. */
   readonly url: string;
+  /** The service that serves it (`minio`, `seaweedfs`): its container is what to start or inspect. */
+  readonly service: string;
   readonly user: string;
   readonly password: SecretRef;
 }
@@ -254,7 +256,7 @@ function s3EndpointOf(b: LakeBucket): S3Endpoint {
   if (!lake) throw new Error(`bucket "${b.name}" at ${b.node.path} is not part of a DataLake`);
   const a = lake.admin;
   if (!a.url) throw new Error(`bucket "${b.name}": the lake's S3 port is not published on the host, so it cannot be checked from here`);
-  return { url: a.url, user: a.user, password: secretRef(TerraformStack.of(lake), a.password, `lake administrator password of bucket "${b.name}"`) };
+  return { url: a.url, service: new URL(lake.endpoint).hostname, user: a.user, password: secretRef(TerraformStack.of(lake), a.password, `lake administrator password of bucket "${b.name}"`) };
 }
 
 /** The stack output that carries `value` (a token): that is where the deployed value can be read. */

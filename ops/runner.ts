@@ -1,11 +1,11 @@
 /**
  * Runs checks with a per-attempt timeout, retries with exponential backoff, a concurrency limit and
- * dependencies (a bucket check waits for the MinIO login check and is skipped if it failed).
+ * dependencies (a bucket check waits for the lake login check and is skipped if it failed).
  * Results come back in plan order; `onResult` sees each one as soon as it is known.
  */
 import { CheckFailure, CheckSkip, CheckTimeout, explain, FailureContext } from './checks/failure';
 
-export type CheckKind = 'minio' | 'kafka' | 'consul' | 'health';
+export type CheckKind = 'lake' | 'kafka' | 'consul' | 'health';
 
 export interface Check {
   /** Unique and stable: `core/minio/bucket/bronze`. */

@@ -55,12 +55,12 @@ interface Resources {
   readonly kafka: Map<string, KafkaAdmin>;
 }
 
-/** The checks for the selected groups, in a stable order: MinIO, Kafka, Consul, then health. */
+/** The checks for the selected groups, in a stable order: the lake, Kafka, Consul, then health. */
 export function planVerify(model: PlatformModel, opts: VerifyOptions, res: Resources): Check[] {
   const groups = new Set(selectGroups(model, opts.groups));
   const inGroups = <T extends { stack: string }>(xs: readonly T[]) => xs.filter((x) => groups.has(x.stack));
   const secrets = { root: opts.root, env: opts.env, states: Object.fromEntries(model.stacks.map((s) => [s.name, s])) };
-  // A shared server (MinIO, Kafka, Consul) is checked once, under the stack that runs it.
+  // A shared server (the lake's store, Kafka, Consul) is checked once, under the stack that runs it.
   const ownerOf = (endpoint: string) => serviceAt(model, endpoint);
   return [
     ...s3Checks(inGroups(model.buckets), { secrets, timeoutMs: opts.timeoutMs, clients: res.s3, ownerOf }),

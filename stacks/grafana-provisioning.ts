@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
+import type { LakeCapacityMetrics } from '../constructs/data-lake';
 
 export const GRAFANA_PROVISIONING = '/etc/grafana/provisioning';
 /** Outside /var/lib/grafana (the data volume): uploads under a volume mount would land in the volume. */
@@ -107,25 +108,29 @@ export const PLATFORM_PANELS: readonly PanelDef[] = [
     w: 12,
     description: 'JVM services that export Micrometer or JMX metrics (Kafka UI, Spark with the Prometheus servlet).',
   },
-  {
-    title: 'MinIO capacity',
-    type: 'timeseries',
-    exprs: [
-      { expr: 'max(minio_cluster_capacity_usable_total_bytes)', legend: 'usable total' },
-      { expr: 'max(minio_cluster_capacity_usable_free_bytes)', legend: 'usable free' },
-    ],
-    unit: 'bytes',
-    w: 12,
-    description: 'Data-lake capacity from MinIO cluster metrics (/minio/v2/metrics/cluster).',
-  },
 ];
 
 /** The platform dashboard as Grafana dashboard JSON (an object; serialize with JSON.stringify). */
-export function platformDashboard(environment: string): Record<string, unknown> {
+/** The data-lake panel, from the store's own capacity metrics. */
+export function lakeCapacityPanel(capacity: LakeCapacityMetrics): PanelDef {
+  return {
+    title: 'Data-lake capacity',
+    type: 'timeseries',
+    exprs: [
+      { expr: capacity.totalBytes, legend: 'usable total' },
+      { expr: capacity.freeBytes, legend: 'usable free' },
+    ],
+    unit: 'bytes',
+    w: 12,
+    description: `Data-lake capacity from ${capacity.source}.`,
+  };
+}
+
+export function platformDashboard(environment: string, lakeCapacity: LakeCapacityMetrics): Record<string, unknown> {
   const datasource = { type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID };
   let x = 0;
   let y = 0;
-  const panels = PLATFORM_PANELS.map((p, i) => {
+  const panels = [...PLATFORM_PANELS, lakeCapacityPanel(lakeCapacity)].map((p, i) => {
     const h = p.type === 'stat' ? 5 : 8;
     if (x + p.w > 24) {
       x = 0;

@@ -1,3 +1,4 @@
+import type { LakeCapacityMetrics } from '../constructs/data-lake';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MonitoringConfig } from '../config/groups/monitoring';
@@ -33,6 +34,8 @@ export interface MonitoringStackProps {
   readonly discovery: ServiceDiscovery;
   /** The Consul server: discovery source for Prometheus and a static scrape target itself. */
   readonly consul: DockerService;
+  /** The data lake, whose store says how its capacity is measured. */
+  readonly lakeCapacity: LakeCapacityMetrics;
   /**
    * The stacks (or any constructs) whose services make up the platform model. Their metrics paths
    * decide which query parameters the discovery relabelling must carry.
@@ -99,7 +102,7 @@ export class MonitoringStack extends TerraformStack {
       ...onNetwork,
       // No depends_on Prometheus: Grafana starts and provisions the datasource without it (queries
       // are made on use), so the two containers are created in parallel.
-      spec: grafanaSpec(ctx, cfg, this.prometheus.internalUrl('http'), this.grafanaAdminPassword.value),
+      spec: grafanaSpec(ctx, cfg, this.prometheus.internalUrl('http'), this.grafanaAdminPassword.value, props.lakeCapacity),
     });
     props.discovery.register(this.grafana);
 
@@ -138,17 +141,17 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
   };
 }
 
-export function grafanaFiles(prometheusUrl: string, environment: string): FileSpec[] {
+export function grafanaFiles(prometheusUrl: string, environment: string, lakeCapacity: LakeCapacityMetrics): FileSpec[] {
   return [
     { path: `${GRAFANA_PROVISIONING}/datasources/datalab.yaml`, content: datasourceYaml(prometheusUrl) },
     { path: `${GRAFANA_PROVISIONING}/dashboards/datalab.yaml`, content: dashboardProviderYaml() },
-    { path: `${GRAFANA_DASHBOARDS_DIR}/platform.json`, content: `${JSON.stringify(platformDashboard(environment), null, 2)}\n` },
+    { path: `${GRAFANA_DASHBOARDS_DIR}/platform.json`, content: `${JSON.stringify(platformDashboard(environment, lakeCapacity), null, 2)}\n` },
   ];
 }
 
-function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: string, adminPassword: string): ServiceSpec {
+function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: string, adminPassword: string, lakeCapacity: LakeCapacityMetrics): ServiceSpec {
   const cfg = m.grafana;
-  const files = grafanaFiles(prometheusUrl, ctx.environment);
+  const files = grafanaFiles(prometheusUrl, ctx.environment, lakeCapacity);
   return {
     name: 'grafana',
     group: MONITORING_GROUP,

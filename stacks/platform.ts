@@ -70,6 +70,7 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
     monitoring = new MonitoringStack(app, 'monitoring', {
       ...common,
       consul: core.consul,
+      lakeCapacity: core.lake.capacity,
       // Monitoring is built last: every stack of the app so far is the model Prometheus is configured from.
       platform: app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack),
       monitoring: env.monitoring,

@@ -12,7 +12,7 @@
 #   /provision/keys.txt         "<access key> <secret key>" per identity
 #   /provision/buckets.txt      "<bucket> <Enabled|Suspended> <expire days or 0>" per bucket
 #   DATALAB_PROTECT_DATA        "true": never delete a bucket
-#   DATALAB_S3_ADMIN_SECRET_KEY the administrator's secret (access key DATALAB_S3_ADMIN_ACCESS_KEY)
+#   DATALAB_S3_ADMIN_SECRET_KEY the administrator's secret (access key DATALAB_S3_ADMIN_USER)
 set -eu
 
 MASTER=127.0.0.1:9333
@@ -29,10 +29,15 @@ wsh() {
   printf '%s\n' "$@" | weed shell -master="$MASTER" 2>&1
 }
 
-# A SigV4-signed S3 request as the given identity; prints the HTTP status code.
-s3_status() { # key secret method path
-  curl -s -o /tmp/s3-body -w '%{http_code}' --aws-sigv4 "aws:amz:$REGION:s3" -u "$1:$2" -X "$3" "$S3$4"
+# A SigV4-signed S3 request as the given identity; prints the HTTP status code (body: /tmp/s3-body).
+s3_status() { # key secret method path [body file]
+  if [ -n "${5:-}" ]; then
+    curl -s -o /tmp/s3-body -w '%{http_code}' --aws-sigv4 "aws:amz:$REGION:s3" -u "$1:$2" -X "$3" -H 'Content-Type: application/xml' --data-binary "@$5" "$S3$4"
+  else
+    curl -s -o /tmp/s3-body -w '%{http_code}' --aws-sigv4 "aws:amz:$REGION:s3" -u "$1:$2" -X "$3" "$S3$4"
+  fi
 }
+s3_admin() { s3_status "$DATALAB_S3_ADMIN_USER" "$DATALAB_S3_ADMIN_SECRET_KEY" "$@"; }
 
 # 1. The server container is healthy before this starts, but a restart may be under way.
 n=0
@@ -52,16 +57,23 @@ has_bucket() { echo "$existing" | awk '{print $1}' | grep -qx "$1"; }
 while read -r bucket versioning days; do
   [ -n "$bucket" ] || continue
   if [ "$versioning" = Enabled ]; then v="-enable"; else v="-suspend"; fi
-  if [ "$days" -gt 0 ]; then
-    ttl="fs.configure -locationPrefix=/buckets/$bucket/ -collection=$bucket -ttl=${days}d -apply"
-  else
-    ttl="fs.configure -locationPrefix=/buckets/$bucket/ -delete -apply"
-  fi
   if has_bucket "$bucket"; then
-    out=$(wsh "s3.bucket.versioning -name=$bucket $v" "$ttl") || fail "bucket $bucket: $out"
+    out=$(wsh "s3.bucket.versioning -name=$bucket $v") || fail "bucket $bucket: $out"
   else
     log "creating bucket $bucket"
-    out=$(wsh "s3.bucket.create -name=$bucket" "s3.bucket.versioning -name=$bucket $v" "$ttl") || fail "bucket $bucket: $out"
+    out=$(wsh "s3.bucket.create -name=$bucket" "s3.bucket.versioning -name=$bucket $v") || fail "bucket $bucket: $out"
+  fi
+  # Expiry: a lifecycle rule (what S3 clients read back) that the gateway stamps on each new
+  # object as a volume TTL (the "fast path"; volume servers then reclaim the data themselves).
+  if [ "$days" -gt 0 ]; then
+    printf '<LifecycleConfiguration><Rule><ID>expire-current</ID><Filter><Prefix></Prefix></Filter><Status>Enabled</Status><Expiration><Days>%s</Days></Expiration></Rule></LifecycleConfiguration>' "$days" > /tmp/lifecycle.xml
+    code=$(s3_admin PUT "/$bucket?lifecycle" /tmp/lifecycle.xml)
+    [ "$code" = 200 ] || fail "bucket $bucket: setting expiry answered HTTP $code: $(cat /tmp/s3-body)"
+    out=$(wsh "s3.bucket.lifecycle.fastpath -name=$bucket -enable") || fail "bucket $bucket: $out"
+  else
+    code=$(s3_admin DELETE "/$bucket?lifecycle")
+    case "$code" in 200|204) ;; *) fail "bucket $bucket: removing expiry answered HTTP $code: $(cat /tmp/s3-body)" ;; esac
+    out=$(wsh "s3.bucket.lifecycle.fastpath -name=$bucket -disable") || fail "bucket $bucket: $out"
   fi
   # Some shell commands report a bad flag without failing: read the result back.
   status=$(wsh "s3.bucket.versioning -name=$bucket" | sed -n 's/^Versioning: //p')
@@ -83,10 +95,9 @@ $bucket"
   fi
   # S3 DeleteBucket refuses a bucket that holds objects (or versions): as with MinIO, data is
   # never deleted with a bucket.
-  code=$(s3_status "$DATALAB_S3_ADMIN_ACCESS_KEY" "$DATALAB_S3_ADMIN_SECRET_KEY" DELETE "/$bucket")
+  code=$(s3_admin DELETE "/$bucket")
   case "$code" in
-    204|200) wsh "fs.configure -locationPrefix=/buckets/$bucket/ -delete -apply" > /dev/null || true
-             log "bucket $bucket removed (it left the config and was empty)" ;;
+    204|200) log "bucket $bucket removed (it left the config and was empty)" ;;
     409) fail "bucket $bucket left the config but still holds objects; empty it (or put it back in the config), then deploy again" ;;
     *) fail "deleting bucket $bucket answered HTTP $code: $(cat /tmp/s3-body)" ;;
   esac

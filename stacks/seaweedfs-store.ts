@@ -68,7 +68,7 @@ export function deploySeaweedfs(scope: Construct, props: ObjectStoreProps): Obje
       command: ['/provision/provision.sh'],
       env: {
         DATALAB_PROTECT_DATA: String(props.protectData),
-        DATALAB_S3_ADMIN_ACCESS_KEY: SEAWEEDFS_ADMIN_USER,
+        DATALAB_S3_ADMIN_USER: SEAWEEDFS_ADMIN_USER,
         DATALAB_S3_ADMIN_SECRET_KEY: adminSecret.value,
       },
       // Any change to these files re-creates the container, so the step re-runs exactly when the

@@ -1,5 +1,5 @@
 /**
- * MinIO checks over the S3 API (path-style, endpoint = the host URL): one login per endpoint, then
+ * Data-lake checks over the S3 API (path-style, endpoint = the host URL): one login per endpoint, then
  * for every bucket of the model: it exists, and its versioning is what the model says.
  */
 import { GetBucketVersioningCommand, HeadBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
@@ -13,7 +13,7 @@ export interface S3CheckOptions {
   readonly timeoutMs: number;
   /** Clients created by the checks; the caller destroys them at the end. */
   readonly clients: Map<string, S3Client>;
-  /** The service and stack that serve an endpoint, for hints and grouping. @default - the bucket's stack, service "minio" */
+  /** The service and stack that serve an endpoint, for hints and grouping. @default - the bucket's stack and the service that serves the lake */
   readonly ownerOf?: (endpoint: string) => { readonly stack: string; readonly service: string } | undefined;
 }
 
@@ -23,7 +23,7 @@ export function s3Checks(buckets: readonly BucketModel[], opts: S3CheckOptions):
   const checks: Check[] = [];
   const logins = new Map<string, string>();
   for (const b of buckets) {
-    const owner = opts.ownerOf?.(b.s3.url) ?? { stack: b.stack, service: 'minio' };
+    const owner = opts.ownerOf?.(b.s3.url) ?? { stack: b.stack, service: b.s3.service };
     const key = endpointKey(b.s3);
     let loginId = logins.get(key);
     if (!loginId) {
@@ -44,7 +44,7 @@ function loginCheck(id: string, b: BucketModel, opts: S3CheckOptions, owner: { s
   return {
     id,
     group: owner.stack,
-    kind: 'minio',
+    kind: 'lake',
     name: `${owner.service} login as ${b.s3.user}`,
     endpoint: b.s3.url,
     service: owner.service,
@@ -89,7 +89,7 @@ function bucketCheck(loginId: string, b: BucketModel, key: string, opts: S3Check
   return {
     id: `${b.stack}/${service}/bucket/${b.name}`,
     group: b.stack,
-    kind: 'minio',
+    kind: 'lake',
     name: `bucket ${b.name}`,
     endpoint: b.s3.url,
     service,
