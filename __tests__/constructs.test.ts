@@ -1,6 +1,6 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, Token } from 'cdktf';
 import { MinioLake } from '../constructs/minio-lake';
-import { DockerService } from '../constructs/docker-service';
+import { DockerService, literal } from '../constructs/docker-service';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
@@ -249,5 +249,16 @@ describe('Kafka cluster', () => {
     expect(() => k.addTopic({ name: 'a', partitions: 1, replication: 1, retentionHours: 1 })).toThrow('topic "a" is defined twice');
     expect(() => k.addTopic({ name: 'b', partitions: 1, replication: 2, retentionHours: 1 })).toThrow('topic "b": replication 2 exceeds the 1 broker(s)');
     expect(() => k.topic('c')).toThrow('Kafka has no topic "c"; it has: a');
+  });
+});
+
+describe('literal text in files, commands and env', () => {
+  it('escapes the template sequences of token-free text, so Terraform writes it as it is', () => {
+    expect(literal('a=${A:-1} curl -w %{http_code} $${kept}')).toBe('a=$${A:-1} curl -w %%{http_code} $$${kept}');
+  });
+
+  it('leaves text with tokens alone (their references must stay references)', () => {
+    const withToken = `key=${Token.asString({ resolve: () => 'x' })}`;
+    expect(literal(withToken)).toBe(withToken);
   });
 });

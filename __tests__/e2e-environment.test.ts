@@ -11,7 +11,7 @@ describe('the e2e environment', () => {
       ['core.objectStore', 'seaweedfs'],
       ['core.minio', undefined],
       // MPL releases of Consul and consul-esm (later ones are under the BSL).
-      ['core.consul.image', 'hashicorp/consul:1.8.7'],
+      ['core.consul.image', 'hashicorp/consul:1.14.3'],
       ['core.consulEsm.image', 'hashicorp/consul-esm:0.7.1'],
       // No open-source stand-in can be built for Kafka UI.
       ['core.kafkaUi.enabled', false],

@@ -1,5 +1,6 @@
 import { DATALAB_RULES } from '../policy/pack';
 import { bareReferences } from '../policy/rules/bare-references';
+import { templateLiterals, unescapedTemplates } from '../policy/rules/template-literals';
 import { consulRegistered } from '../policy/rules/consul-registered';
 import { credentialsReferenced, namesSecret } from '../policy/rules/credentials-referenced';
 import { dataProtected } from '../policy/rules/data-protected';
@@ -211,6 +212,23 @@ describe('DL012 log-rotation', () => {
   });
 });
 
+describe('DL014 template-literals', () => {
+  it('passes references, function calls, self and escaped text', () => {
+    const upload = [{ file: '/x.sh', content: 'echo $${HOME} %%{http_code} ${random_password.p.result} ${replace(var.x, "a", "b")}' }];
+    expect(verdict(templateLiterals, res('docker_container', goodContainer({ upload, lifecycle: { postcondition: [{ condition: '${self.exit_code == 0}' }] } })))).toBe('compliant');
+  });
+
+  it('fails shell and curl syntax that Terraform would read as a template, naming where', () => {
+    const upload = [{ file: '/x.sh', content: 'a=${DAYS:-1}; b=${days}; curl -w %{http_code}' }];
+    const r = templateLiterals.check(res('docker_container', goodContainer({ upload })), ctx());
+    expect(r).toEqual({ compliance: 'non-compliant', detail: 'text Terraform would read as a template (upload[0].content: ${DAYS:-1}; upload[0].content: ${days}; upload[0].content: %{http_code})' });
+  });
+
+  it('finds every unescaped sequence and skips escaped ones', () => {
+    expect(unescapedTemplates('$${a} ${b} $$${c} %%{d} %{e} ${data.x.y} ${docker_image.i.image_id}')).toEqual(['${b}', '%{e}']);
+  });
+});
+
 describe('DL013 bare-references', () => {
   it('accepts bare addresses in depends_on and replace_triggered_by', () => {
     expect(verdict(bareReferences, res('docker_container', goodContainer({ depends_on: ['docker_container.a'], lifecycle: { replace_triggered_by: ['docker_container.b'] } })))).toBe('compliant');
@@ -238,6 +256,7 @@ describe('the DataLab pack', () => {
       'DL011 stop-grace warning',
       'DL012 log-rotation warning',
       'DL013 bare-references error',
+      'DL014 template-literals error',
     ]);
   });
 

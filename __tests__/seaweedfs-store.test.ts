@@ -47,7 +47,8 @@ describe('the SeaweedFS server', () => {
 
   it('knows only its administrator from a static config that holds no secret, the secret coming from a generated password', () => {
     const s = container(core(), 'seaweedfs');
-    expect(upload(s, '/etc/seaweedfs/s3.json')).toBe(SEAWEEDFS_STATIC_CONFIG);
+    // Terraform writes `$${` as `${`: the file in the container is the static config itself.
+    expect(upload(s, '/etc/seaweedfs/s3.json')).toBe(SEAWEEDFS_STATIC_CONFIG.replace(/\$\{/g, () => '$${'));
     expect(JSON.parse(SEAWEEDFS_STATIC_CONFIG)).toEqual({
       identities: [{ name: 'datalab-admin', credentials: [{ accessKey: 'datalab-admin', secretKey: '${DATALAB_S3_ADMIN_SECRET_KEY}' }], actions: ['Admin'] }],
     });
@@ -93,7 +94,9 @@ describe('the SeaweedFS lake provisioner', () => {
 
   it('ships the provisioning script as it is in the repository, executable', () => {
     const script = (provisioner().upload as { file: string; content: string; executable: boolean }[]).find((u) => u.file === '/provision/provision.sh')!;
-    expect(script.content).toBe(fs.readFileSync(path.join(__dirname, '..', 'stacks', 'seaweedfs-provision.sh'), 'utf8'));
+    const text = fs.readFileSync(path.join(__dirname, '..', 'stacks', 'seaweedfs-provision.sh'), 'utf8');
+    expect(text).toMatch(/\$\{DATALAB_PROTECT_DATA:-true\}/);
+    expect(script.content).toBe(text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'));
     expect(script.executable).toBe(true);
   });
 

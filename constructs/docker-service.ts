@@ -1,7 +1,7 @@
 import { Container, ContainerConfig } from '@cdktf/provider-docker/lib/container';
 import { Image } from '@cdktf/provider-docker/lib/image';
 import { Volume } from '@cdktf/provider-docker/lib/volume';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PlatformNetwork } from './platform-network';
 import { ServiceSpec } from './service-spec';
@@ -175,9 +175,9 @@ export class DockerService extends Construct {
     return {
       name: `datalab-${props.environment}-${name}`,
       image: this.image.imageId,
-      command: spec.command ? [...spec.command] : undefined,
-      entrypoint: spec.entrypoint ? [...spec.entrypoint] : undefined,
-      env: spec.env ? Object.entries(spec.env).map(([k, v]) => `${k}=${v}`) : undefined,
+      command: spec.command ? spec.command.map(literal) : undefined,
+      entrypoint: spec.entrypoint ? spec.entrypoint.map(literal) : undefined,
+      env: spec.env ? Object.entries(spec.env).map(([k, v]) => `${k}=${literal(v)}`) : undefined,
       user: spec.user,
       labels,
       ...(props.networkNamespaceOf
@@ -198,7 +198,7 @@ export class DockerService extends Construct {
         ...(props.sharedVolumes ?? []).map((v) => ({ volumeName: v.volume.name, containerPath: v.containerPath })),
         ...(spec.hostAccess ?? []).map((h) => ({ hostPath: h.hostPath, containerPath: h.containerPath })),
       ]),
-      upload: nonEmpty((spec.files ?? []).map((f) => ({ file: f.path, content: f.content, executable: f.executable ?? false }))),
+      upload: nonEmpty((spec.files ?? []).map((f) => ({ file: f.path, content: literal(f.content), executable: f.executable ?? false }))),
       memory: spec.resources.memoryMb,
       // Equal to memory: no swap, and no perpetual diff from Docker's 2x default (3.6.2 trap).
       memorySwap: spec.resources.memoryMb,
@@ -230,6 +230,16 @@ export class DockerService extends Construct {
         : undefined,
     };
   }
+}
+
+/**
+ * Text without tokens is written as it is: its `${` and `%{` (a shell's `${VAR:-x}`, curl's
+ * `%{http_code}`) are escaped so Terraform does not read them as templates. Text with tokens is
+ * composed by code that uses `${` only through them (policy rule DL014 checks the result).
+ */
+export function literal(text: string): string {
+  // A function replacer: in a replacement string `$$` would stand for one `$`.
+  return Token.isUnresolved(text) ? text : text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 function nonEmpty<T>(xs: T[]): T[] | undefined {

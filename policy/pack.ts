@@ -10,6 +10,7 @@ import { memoryLimit } from './rules/memory-limit';
 import { notPrivileged } from './rules/not-privileged';
 import { restartPolicy } from './rules/restart-policy';
 import { stopGrace } from './rules/stop-grace';
+import { templateLiterals } from './rules/template-literals';
 import { topicReplication } from './rules/topic-replication';
 import { PolicyRule } from './types';
 
@@ -28,4 +29,5 @@ export const DATALAB_RULES: readonly PolicyRule[] = [
   stopGrace,
   logRotation,
   bareReferences,
+  templateLiterals,
 ];

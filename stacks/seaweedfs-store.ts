@@ -74,6 +74,7 @@ export function deploySeaweedfs(scope: Construct, props: ObjectStoreProps): Obje
       // Any change to these files re-creates the container, so the step re-runs exactly when the
       // desired state changes.
       files: [
+        // Literal text: its `${VAR}` and `%{…}` are the shell's and curl's (escaped by DockerService).
         { path: '/provision/provision.sh', content: fs.readFileSync(PROVISION_SCRIPT, 'utf8'), executable: true },
         { path: '/provision/identities.json', content: Lazy.stringValue({ produce: () => lake.identitiesDocument() }) },
         { path: '/provision/keys.txt', content: Lazy.stringValue({ produce: () => lake.keysDocument() }) },
@@ -119,6 +120,7 @@ function serverSpec(ctx: ServiceContext, core: CoreConfig, adminSecret: string):
       '-metricsIp=0.0.0.0',
     ],
     env: { DATALAB_S3_ADMIN_SECRET_KEY: adminSecret },
+    // `${DATALAB_S3_ADMIN_SECRET_KEY}` is SeaweedFS's placeholder, written as it is.
     files: [{ path: '/etc/seaweedfs/s3.json', content: SEAWEEDFS_STATIC_CONFIG }],
     ports: portsFor(ctx, cfg, [{ name: 's3', containerPort: SEAWEEDFS_S3_PORT }]),
     volumes: volumesFor(ctx, 'seaweedfs', cfg, { data: '/data' }),
