@@ -9,7 +9,7 @@ import { run } from '../lib/exec';
 import { step, UserFacingError } from '../lib/log';
 import { buildProviders, defaultMirrorDir, missingFromMirror, writeCliConfig } from './providers';
 import { buildTofu, checkTofuVersion } from './tofu';
-import { OPENTOFU, PROVIDERS, shortSource, TOFU_SHORT_SOURCE_HOST } from './versions';
+import { OPENTOFU, PROVIDERS } from './versions';
 
 export interface Toolchain {
   readonly tofuBinary: string;
@@ -46,25 +46,23 @@ export function toolchainEnv(tofuBinary: string, cliConfigFile: string, base: No
   };
 }
 
-/** A mirror filled elsewhere (air-gapped install) instead of building the providers here. */
-function prebuiltMirror(): string | undefined {
+/** A mirror filled elsewhere (`tofu providers mirror` on a connected machine), if one is named. */
+function suppliedMirror(): string | undefined {
   const dir = process.env.DATALAB_E2E_PROVIDER_MIRROR?.trim();
   if (!dir) return undefined;
   const abs = path.resolve(dir);
   if (!fs.existsSync(abs)) throw new UserFacingError(`DATALAB_E2E_PROVIDER_MIRROR=${dir} does not exist`, 2);
-  const missing = missingFromMirror(abs);
-  if (missing.length) {
-    const list = missing.map((p) => `${TOFU_SHORT_SOURCE_HOST}/${shortSource(p)} ${p.version}`).join(', ');
-    throw new UserFacingError(`DATALAB_E2E_PROVIDER_MIRROR=${dir} lacks ${list} for this platform (make it with "tofu providers mirror")`, 2);
-  }
   return abs;
 }
 
 export async function prepareToolchain(): Promise<Toolchain> {
   const tofu = await step(`OpenTofu ${OPENTOFU.version}`, () => buildTofu());
-  const given = prebuiltMirror();
-  const mirrorDir = given ?? defaultMirrorDir();
-  if (!given) await buildProviders(PROVIDERS, mirrorDir);
+  const supplied = suppliedMirror();
+  // A supplied mirror with every pinned provider is used as it is; otherwise what the Go module
+  // proxy serves is built into the cache and the rest is taken from the supplied mirror.
+  const complete = supplied !== undefined && missingFromMirror(supplied).length === 0;
+  const mirrorDir = complete ? supplied : defaultMirrorDir();
+  if (!complete) await buildProviders(PROVIDERS, mirrorDir, supplied);
   const cliConfigFile = writeCliConfig(mirrorDir);
   const env = toolchainEnv(tofu.path, cliConfigFile);
   checkTofuVersion((await run(tofu.path, ['version', '-json'], { env })).stdout);

@@ -6,17 +6,16 @@
  * stacks use) means registry.opentofu.org/... to tofu and registry.terraform.io/... to terraform.
  * The second host gets a hard link to the same binary.
  *
- * Instead of building, DATALAB_E2E_PROVIDER_MIRROR may name a mirror filled elsewhere, e.g. with
- * `tofu providers mirror` on a connected machine (packed or unpacked layout): it is checked for
- * every pinned provider and used as it is.
+ * Only providers the Go module proxy serves are built. The others (see versions.ts) come from a
+ * mirror made elsewhere with `tofu providers mirror` on a connected machine and named by
+ * DATALAB_E2E_PROVIDER_MIRROR; a mirror that holds every pinned provider is used as it is.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir, cachedFile, writeFileIfChanged } from '../lib/cache';
-import { run, succeeds } from '../lib/exec';
-import { log, step, UserFacingError } from '../lib/log';
+import { step, UserFacingError } from '../lib/log';
 import { checkLicense, downloadModule, goBuild, goPlatform } from './go';
-import { GitSource, GoProxySource, PROVIDERS, ProviderPin, REGISTRY_HOSTS, shortSource, TOFU_SHORT_SOURCE_HOST } from './versions';
+import { GoProxySource, PROVIDERS, ProviderPin, REGISTRY_HOSTS, shortSource, TOFU_SHORT_SOURCE_HOST } from './versions';
 
 /** Bump when the way providers are built changes, so cached binaries are rebuilt. */
 const RECIPE = '1';
@@ -44,44 +43,6 @@ function packedArchive(mirror: string, host: string, pin: ProviderPin, platform 
   return path.join(mirror, host, pin.namespace, pin.type, `terraform-provider-${pin.type}_${pin.version}_${platform}.zip`);
 }
 
-function gitRoots(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.DATALAB_E2E_GIT_SOURCES ?? '').split(':').filter(Boolean);
-}
-
-/** A clone (work tree or bare) under DATALAB_E2E_GIT_SOURCES that has the pinned commit. */
-async function findClone(pin: ProviderPin, source: GitSource): Promise<string> {
-  const candidates = gitRoots().flatMap((root) => source.cloneNames.flatMap((n) => [path.join(root, n), path.join(root, n, 'repo'), path.join(root, `${n}.git`)]));
-  for (const dir of candidates.filter((d) => fs.existsSync(d))) {
-    if (await succeeds('git', ['-C', dir, 'cat-file', '-e', `${pin.commit}^{commit}`])) return dir;
-  }
-  throw new UserFacingError(
-    `${shortSource(pin)} ${pin.version}: the Go module proxy does not serve ${pin.repository} at ${pin.tag}; ` +
-      `set DATALAB_E2E_GIT_SOURCES to a folder holding a clone of it (one of ${source.cloneNames.join(', ')}) with commit ${pin.commit}, ` +
-      `or DATALAB_E2E_PROVIDER_MIRROR to a provider mirror made with "tofu providers mirror" (see docs/workflow.md)`,
-    2,
-  );
-}
-
-/** The tag commit's tree, exported once into the cache with `git archive` (no .git, no history). */
-async function exportGitSource(pin: ProviderPin, source: GitSource, logFile: string): Promise<string> {
-  const dir = path.join(cacheDir('src'), `${pin.type}-${pin.version}`);
-  const marker = path.join(dir, '.datalab-e2e-commit');
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === pin.commit) return dir;
-  const clone = await findClone(pin, source);
-  log(`exporting ${pin.repository}@${pin.commit.slice(0, 12)} from ${clone}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const tar = `${dir}.tar`;
-  try {
-    await run('git', ['-C', clone, 'archive', '--format=tar', '-o', tar, pin.commit], { logFile });
-    await run('tar', ['-xf', tar, '-C', dir], { logFile });
-  } finally {
-    fs.rmSync(tar, { force: true });
-  }
-  fs.writeFileSync(marker, `${pin.commit}\n`);
-  return dir;
-}
-
 async function proxySource(pin: ProviderPin, source: GoProxySource, logFile: string): Promise<string> {
   const mod = await downloadModule(source.module, source.moduleVersion, source.sum, { checksumDb: source.inChecksumDb, cwd: cacheDir(), logFile });
   if (mod.originHash && mod.originHash !== pin.commit) {
@@ -90,10 +51,6 @@ async function proxySource(pin: ProviderPin, source: GoProxySource, logFile: str
   return mod.dir;
 }
 
-function sourceKey(pin: ProviderPin): Record<string, string> {
-  const s = pin.source;
-  return s.kind === 'go-proxy' ? { from: 'go-proxy', module: s.module, moduleVersion: s.moduleVersion, sum: s.sum } : { from: 'git', commit: pin.commit };
-}
 
 /** Hard link (same bytes, no extra space), replaced when it points at an older build. */
 function linkInto(source: string, target: string): void {
@@ -108,27 +65,44 @@ function linkInto(source: string, target: string): void {
   }
 }
 
-/** Builds one provider into the mirror unless the cached binary has the same stamp. */
-export async function buildProvider(pin: ProviderPin, mirror = defaultMirrorDir()): Promise<BuiltProvider> {
+/**
+ * Puts one provider into the mirror: built from its Go module unless the cached binary has the
+ * same stamp, or, for one the proxy does not serve, linked from the supplied mirror.
+ */
+export async function buildProvider(pin: ProviderPin, mirror = defaultMirrorDir(), supplied?: string): Promise<BuiltProvider> {
   const [primaryHost, ...otherHosts] = REGISTRY_HOSTS;
   const target = unpackedBinary(mirror, primaryHost, pin);
-  const key = { provider: shortSource(pin), version: pin.version, commit: pin.commit, ...sourceKey(pin), platform: goPlatform(), recipe: RECIPE };
+  const others = otherHosts.map((host) => unpackedBinary(mirror, host, pin));
+  const source = pin.source;
+  if (source.kind === 'mirror') {
+    const given = supplied ? unpackedBinary(supplied, TOFU_SHORT_SOURCE_HOST, pin) : undefined;
+    if (!given || !fs.existsSync(given)) {
+      throw new UserFacingError(
+        `${shortSource(pin)} ${pin.version} cannot be built here: the Go module proxy does not serve it (${source.refused}). ` +
+          `Make a provider mirror on a connected machine (tofu providers mirror -platform=${goPlatform()} <dir>, unpacked) and set DATALAB_E2E_PROVIDER_MIRROR=<dir> (docs/workflow.md)` +
+          (supplied ? `; ${supplied} has no ${path.relative(supplied, given!)}` : ''),
+        2,
+      );
+    }
+    for (const t of [target, ...others]) linkInto(given, t);
+    return { pin, binaries: [target, ...others], reused: true };
+  }
+  const key = { provider: shortSource(pin), version: pin.version, commit: pin.commit, from: 'go-proxy', module: source.module, moduleVersion: source.moduleVersion, sum: source.sum, platform: goPlatform(), recipe: RECIPE };
   const built = await cachedFile(`provider-${pin.namespace}-${pin.type}-${pin.version}`, target, key, async (tmp) => {
     const logFile = path.join(cacheDir('logs'), `provider-${pin.type}-${pin.version}.log`);
-    const moduleDir = pin.source.kind === 'go-proxy' ? await proxySource(pin, pin.source, logFile) : await exportGitSource(pin, pin.source, logFile);
+    const moduleDir = await proxySource(pin, source, logFile);
     checkLicense(moduleDir, pin.license, `${shortSource(pin)} ${pin.version}`);
     const ldflags = pin.versionVariable ? ['-X', `${pin.versionVariable}=${pin.version}`] : [];
     await goBuild({ moduleDir, mainPackage: '.', output: tmp, ldflags, logFile });
   });
-  const others = otherHosts.map((host) => unpackedBinary(mirror, host, pin));
   for (const other of others) linkInto(built.path, other);
   return { pin, binaries: [built.path, ...others], reused: built.reused };
 }
 
 /** Every pinned provider, one build at a time (two cores, other builds may be running). */
-export async function buildProviders(pins: readonly ProviderPin[] = PROVIDERS, mirror = defaultMirrorDir()): Promise<readonly BuiltProvider[]> {
+export async function buildProviders(pins: readonly ProviderPin[] = PROVIDERS, mirror = defaultMirrorDir(), supplied?: string): Promise<readonly BuiltProvider[]> {
   const built: BuiltProvider[] = [];
-  for (const pin of pins) built.push(await step(`provider ${shortSource(pin)} ${pin.version}`, () => buildProvider(pin, mirror)));
+  for (const pin of pins) built.push(await step(`provider ${shortSource(pin)} ${pin.version}`, () => buildProvider(pin, mirror, supplied)));
   return built;
 }
 

@@ -11,11 +11,11 @@
  * Where the source comes from, as found on the Go module proxy these machines reach:
  * - A `go-proxy` source is one module version the proxy serves; its `h1:` sum is pinned here and
  *   checked after download, and the proxy's record of the commit (Origin.Hash) must be `commit`.
- * - A `git` source is a local clone (or bare mirror) holding `commit`: the proxy refuses that
- *   provider at every version name tried (the tag, `+incompatible`, the canonical and the v0.0.0
- *   pseudo-versions of the tag commit, under the repository path and the go.mod path), so the
- *   commit is exported with `git archive` from a clone found under DATALAB_E2E_GIT_SOURCES and
- *   its dependencies come from the proxy as usual (`go mod verify` passes for them).
+ * - A `mirror` source is a provider the proxy does not serve at all: it answers 403 "not available"
+ *   for every version name (the tag, `+incompatible`, commit hashes and pseudo-versions, under the
+ *   repository path and the go.mod path; `go list -m -versions` is refused too). Nothing here
+ *   builds it: it must come in a provider mirror made on a connected machine with
+ *   `tofu providers mirror` and named by DATALAB_E2E_PROVIDER_MIRROR (docs/workflow.md).
  */
 
 export const LICENSES = ['MPL-2.0', 'MIT'] as const;
@@ -56,10 +56,11 @@ export interface GoProxySource {
   readonly inChecksumDb: boolean;
 }
 
-export interface GitSource {
-  readonly kind: 'git';
-  /** Folder names a clone may have under a DATALAB_E2E_GIT_SOURCES entry, tried in order. */
-  readonly cloneNames: readonly string[];
+/** A provider no registry reachable here serves: it is taken from DATALAB_E2E_PROVIDER_MIRROR. */
+export interface MirrorSource {
+  readonly kind: 'mirror';
+  /** What the Go module proxy answered, for the message when no mirror has it. */
+  readonly refused: string;
 }
 
 export interface ProviderPin {
@@ -77,7 +78,7 @@ export interface ProviderPin {
   /** `module` line of the provider's go.mod at the tag (differs from the repository for some). */
   readonly goModulePath: string;
   readonly license: License;
-  readonly source: GoProxySource | GitSource;
+  readonly source: GoProxySource | MirrorSource;
   /** `-X` linker settings the upstream release build (goreleaser) passes, for `version` output. */
   readonly versionVariable?: string;
 }
@@ -92,11 +93,11 @@ export const PROVIDERS: readonly ProviderPin[] = [
     commit: '2f20f8c3ce8290fcd03d96e69c7bc6338897a479',
     repository: 'github.com/kreuzwerker/terraform-provider-docker',
     // go.mod keeps the old path while the code lives in kreuzwerker's repository, and its v3 tags
-    // have no /v3 suffix. The proxy serves neither path at this commit (see the file comment),
-    // so no wrapper module with a replace can reach it either: the source is a git clone.
+    // have no /v3 suffix. The proxy serves neither path (see the file comment), so no wrapper
+    // module with a replace can reach it either.
     goModulePath: 'github.com/terraform-providers/terraform-provider-docker',
     license: 'MPL-2.0',
-    source: { kind: 'git', cloneNames: ['kreuzwerker+terraform-provider-docker', 'kreuzwerker/terraform-provider-docker', 'terraform-provider-docker'] },
+    source: { kind: 'mirror', refused: 'github.com/kreuzwerker/terraform-provider-docker and github.com/terraform-providers/terraform-provider-docker: 403 at every version' },
     versionVariable: 'main.version',
   },
   {
@@ -130,11 +131,11 @@ export const PROVIDERS: readonly ProviderPin[] = [
     tag: 'v2.23.0',
     commit: '86cfc3a1c9dc23b0099b12c5c9988957ccc7f345',
     repository: 'github.com/hashicorp/terraform-provider-consul',
-    // No /v2 suffix; go.mod has a replace (spf13/afero), which applies when building inside the
-    // source tree. The proxy refuses this module at every version (the whole path is not served).
+    // No /v2 suffix and a replace in go.mod; the proxy refuses this module at every version (the
+    // whole path is not served).
     goModulePath: 'github.com/hashicorp/terraform-provider-consul',
     license: 'MPL-2.0',
-    source: { kind: 'git', cloneNames: ['hashicorp+terraform-provider-consul', 'hashicorp/terraform-provider-consul', 'terraform-provider-consul'] },
+    source: { kind: 'mirror', refused: 'github.com/hashicorp/terraform-provider-consul: 403 at every version, and for the version list' },
     versionVariable: 'main.Version',
   },
   {
