@@ -142,8 +142,8 @@ export class SourceUnavailableError extends Error {}
 
 /**
  * Where consul-esm v0.7.1's source comes from: the Go module proxy when it serves the module, else
- * a drop-in copy of the tag at `<cache>/images/consul-esm/0.7.1/src` whose content must hash to
- * the tag's (so nothing else can be slipped in). The proxy this workplace reaches answers 403 for
+ * a drop-in copy of the tag at `$DATALAB_E2E_CONSUL_ESM_SRC` or `<cache>/images/consul-esm/0.7.1/src`
+ * whose content must hash to the tag's (so nothing else can be slipped in). The proxy this workplace reaches answers 403 for
  * every version of github.com/hashicorp/consul-esm; its dependencies (consul v1.14.3, api v1.18.0,
  * sdk v0.13.0) it serves.
  */
@@ -152,7 +152,7 @@ async function consulEsmSource(logFile: string): Promise<{ dir: string; from: st
   try {
     return { dir: await goModuleDir(e.module, e.version, logFile), from: `Go module ${e.module}@${e.version}` };
   } catch (err) {
-    const dropIn = join(artifactDir('consul-esm', e.version.slice(1)), 'src');
+    const dropIn = process.env.DATALAB_E2E_CONSUL_ESM_SRC || join(artifactDir('consul-esm', e.version.slice(1)), 'src');
     if (!fileExists(join(dropIn, 'go.mod'))) {
       throw new SourceUnavailableError(
         `consul-esm ${e.version}: the Go module proxy refuses ${e.module}@${e.version} (${(err as Error).message.split('\n').find((l) => /403|404|not available/.test(l))?.trim() ?? 'see log'}), ` +

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Artifact, consulArtifact, consulEsmArtifact, consulModuleArtifact, kafkaArtifact, seaweedfsArtifact, SourceUnavailableError } from './artifacts';
 import { BASE_IMAGE, baseHash, prepareBase } from './debian';
-import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL } from './lib';
+import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL, withCacheLock } from './lib';
 
 export { BASE_IMAGE } from './debian';
 
@@ -81,6 +81,10 @@ const RECIPES_DIR = __dirname;
  */
 export async function prepareImages(opts: PrepareOptions = {}): Promise<string[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
+  return withCacheLock(log, () => prepareLocked(opts, log));
+}
+
+async function prepareLocked(opts: PrepareOptions, log: (line: string) => void): Promise<string[]> {
   const known = ['debian', ...STAND_INS.map((s) => s.name)];
   const unknown = (opts.only ?? []).filter((n) => !known.includes(n));
   if (unknown.length) throw new Error(`unknown image ${unknown.join(', ')}; known: ${known.join(', ')}`);

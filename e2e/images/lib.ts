@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -174,6 +174,55 @@ export async function imageId(image: string): Promise<string | undefined> {
 
 export function fileExists(path: string): boolean {
   return existsSync(path);
+}
+
+/**
+ * Runs `body` holding `<cache>/images/.lock` (a directory with the holder's pid), so two builds on
+ * one machine (an e2e run and the CLI) do not make the same artifact or image at once. A lock whose
+ * holder is gone is taken over.
+ */
+export async function withCacheLock<T>(log: (line: string) => void, body: () => Promise<T>): Promise<T> {
+  const lock = join(artifactDir(), '.lock');
+  let waited = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSafe(join(lock, 'pid')));
+      if (!pid || !alive(pid)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!waited) log(`images: waiting for the build of process ${pid} (${lock})`);
+      waited = true;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Elapsed seconds since `start` (from `process.hrtime.bigint()`), one decimal. */

@@ -184,6 +184,9 @@ async function smokeSeaweedfs(): Promise<string[]> {
     const pid1 = (await exec(c, "awk '/^Uid:/{print $2}' /proc/1/status; stat -c '%u:%g' /data")).stdout.trim().split('\n');
     expect(pid1[0] === '1000' && pid1[1] === '1000:1000', `weed runs as uid ${pid1[0]}, /data owned by ${pid1[1]}`);
     out.push('weed runs as seaweed (1000), /data owned by 1000:1000 (entrypoint + su-exec)');
+    const args = (await exec(c, "tr '\\0' ' ' < /proc/1/cmdline")).stdout.trim();
+    expect(args.includes('-master.telemetry=false'), `weed runs without the telemetry opt-out: ${args}`);
+    out.push(`weed command: ${args}`);
     const tools = (await exec(c, 'for t in sh wget curl su-exec fusermount3; do command -v $t >/dev/null && printf "%s " $t; done')).stdout.trim();
     out.push(`tools present: ${tools}`);
     return out;
@@ -289,8 +292,8 @@ async function smokeConsul(image: string): Promise<string[]> {
     }
     const down = (await exec(consul, 'curl -fsS http://localhost:8500/v1/health/checks/smoke-down')).stdout;
     out.push(`external smoke-down check (closed port) → ${/"Status":"(\w+)"/.exec(down)?.[1]}, output: ${/"Output":"([^"]{0,120})/.exec(down)?.[1] ?? ''}`);
-    const metricNames = (await exec(esm, "wget -q -O - http://localhost:8080/metrics | grep -v '^#' | cut -d'{' -f1 | cut -d' ' -f1 | sort -u | grep -i esm | head -8", { allowFail: true })).stdout.trim();
-    out.push(`consul-esm /metrics, esm series: ${metricNames.split('\n').join(', ') || 'none'}`);
+    const metricNames = (await exec(esm, "wget -q -O - http://localhost:8080/metrics | grep -v '^#' | cut -d'{' -f1 | cut -d' ' -f1 | sort -u | grep -Ev '^(go|process|promhttp)_' | head -8", { allowFail: true })).stdout.trim();
+    out.push(`consul-esm /metrics, series beyond the Go runtime: ${metricNames.split('\n').filter(Boolean).join(', ') || 'none'}`);
     const curl = await exec(esm, 'command -v curl', { allowFail: true });
     out.push(`curl in consul-esm image: ${curl.code === 0 ? 'yes' : 'no (as in the real image)'}`);
     if (esmHealthy === undefined) problems.push('consul-esm did not become healthy');

@@ -4,6 +4,10 @@
 # user when its owner differs and the script re-runs itself through su-exec; then the first argument
 # picks a weed subcommand with the image's default flags, anything else runs weed with the
 # arguments as given.
+#
+# One difference, on purpose: the master's usage report to telemetry.seaweedfs.com (on by default
+# in weed 4.x) is switched off (-telemetry=false / -master.telemetry=false) unless the arguments
+# set it, because this e2e machine must not send traffic to the internet.
 
 export GODEBUG="${GODEBUG:+$GODEBUG,}fips140=on"
 
@@ -47,6 +51,7 @@ sub=$1
 [ $# -gt 0 ] && shift
 case "$sub" in
   master)
+    has_flag telemetry "$@" || set -- -telemetry=false "$@"
     exec /usr/bin/weed -logtostderr=true master -mdir=/data -volumeSizeLimitMB=1024 "$@" ;;
   volume)
     if has_flag max "$@"; then set -- -dir=/data "$@"; else set -- -dir=/data -max=0 "$@"; fi
@@ -63,6 +68,7 @@ case "$sub" in
     if [ -z "$WEED_VECTOR_LISTEN" ] && ! has_flag listen "$@"; then set -- --listen 0.0.0.0:8090 "$@"; fi
     exec /usr/bin/weed-vector "$@" ;;
   server)
+    has_flag master.telemetry "$@" || set -- -master.telemetry=false "$@"
     if has_flag volume.max "$@"; then
       set -- -dir=/data -master.volumeSizeLimitMB=1024 "$@"
     else
@@ -70,6 +76,7 @@ case "$sub" in
     fi
     exec /usr/bin/weed -logtostderr=true server "$@" ;;
   mini)
+    has_flag master.telemetry "$@" || set -- -master.telemetry=false "$@"
     has_flag dir "$@" || set -- -dir=/data "$@"
     exec /usr/bin/weed -logtostderr=true mini "$@" ;;
   filer)
