@@ -6,6 +6,7 @@
  */
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { debianMirror } from './debian';
 import { artifactDir, fileExists, listFiles, logDir, readStamp, run, sha256, sha256Dir, sha256File, writeStamp } from './lib';
 
 export interface Artifact {
@@ -203,7 +204,7 @@ export async function consulArtifact(log: (l: string) => void): Promise<Artifact
     // A private apt configuration: the host's own sources and state stay untouched.
     const apt = join(dir, 'apt');
     for (const d of ['lists/partial', 'cache/archives/partial', 'debs']) mkdirSync(join(apt, d), { recursive: true });
-    writeFileSync(join(apt, 'sources.list'), `deb http://deb.debian.org/debian ${c.suite} main\n`);
+    writeFileSync(join(apt, 'sources.list'), `deb ${debianMirror()} ${c.suite} main\n`);
     const opts = [
       '-o', `Dir::Etc::SourceList=${join(apt, 'sources.list')}`,
       '-o', 'Dir::Etc::SourceParts=/dev/null',

@@ -6,16 +6,50 @@
  * (eclipse-temurin 21). The rootfs tarball is kept in the cache, so a wiped engine re-imports it in
  * seconds instead of running debootstrap again.
  */
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactDir, fileExists, HASH_LABEL, imageLabel, logDir, run, sha256, STANDIN_LABEL } from './lib';
 
 export const DEBIAN_SUITE = 'trixie';
-export const DEBIAN_MIRROR = 'http://deb.debian.org/debian';
 export const BASE_IMAGE = `datalab-e2e/debian:${DEBIAN_SUITE}`;
 
+let mirror: string | undefined;
+
+/**
+ * Debian's package mirror as this machine's apt knows it (`$DATALAB_E2E_DEBIAN_MIRROR` overrides):
+ * the first `…/debian` URI of /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list. Used
+ * for debootstrap, the base image's apt source, and the private apt configuration that fetches
+ * Consul's package. Plain HTTP, so nothing in an image needs a CA store.
+ */
+export function debianMirror(): string {
+  if (mirror) return mirror;
+  const fromEnv = process.env.DATALAB_E2E_DEBIAN_MIRROR;
+  const texts: string[] = [];
+  const dir = '/etc/apt/sources.list.d';
+  try {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.sources') || n.endsWith('.list'))) texts.push(readFileSync(`${dir}/${f}`, 'utf8'));
+  } catch {
+    // no sources.list.d
+  }
+  try {
+    texts.push(readFileSync('/etc/apt/sources.list', 'utf8'));
+  } catch {
+    // no sources.list
+  }
+  const uris = texts
+    .join('\n')
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('#'))
+    .flatMap((l) => l.match(/https?:\/\/\S+/g) ?? [])
+    .map((u) => u.replace(/\/+$/, ''));
+  const found = fromEnv || uris.find((u) => u.startsWith('http://') && u.endsWith('/debian'));
+  if (!found) throw new Error('no plain-HTTP Debian mirror (…/debian) in this machine\'s apt sources; set DATALAB_E2E_DEBIAN_MIRROR');
+  mirror = found;
+  return mirror;
+}
+
 /** Changes applied to the debootstrapped tree before it is packed; part of the image's hash. */
-const TWEAKS: Record<string, string> = {
+const tweaks = (): Record<string, string> => ({
   // apt inside `docker build`: no recommends, no cache kept.
   'etc/apt/apt.conf.d/90datalab-e2e': [
     'APT::Install-Recommends "false";',
@@ -34,8 +68,8 @@ const TWEAKS: Record<string, string> = {
     'path-include=/usr/share/doc/*/copyright',
     '',
   ].join('\n'),
-  'etc/apt/sources.list': `deb ${DEBIAN_MIRROR} ${DEBIAN_SUITE} main\n`,
-};
+  'etc/apt/sources.list': `deb ${debianMirror()} ${DEBIAN_SUITE} main\n`,
+});
 
 /**
  * Run on the tree after the tweaks ($1 = the tree): no package lists or caches (each image runs its
@@ -54,7 +88,7 @@ const CLEANUP = [
 const RECIPE_VERSION = '2';
 
 export function baseHash(): string {
-  return sha256('debian-base', RECIPE_VERSION, DEBIAN_SUITE, DEBIAN_MIRROR, 'minbase', JSON.stringify(TWEAKS), CLEANUP);
+  return sha256('debian-base', RECIPE_VERSION, DEBIAN_SUITE, debianMirror(), 'minbase', JSON.stringify(tweaks()), CLEANUP);
 }
 
 /** Builds (or finds) `datalab-e2e/debian:<suite>`. Returns true when something was done. */
@@ -69,8 +103,8 @@ export async function prepareBase(log: (line: string) => void): Promise<boolean>
     log(`debian: debootstrap --variant=minbase ${DEBIAN_SUITE} (log: ${logFile})`);
     const root = mkdtempSync(join(dir, 'rootfs-'));
     try {
-      await run('debootstrap', ['--variant=minbase', DEBIAN_SUITE, root, DEBIAN_MIRROR], { logFile });
-      for (const [path, content] of Object.entries(TWEAKS)) writeFileSync(join(root, path), content);
+      await run('debootstrap', ['--variant=minbase', DEBIAN_SUITE, root, debianMirror()], { logFile });
+      for (const [path, content] of Object.entries(tweaks())) writeFileSync(join(root, path), content);
       await run('sh', ['-ec', CLEANUP, 'sh', root], { logFile });
       await run('tar', ['--numeric-owner', '-C', root, '-cf', `${tarball}.tmp`, '.'], { logFile });
       renameSync(`${tarball}.tmp`, tarball);
