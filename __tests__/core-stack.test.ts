@@ -108,6 +108,12 @@ describe.each(ENVS)('core stack for %s', (env) => {
     expect(listeners).toContain(`PLAINTEXT://kafka:${kafka.port},`);
   });
 
+  it('runs Consul as a server with agent metrics and without calling HashiCorp\'s update check', () => {
+    const consul = container(core(env), 'consul');
+    expect(JSON.parse(envOf(consul).CONSUL_LOCAL_CONFIG)).toEqual({ telemetry: { prometheus_retention_time: '60s', disable_hostname: true }, disable_update_check: true });
+    expect(consul.command).toEqual(expect.arrayContaining(['agent', '-server', '-bootstrap-expect=1']));
+  });
+
   it('keeps state in a per-environment local file outside cdktf.out, as a relative path', () => {
     expect(core(env).terraform.backend).toEqual({ local: { path: `../../../.state/${env}/core.tfstate` } });
   });

@@ -196,8 +196,9 @@ function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
     // A real single-server agent (not -dev): the catalog survives a container re-create on its volume.
     command: ['agent', '-server', '-ui', '-node=consul-server', '-bootstrap-expect=1', '-client=0.0.0.0', `-datacenter=${CONSUL_DATACENTER}`, '-bind={{ GetPrivateIP }}'],
     env: {
-      // Agent metrics stay empty until a retention time is set.
-      CONSUL_LOCAL_CONFIG: JSON.stringify({ telemetry: { prometheus_retention_time: '60s', disable_hostname: true } }),
+      // Agent metrics stay empty until a retention time is set. The agent would otherwise ask
+      // HashiCorp's checkpoint service for updates: a platform on loopback calls out to no one.
+      CONSUL_LOCAL_CONFIG: JSON.stringify({ telemetry: { prometheus_retention_time: '60s', disable_hostname: true }, disable_update_check: true }),
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8500 }]),
     volumes: volumesFor(ctx, 'consul', cfg, { data: '/consul/data' }),

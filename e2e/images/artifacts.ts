@@ -4,7 +4,7 @@
  * Kafka's jars from Maven Central. Each lands under `<cache>/images/<name>/<version>/` with a stamp
  * saying what it was made from; a matching stamp means nothing is done.
  */
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { debianMirror } from './debian';
 import { artifactDir, fileExists, listFiles, logDir, readStamp, run, sha256, sha256Dir, sha256File, writeStamp } from './lib';
@@ -134,57 +134,55 @@ export const CONSUL_ESM = {
   version: 'v0.7.1',
   /** `git rev-parse --short v0.7.1` of hashicorp/consul-esm (ee122384c2bb…). */
   commit: 'ee12238',
-  /** Git tree of tag v0.7.1 (85be6dbb…), as sha256Dir of its files: what a source drop-in must hash to. */
-  sourceHash: '9dfa7101f8aa443aa1290d25ab4f3d54be9c0d78ff3cd6bed1cd5b8ebb4bdf0e',
 };
 
-/** The program's source cannot be had here: the image is not available (the environment must do without). */
+/** The program cannot be had here: the image is not available (the environment must do without). */
 export class SourceUnavailableError extends Error {}
 
 /**
- * Where consul-esm v0.7.1's source comes from: the Go module proxy when it serves the module, else
- * a drop-in copy of the tag at `$DATALAB_E2E_CONSUL_ESM_SRC` or `<cache>/images/consul-esm/0.7.1/src`
- * whose content must hash to the tag's (so nothing else can be slipped in). The proxy this workplace reaches answers 403 for
- * every version of github.com/hashicorp/consul-esm; its dependencies (consul v1.14.3, api v1.18.0,
- * sdk v0.13.0) it serves.
+ * consul-esm v0.7.1 is built from its Go module when the module proxy serves it. The proxy this
+ * workplace reaches answers 403 for every version of github.com/hashicorp/consul-esm (its
+ * dependencies, consul v1.14.3, api v1.18.0 and sdk v0.13.0, it serves). Nothing here builds it
+ * from elsewhere: a release binary (MPL-2.0, e.g. from HashiCorp's release site on a connected
+ * machine) may be supplied with DATALAB_E2E_CONSUL_ESM_BINARY, and its `-version` must say v0.7.1.
  */
-async function consulEsmSource(logFile: string): Promise<{ dir: string; from: string }> {
-  const e = CONSUL_ESM;
-  try {
-    return { dir: await goModuleDir(e.module, e.version, logFile), from: `Go module ${e.module}@${e.version}` };
-  } catch (err) {
-    const dropIn = process.env.DATALAB_E2E_CONSUL_ESM_SRC || join(artifactDir('consul-esm', e.version.slice(1)), 'src');
-    if (!fileExists(join(dropIn, 'go.mod'))) {
-      throw new SourceUnavailableError(
-        `consul-esm ${e.version}: the Go module proxy refuses ${e.module}@${e.version} (${(err as Error).message.split('\n').find((l) => /403|404|not available/.test(l))?.trim() ?? 'see log'}), ` +
-          `and no source drop-in is at ${dropIn} (the files of hashicorp/consul-esm at tag ${e.version}, e.g. \`git archive ${e.version} | tar -x -C ${dropIn}\`)`,
-      );
-    }
-    const got = await sha256Dir(dropIn);
-    if (got !== e.sourceHash) throw new Error(`consul-esm source drop-in ${dropIn} is not tag ${e.version} (content hash ${got}, expected ${e.sourceHash})`);
-    return { dir: dropIn, from: `source drop-in of hashicorp/consul-esm tag ${e.version} (content verified)` };
-  }
-}
-
 export async function consulEsmArtifact(log: (l: string) => void): Promise<Artifact> {
   const e = CONSUL_ESM;
   const dir = artifactDir('consul-esm', e.version.slice(1));
   const bin = join(dir, 'consul-esm');
+  const supplied = process.env.DATALAB_E2E_CONSUL_ESM_BINARY?.trim();
   // The release Makefile's LD_FLAGS.
   const ldflags = `-s -w -X ${e.module}/version.Name=consul-esm -X ${e.module}/version.GitCommit=${e.commit} -X ${e.module}/version.GitDescribe=${e.version}`;
-  const recipe = `${e.module}@${e.version} (tree ${e.sourceHash}) CGO_ENABLED=0 go build -trimpath -ldflags "${ldflags}" .`;
+  const recipe = supplied ? `supplied binary ${supplied}` : `${e.module}@${e.version} CGO_ENABLED=0 go build -trimpath -ldflags "${ldflags}" .`;
   return cached(dir, recipe, { 'consul-esm': bin }, async () => {
     const logFile = join(logDir(), 'consul-esm-go-build.log');
-    const src = await consulEsmSource(logFile);
-    log(`consul-esm: go build from ${src.from} (log: ${logFile})`);
-    const mods = await checkGoLicences(src.dir, logFile);
-    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${bin}.tmp`, '.'], { cwd: src.dir, env: goEnv(), logFile });
-    renameSync(`${bin}.tmp`, bin);
-    const v = await run(bin, ['-version'], { allowFail: true });
+    let from: string;
+    if (supplied) {
+      if (!fileExists(supplied)) throw new SourceUnavailableError(`DATALAB_E2E_CONSUL_ESM_BINARY=${supplied} does not exist`);
+      copyFileSync(supplied, `${bin}.tmp`);
+      chmodSync(`${bin}.tmp`, 0o755);
+      from = `supplied binary ${supplied}`;
+    } else {
+      let modDir: string;
+      try {
+        modDir = await goModuleDir(e.module, e.version, logFile);
+      } catch (err) {
+        const why = (err as Error).message.split('\n').find((l) => /403|404|not available/.test(l))?.trim() ?? 'see log';
+        throw new SourceUnavailableError(
+          `consul-esm ${e.version}: the Go module proxy refuses ${e.module}@${e.version} (${why}); supply a release binary with DATALAB_E2E_CONSUL_ESM_BINARY`,
+        );
+      }
+      log(`consul-esm: go build from Go module ${e.module}@${e.version} (log: ${logFile})`);
+      const mods = await checkGoLicences(modDir, logFile);
+      await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${bin}.tmp`, '.'], { cwd: modDir, env: goEnv(), logFile });
+      writeFileSync(join(dir, 'go-modules.txt'), `${mods.join('\n')}\n`);
+      from = `Go module ${e.module}@${e.version}`;
+    }
+    const v = await run(`${bin}.tmp`, ['-version'], { allowFail: true });
     const version = `${v.stdout}${v.stderr}`.trim();
     if (!version.includes(e.version)) throw new Error(`consul-esm -version says "${version}", expected ${e.version}`);
-    writeFileSync(join(dir, 'go-modules.txt'), `${mods.join('\n')}\n`);
-    return `consul-esm from ${src.from}: ${version.split('\n')[0]}`;
+    renameSync(`${bin}.tmp`, bin);
+    return `consul-esm from ${from}: ${version.split('\n')[0]}`;
   });
 }
 

@@ -76,7 +76,7 @@ const RECIPES_DIR = __dirname;
 /**
  * Builds every stand-in image (and the base) that is missing or out of date, one at a time.
  * Returns the references of the images that are ready, base first. An image whose program cannot
- * be had here (consul-esm when the Go proxy refuses it and no source drop-in exists) is left out
+ * be had here (consul-esm when the Go proxy refuses it and no binary is supplied) is left out
  * and reported through `onResult` with `unavailable`; any other failure throws.
  */
 export async function prepareImages(opts: PrepareOptions = {}): Promise<string[]> {
