@@ -4,10 +4,12 @@
  * nothing is written; so are job-plan problems (docs/jobs.md), policy violations and secret-scan
  * findings (docs/policy.md).
  */
-// cdktf records a stack trace for every token it creates. With source maps enabled (tsx turns
-// them on) each of those traces is mapped through the inline source maps of cdktf's own files,
-// which costs about 90 ms of a 0.8 s synth and is never shown: DataLab reports errors as messages.
-process.setSourceMapsEnabled(false);
+// cdktf records a stack trace per token only when debugging, DATALAB_DEBUG=1 (policy/stack-traces.ts).
+// Source maps serve only those traces: with them on (tsx turns them on) every module loaded has its
+// inline map parsed and every trace is mapped through it, about a tenth of a synth run through tsx.
+// So they are on exactly when the traces are. (Set before the imports below load any module. The
+// bundled app that cdktf.json runs, bin/app.js, never turns them on.)
+process.setSourceMapsEnabled(Boolean(process.env.DATALAB_DEBUG));
 
 import { ConfigError, environmentFromEnv, loadEnvironment, UnknownEnvironmentError } from './config/loader';
 import { JobPlanError } from './jobs/plan';

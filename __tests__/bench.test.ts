@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnvironment } from '../config/loader';
 import { providerModules } from '../scripts/bench/floor-modules';
 import { graphShape } from '../scripts/bench/graph';
+import { fileTimings } from '../scripts/bench/jest-files';
+import { mergeDeploySection } from '../scripts/bench/report';
 import { scaledConfigYaml } from '../scripts/bench/scale';
 import { median, renderTable, spread } from '../scripts/bench/stats';
 
@@ -75,7 +79,51 @@ describe('the 10× platform', () => {
   });
 });
 
-describe('the floor loads the same provider modules as the app', () => {
+describe('the floor', () => {
+  it('loads cdktf and nothing the project chose (no TypeScript runner, no provider bindings)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datalab-floor-'));
+    // Preloaded: lists every file node loaded, at exit (itself left out).
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, 'process.on("exit", () => process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => f !== __filename))));');
+    const r = spawnSync(process.execPath, ['-r', probe, 'scripts/bench/floor.cjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: join(dir, 'out'), NODE_OPTIONS: '' } });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    const loaded = (JSON.parse(r.stdout) as string[]).map((f) => f.slice(ROOT.length + 1));
+    expect(loaded).toContain('node_modules/cdktf/lib/index.js');
+    expect(loaded.filter((f) => f !== 'scripts/bench/floor.cjs' && !/^node_modules\/(cdktf|constructs)\//.test(f))).toEqual([]);
+  });
+});
+
+describe('jest file timings', () => {
+  it('gives each file its time from start to end and its test count, most expensive first', () => {
+    const json = {
+      testResults: [
+        { name: '/p/__tests__/a.test.ts', startTime: 100, endTime: 350, assertionResults: [{}, {}] },
+        { name: '/p/__tests__/b.test.ts', startTime: 100, endTime: 1100, assertionResults: [{}] },
+      ],
+    };
+    expect(fileTimings(json, '/p')).toEqual([
+      { file: '__tests__/b.test.ts', ms: 1000, tests: 1 },
+      { file: '__tests__/a.test.ts', ms: 250, tests: 2 },
+    ]);
+  });
+});
+
+describe('rewriting docs/performance.md', () => {
+  const next = '# Performance\n\n## Timings\n\nnew\n';
+
+  it('keeps a "Deploy on a real engine" section of the previous file, unchanged', () => {
+    const previous = '# Performance\n\n## Timings\n\nold\n\n## Deploy on a real engine\n\n| step | s |\n| apply | 42 |\n\n## Deploy-time shape (dev)\n\nold\n';
+    expect(mergeDeploySection(next, previous)).toBe('# Performance\n\n## Timings\n\nnew\n\n## Deploy on a real engine\n\n| step | s |\n| apply | 42 |\n');
+  });
+
+  it('writes the new file as it is when the previous one has no such section', () => {
+    expect(mergeDeploySection(next, '# Performance\n\n## Timings\n\nold\n')).toBe(next);
+    expect(mergeDeploySection(next, '')).toBe(next);
+  });
+});
+
+describe('the old floor (a diagnostic row) loads the same provider modules as the app', () => {
   test('every provider import of the sources is listed', () => {
     const mods = providerModules(ROOT);
     expect(mods).toContain('@cdktf/provider-docker/lib/container');

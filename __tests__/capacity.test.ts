@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { loadEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { capacityPlan, formatCapacityPlan } from '../policy/capacity';
+import { npmScript } from './app-command';
 
 const ROOT = path.join(__dirname, '..');
 // The figures below are those of dev's core group alone, so adding a group elsewhere does not move them.
@@ -74,7 +75,8 @@ describe('the capacity plan', () => {
   });
 
   it('npm run plan:capacity prints the table, and exits 1 with the problems when the env does not fit', () => {
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/plan-capacity.ts'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const { cmd, args } = npmScript('plan:capacity');
+    const run = (env: Record<string, string>) => spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
     const ok = run({ DATALAB_ENV: 'prod' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^capacity plan for prod\n\| stack +\| services \| containers \| memory MiB/);

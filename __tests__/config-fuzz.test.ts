@@ -11,6 +11,7 @@ import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, parseEnvironment } from '../config/loader';
 import { envConfigSchema } from '../config/schema';
+import { appCommand } from './app-command';
 import { ENVS } from './helpers';
 import { unwrapSchema } from '../config/parse';
 
@@ -251,7 +252,8 @@ describe('main.ts with a fuzzed bad config', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-fuzz-'));
     fs.writeFileSync(path.join(dir, 'dev.yaml'), render('dev', [m]));
     const outdir = path.join(dir, 'cdktf.out');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+    const { cmd, args } = appCommand();
+    const r = spawnSync(cmd, args, {
       cwd: ROOT,
       env: { ...process.env, DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir, CDKTF_OUTDIR: outdir },
       encoding: 'utf8',

@@ -9,6 +9,7 @@ import { runDiff } from '../scripts/diff/run';
 import { BinaryNotFoundError, CommandResult, spawnRunner, terraformBinary, TerraformRunner } from '../scripts/diff/runner';
 import { selectStacks, topologicalOrder, UnknownStackError } from '../scripts/diff/selection';
 import { renderSummary, stalenessNotes } from '../scripts/diff/summary';
+import { npmScript } from './app-command';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'plans');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -344,8 +345,9 @@ describe('npm run diff (the CLI, with a stand-in terraform binary)', () => {
     expect(r.stderr).toMatch(/--outdir .* is outside the project .*use a directory inside it/);
   });
 
+  const script = npmScript('diff');
   const cli = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'diff.ts'), ...args], {
+    spawnSync(script.cmd, [...script.args, ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, CHECKPOINT_DISABLE: '1', DATALAB_ENV: 'dev', ...env },

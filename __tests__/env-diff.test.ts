@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { loadEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { computeDelta, ConfigDifference, formatDeltaPath, renderDelta, stacksTouched } from '../scripts/env-diff/delta';
+import { npmScript } from './app-command';
 
 const dev = loadEnvironment('dev');
 const prod = loadEnvironment('prod');
@@ -116,8 +117,8 @@ describe('environment delta', () => {
 });
 
 describe('npm run env-diff', () => {
-  const script = path.join(__dirname, '..', 'scripts', 'env-diff.ts');
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', cwd: path.join(__dirname, '..') });
+  const { cmd, args: scriptArgs } = npmScript('env-diff');
+  const run = (...args: string[]) => spawnSync(cmd, [...scriptArgs, ...args], { encoding: 'utf8', cwd: path.join(__dirname, '..') });
 
   it('prints the delta of two environments', () => {
     const r = run('dev', 'prod');

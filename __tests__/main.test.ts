@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { appCommand } from './app-command';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -9,7 +10,8 @@ const ROOT = path.join(__dirname, '..');
 function runApp(env: Record<string, string>) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-out-'));
   fs.rmSync(outdir, { recursive: true });
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+  const { cmd, args } = appCommand();
+  const r = spawnSync(cmd, args, {
     cwd: ROOT,
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
     encoding: 'utf8',

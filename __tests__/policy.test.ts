@@ -17,6 +17,7 @@ import { formatSecretFindings, scanStacks } from '../policy/secret-scan';
 import { globToRegExp, Suppressions } from '../policy/suppressions';
 import { PolicyRule } from '../policy/types';
 import { buildPlatform } from '../stacks/platform';
+import { appCommand } from './app-command';
 import { ENVS, platformFor } from './helpers';
 
 const ROOT = path.join(__dirname, '..');
@@ -142,6 +143,21 @@ describe('the synth gate', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('replaces an output directory that is a symbolic link, leaving what it pointed to alone', () => {
+    const dir = tmp();
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, 'keep'), 'x');
+    const outdir = path.join(dir, 'cdktf.out');
+    fs.symlinkSync(elsewhere, outdir);
+    const cfg = loadEnvironment('dev');
+    expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
+    expect(fs.lstatSync(outdir).isDirectory()).toBe(true);
+    expect(fs.readdirSync(elsewhere)).toEqual(['keep']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cdktf.out', 'elsewhere']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps what terraform init left in each stack (.terraform/, the lock file) across a re-synth', () => {
     const dir = tmp();
     const outdir = path.join(dir, 'cdktf.out');
@@ -181,7 +197,8 @@ describe('the synth gate', () => {
     const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
     fs.writeFileSync(path.join(dir, 'dev.yaml'), `${dev}\npolicy:\n  suppressions:\n    - { rule: DL099, address: "core/*", reason: "no such rule exists here" }\n`);
     const outdir = path.join(dir, 'out');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+    const { cmd, args } = appCommand();
+    const r = spawnSync(cmd, args, {
       cwd: ROOT,
       env: { ...process.env, CDKTF_OUTDIR: outdir, DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir },
       encoding: 'utf8',

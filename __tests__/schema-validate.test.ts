@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { SynthStack } from '../policy/resources';
 import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
 import { synthInMemory } from '../policy/gate';
+import { npmScript } from './app-command';
 import { ENVS, platformFor } from './helpers';
 
 const schemas = loadSchemas();
@@ -94,8 +95,9 @@ describe('schema validation finds', () => {
 });
 
 describe('npm run validate on bad input', () => {
+  const { cmd, args: scriptArgs } = npmScript('validate');
   const run = (env: NodeJS.ProcessEnv, args: string[] = []) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', env: { ...process.env, ...env } });
+    spawnSync(cmd, [...scriptArgs, ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('names an unknown environment in one line, without a stack trace', () => {
     const r = run({ DATALAB_ENV: 'nope' });

@@ -18,7 +18,12 @@ import { configSuppressions, policyContextFor } from './context';
 import { checkPolicy, formatPolicyReport, policyErrors, PolicyReport } from './engine';
 import { SynthStack } from './resources';
 import { formatSecretFindings, scanStacks, SecretFinding } from './secret-scan';
+import { stackTracesRequested, tokenStackTraces } from './stack-traces';
 import { Suppression, Suppressions } from './suppressions';
+
+// Everything that synthesizes through the gate (main.ts, the scripts, tests) creates its tokens
+// without cdktf's per-token stack traces, unless debugging (DATALAB_DEBUG=1, see stack-traces.ts).
+tokenStackTraces(stackTracesRequested());
 
 export interface GateResult {
   readonly ok: boolean;
@@ -64,10 +69,20 @@ export function readOutdir(outdir: string): SynthStack[] {
 /**
  * Builds the platform in an App writing to a staging directory next to `outdir`, synthesizes,
  * checks, and moves the result into place only when there is no error.
+ *
+ * File operations are kept to what the result needs: the staging directory is cdktf's own output
+ * directory (no copy), the move is two renames (the previous output steps aside, the new one takes
+ * its place), and the previous output is deleted entry by entry without the probing of a generic
+ * recursive remove (each directory is read once, each file unlinked once, each directory removed
+ * once). Staging and the previous output live next to `outdir`, on the same file system, so both
+ * renames are atomic.
  */
 export function synthChecked(cfg: EnvConfig, outdir: string, build: (app: App) => void): GateResult {
-  const staging = `${outdir.replace(/[\\/]+$/, '')}.staging-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
+  const target = outdir.replace(/[\\/]+$/, '');
+  const staging = `${target}.staging-${process.pid}`;
+  // Only a crashed run of a process with this very id leaves one behind: usually one failed lstat.
+  removeTree(staging);
+  let moved = false;
   try {
     const app = new App({ outdir: staging });
     build(app);
@@ -76,14 +91,66 @@ export function synthChecked(cfg: EnvConfig, outdir: string, build: (app: App) =
     const stacks = app.hclOutput ? synthInMemory(app) : readOutdir(staging);
     const result = checkStacks(stacks, cfg, Suppressions.collect(app));
     if (result.ok) {
-      keepTerraformWorkingState(outdir, staging);
-      fs.rmSync(outdir, { recursive: true, force: true });
-      fs.renameSync(staging, outdir);
+      replaceOutdir(target, staging);
+      moved = true;
     }
     return result;
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    if (!moved) removeTree(staging);
   }
+}
+
+/**
+ * Puts `staging` in the place of `outdir`: the previous output is renamed aside, the new one renamed
+ * into place, what `terraform init` left in the previous one is moved over, and the rest of the
+ * previous one is deleted.
+ */
+function replaceOutdir(outdir: string, staging: string): void {
+  const previous = `${outdir}.previous-${process.pid}`;
+  const hadPrevious = renameIfExists(outdir, previous);
+  try {
+    fs.renameSync(staging, outdir);
+  } catch (err) {
+    if (hadPrevious) fs.renameSync(previous, outdir); // put the previous output back as it was
+    throw err;
+  }
+  if (hadPrevious) {
+    keepTerraformWorkingState(previous, outdir);
+    removeTree(previous);
+  }
+}
+
+/** Renames `from` to `to`; false when `from` does not exist. A leftover `to` (a crashed run) is replaced. */
+function renameIfExists(from: string, to: string): boolean {
+  try {
+    fs.renameSync(from, to);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+  }
+  removeTree(to);
+  fs.renameSync(from, to);
+  return true;
+}
+
+/** Deletes a directory tree (or a file); nothing when it does not exist. Symbolic links are removed, never followed. */
+export function removeTree(target: string): void {
+  const st = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (!st) return;
+  if (st.isDirectory()) removeDirectory(target);
+  else fs.unlinkSync(target);
+}
+
+/** A directory's entries, then the directory: one read per directory, one unlink per file. */
+function removeDirectory(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeDirectory(p);
+    else fs.unlinkSync(p);
+  }
+  fs.rmdirSync(dir);
 }
 
 /**
@@ -91,16 +158,28 @@ export function synthChecked(cfg: EnvConfig, outdir: string, build: (app: App) =
  * (providers, the backend it was initialized with) and `.terraform.lock.hcl` — moves into the new
  * output, as it would survive a plain `cdktf synth`: a re-synth then needs no provider download,
  * keeps the lock file, and `terraform init -migrate-state` still knows the backend it migrates from.
+ * One directory read per previous stack finds them; a stack that no longer exists keeps nothing.
  */
 export function keepTerraformWorkingState(previous: string, next: string): void {
-  const stacksDir = path.join(previous, 'stacks');
-  if (!fs.existsSync(stacksDir)) return;
-  for (const stack of fs.readdirSync(stacksDir)) {
+  let stackNames: string[];
+  try {
+    stackNames = fs.readdirSync(path.join(previous, 'stacks'));
+  } catch {
+    return;
+  }
+  for (const stack of stackNames) {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(path.join(previous, 'stacks', stack));
+    } catch {
+      continue;
+    }
+    const kept = entries.filter((e) => e === '.terraform' || e === '.terraform.lock.hcl');
+    if (kept.length === 0) continue;
     const target = path.join(next, 'stacks', stack);
-    if (!fs.existsSync(target)) continue; // a stack that no longer exists keeps nothing
-    for (const entry of ['.terraform', '.terraform.lock.hcl']) {
-      const from = path.join(stacksDir, stack, entry);
-      if (fs.existsSync(from) && !fs.existsSync(path.join(target, entry))) fs.renameSync(from, path.join(target, entry));
+    if (!fs.existsSync(target)) continue;
+    for (const entry of kept) {
+      if (!fs.existsSync(path.join(target, entry))) fs.renameSync(path.join(previous, 'stacks', stack, entry), path.join(target, entry));
     }
   }
 }

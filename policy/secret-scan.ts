@@ -42,7 +42,7 @@ export function credentialLiteral(key: string, value: string): string | undefine
   const lower = value.toLowerCase();
   if (KNOWN_DEFAULT_CREDENTIALS.includes(lower)) return `known default credential "${value}"`;
   // A URL may embed a literal password even when its host is a token.
-  const url = /[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:([^@\s/]+)@/i.exec(value);
+  const url = value.includes('://') ? /[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:([^@\s/]+)@/i.exec(value) : null;
   if (url && !isToken(url[1])) return 'URL with a literal password';
   if (isToken(value) || value === '') return undefined;
   if (namesSecret(key)) {
@@ -57,34 +57,50 @@ export function credentialLiteral(key: string, value: string): string | undefine
 /** A reference to something secret: a generated password, a secret key, a token. */
 const SECRET_REF = /\$\{[^}]*(random_password|password|secret|token|private_key)[^}]*\}/i;
 
-function scanValue(stack: string, where: string, key: string, v: unknown, out: SecretFinding[]): void {
+/**
+ * Checks every string below `v`. `path` is where `v` is (its first element the section), kept as
+ * parts and rendered (`resource.docker_container.x.env[1]`) only for a finding.
+ */
+function scanValue(stack: string, path: (string | number)[], key: string, v: unknown, out: SecretFinding[]): void {
   if (typeof v === 'string') {
     // docker env entries and similar `NAME=value` strings carry their own key.
     const m = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(v);
     const why = m ? credentialLiteral(m[1], m[2]) : credentialLiteral(key, v);
-    if (why) out.push({ stack, where, message: why });
+    if (why) out.push({ stack, where: renderWhere(path), message: why });
     return;
   }
   if (Array.isArray(v)) {
-    v.forEach((x, i) => scanValue(stack, `${where}[${i}]`, key, x, out));
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      scanValue(stack, path, key, v[i], out);
+      path.pop();
+    }
     return;
   }
   if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
+    for (const k of Object.keys(v)) {
       if (k === '//') continue;
-      scanValue(stack, `${where}.${k}`, k, x, out);
+      path.push(k);
+      scanValue(stack, path, k, (v as Record<string, unknown>)[k], out);
+      path.pop();
     }
   }
+}
+
+function renderWhere(path: readonly (string | number)[]): string {
+  let out = String(path[0]);
+  for (let i = 1; i < path.length; i++) out += typeof path[i] === 'number' ? `[${path[i]}]` : `.${path[i]}`;
+  return out;
 }
 
 export function scanStack(stack: SynthStack): SecretFinding[] {
   const out: SecretFinding[] = [];
   const json: StackJson = stack.json;
   for (const section of ['resource', 'data', 'provider', 'variable', 'locals', 'module']) {
-    if (json[section] !== undefined) scanValue(stack.name, section, section, json[section], out);
+    if (json[section] !== undefined) scanValue(stack.name, [section], section, json[section], out);
   }
   for (const [name, o] of Object.entries(json.output ?? {})) {
-    scanValue(stack.name, `output.${name}`, name, o.value, out);
+    scanValue(stack.name, [`output.${name}`], name, o.value, out);
     const secretName = namesSecret(name);
     const secretValue = o.value !== undefined && SECRET_REF.test(JSON.stringify(o.value));
     if ((secretName || secretValue) && o.sensitive !== true) {

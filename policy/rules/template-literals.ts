@@ -15,8 +15,11 @@ export const templateLiterals: PolicyRule = {
   fix: 'wrap literal file or command text in Fn.rawString(…) (it writes $${ and %%{), or escape by hand',
   check(r) {
     const bad: string[] = [];
-    walk(r.config, '', (path, s) => {
-      for (const found of unescapedTemplates(s)) bad.push(`${path}: ${found}`);
+    walkStrings(r.config, [], (path, s) => {
+      // Only a `{` starts a template: most strings are passed over without looking further.
+      if (!s.includes('{')) return;
+      const found = unescapedTemplates(s);
+      if (found.length) for (const f of found) bad.push(`${renderPath(path)}: ${f}`);
     });
     return bad.length ? nonCompliant(`text Terraform would read as a template (${bad.slice(0, 3).join('; ')}${bad.length > 3 ? `; +${bad.length - 3} more` : ''})`) : compliant();
   },
@@ -29,8 +32,12 @@ const EXPRESSION_START = /^\s*([a-z_][a-z0-9_-]*\s*\(|[a-z_][a-z0-9_-]*(\.|\[)[a
 export function unescapedTemplates(s: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < s.length - 1; i++) {
-    const pair = s.slice(i, i + 2);
-    if (pair !== '${' && pair !== '%{') continue;
+    // Every pair ends in `{`: jump to the character before the next one.
+    const brace = s.indexOf('{', i + 1);
+    if (brace < 0) break;
+    i = brace - 1;
+    if (s[i] !== '$' && s[i] !== '%') continue;
+    const pair = `${s[i]}{`;
     if (i > 0 && s[i - 1] === pair[0]) {
       // `$${` / `%%{`: an escape; skip the sequence it escapes.
       i++;
@@ -43,8 +50,28 @@ export function unescapedTemplates(s: string): string[] {
   return out;
 }
 
-function walk(v: unknown, path: string, visit: (path: string, s: string) => void): void {
-  if (typeof v === 'string') visit(path || '(value)', v);
-  else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, visit));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '//') walk(x, path ? `${path}.${k}` : k, visit);
+/** Visits every string below `v` with its path (keys and indexes, rendered only when reported). */
+function walkStrings(v: unknown, path: (string | number)[], visit: (path: readonly (string | number)[], s: string) => void): void {
+  if (typeof v === 'string') visit(path, v);
+  else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walkStrings(v[i], path, visit);
+      path.pop();
+    }
+  } else if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      if (k === '//') continue;
+      path.push(k);
+      walkStrings((v as Record<string, unknown>)[k], path, visit);
+      path.pop();
+    }
+  }
+}
+
+/** `env[2]`, `upload[0].content`; `(value)` for the top level. */
+function renderPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out || '(value)';
 }

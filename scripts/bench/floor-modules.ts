@@ -1,7 +1,8 @@
 /**
  * Which provider modules the app loads: every `@cdktf/provider-*` or `.gen/providers/*` import in
- * the app's sources, resolved to what `require` takes. Computed, so the floor never drifts from
- * the app.
+ * the app's sources, resolved to what `require` takes. Computed, so the benchmark's "floor + the
+ * provider modules" row (floor-providers.cjs) never drifts from the app. (The floor itself loads
+ * none of them: it holds nothing the project chose.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
