@@ -1,5 +1,5 @@
 import { loadEnvironment } from '../config/loader';
-import { kafkaClusterId } from '../stacks/core-stack';
+import { CONSUL_ESM_INSTANCE_TAG, kafkaClusterId } from '../stacks/core-stack';
 import { container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 /** Containers that keep running (one-shot provisioning steps are apart). */
@@ -95,6 +95,17 @@ describe.each(ENVS)('core stack for %s', (env) => {
       expect(n.meta).toEqual({ 'external-node': 'true', 'external-probe': 'false' });
       expect(n.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^docker_container\.consul_container_/)]));
     }
+  });
+
+  it('lets consul-esm count only its own instances, not the consul-esm container registered as an external service', () => {
+    // consul-esm shares the external nodes among the passing instances of consul_service with
+    // consul_service_tag; an untagged config counted this registration too and left its share unchecked.
+    const json = core(env);
+    const config = (container(json, 'consul-esm').upload as { file: string; content: string }[]).find((u) => u.file === '/etc/consul-esm/config.hcl')!.content;
+    expect(config).toContain(`consul_service = "consul-esm"\nconsul_service_tag = "${CONSUL_ESM_INSTANCE_TAG}"\n`);
+    const registration = resourceAt(json, 'consul_service', 'consul-esm/registration/service');
+    expect(registration.name).toBe('consul-esm');
+    expect(registration.tags).not.toContain(CONSUL_ESM_INSTANCE_TAG);
   });
 
   it('announces Kafka in Consul at its in-network listener (19092, advertised as kafka:19092), the port its check probes', () => {

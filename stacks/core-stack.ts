@@ -214,8 +214,18 @@ function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
   };
 }
 
+/**
+ * consul-esm counts its instances as the passing instances of `consul_service` (with
+ * `consul_service_tag`, when set) and shares the external nodes out among them. The platform also
+ * registers the consul-esm container as service "consul-esm" (for its check and metrics); without
+ * a tag that registration counts as a second ESM instance, gets half the nodes, and their checks
+ * are never run again (a stopped Kafka stayed "passing"). Only ESM's own registration carries the tag.
+ */
+export const CONSUL_ESM_INSTANCE_TAG = 'esm-instance';
+
 export const CONSUL_ESM_CONFIG = `// Managed by DataLab Stacks.
 consul_service = "consul-esm"
+consul_service_tag = "${CONSUL_ESM_INSTANCE_TAG}"
 http_addr = "consul:8500"
 datacenter = "${CONSUL_DATACENTER}"
 client_address = "0.0.0.0:8080"

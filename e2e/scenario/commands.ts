@@ -1,0 +1,57 @@
+/**
+ * The real CLIs the scenario drives: `npx cdktf`, `tofu` in the synthesized stack directory and
+ * `npx datalab`, all with the toolchain's environment (mirror-only providers, the built tofu),
+ * DATALAB_ENV=e2e and the config directory in force.
+ */
+import { run, RunResult } from '../lib/exec';
+import { ENVIRONMENT, outDir, Scenario, stackDir, STACK } from './context';
+
+export interface CommandOptions {
+  readonly timeoutMs?: number;
+  /** Exit codes the caller inspects itself (default: only 0 is success). */
+  readonly okCodes?: readonly number[];
+}
+
+export function childEnv(s: Scenario): NodeJS.ProcessEnv {
+  // CI: cdktf prints plain lines instead of redrawing a spinner, so logs and error tails read as text.
+  const env: NodeJS.ProcessEnv = { ...s.toolchain.env, DATALAB_ENV: ENVIRONMENT, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+  // A DATALAB_CONFIG_DIR from the caller's shell would silently deploy another config.
+  delete env.DATALAB_CONFIG_DIR;
+  if (s.configDir) env.DATALAB_CONFIG_DIR = s.configDir;
+  return env;
+}
+
+function runIn(s: Scenario, cwd: string, cmd: string, args: readonly string[], opts: CommandOptions): Promise<RunResult> {
+  return run(cmd, args, { cwd, env: childEnv(s), logFile: s.logFile, stream: s.verbose, timeoutMs: opts.timeoutMs ?? 10 * 60_000, okCodes: opts.okCodes });
+}
+
+/**
+ * `npx cdktf <command> core … --skip-provider-lock`: cdktf's `providers lock` would ask the
+ * registry for every platform's checksums, and this machine installs providers from the mirror only.
+ * A destroy of core alone also needs --ignore-missing-stack-dependencies: the other four stacks of
+ * the environment depend on core, and cdktf refuses to destroy it without them (they are not deployed).
+ */
+export function cdktf(s: Scenario, command: 'deploy' | 'destroy', opts: CommandOptions = {}): Promise<RunResult> {
+  const extra = command === 'destroy' ? ['--ignore-missing-stack-dependencies'] : [];
+  return runIn(s, s.root, 'npx', ['cdktf', command, STACK, '--output', outDir(s), '--auto-approve', '--skip-provider-lock', '--no-color', ...extra], opts);
+}
+
+/** `npx cdktf synth`: rewrites the output directory (keeping each stack's .terraform, see policy/gate.ts). */
+export function cdktfSynth(s: Scenario, opts: CommandOptions = {}): Promise<RunResult> {
+  return runIn(s, s.root, 'npx', ['cdktf', 'synth', '--output', outDir(s)], opts);
+}
+
+/** OpenTofu in the synthesized core stack's directory, which `cdktf deploy` initialised (backend and providers). */
+export function tofu(s: Scenario, args: readonly string[], opts: CommandOptions = {}): Promise<RunResult> {
+  return runIn(s, stackDir(s), s.toolchain.tofuBinary, args, opts);
+}
+
+export function datalab(s: Scenario, args: readonly string[], opts: CommandOptions = {}): Promise<RunResult> {
+  return runIn(s, s.root, 'npx', ['datalab', ...args], opts);
+}
+
+/** Terminal colours and cursor moves, should a child ignore NO_COLOR and CI: output is matched and shown as text. */
+export function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}

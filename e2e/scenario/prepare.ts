@@ -1,0 +1,65 @@
+/**
+ * Everything the scenario needs before it deploys, each part idempotent and fast when cached: a
+ * Docker Engine, OpenTofu with the providers (from the mirror), and the stand-in images of the
+ * images core uses, tagged with the real names so the Docker provider never pulls them.
+ */
+import * as path from 'node:path';
+import { loadEnvironment } from '../../config/loader';
+import { Engine, ensureEngine } from '../lib/engine';
+import { run } from '../lib/exec';
+import { log, step, UserFacingError } from '../lib/log';
+import { prepareImages, STAND_INS } from '../images';
+import { prepareToolchain, Toolchain } from '../toolchain';
+import { ENVIRONMENT } from './context';
+
+/** The images the core stack of the repository's e2e config runs. */
+function coreImages(root: string): readonly string[] {
+  const core = loadEnvironment(ENVIRONMENT, path.join(root, 'config')).core;
+  return [core.seaweedfs?.image, core.kafka.image, core.consul.image, core.consulEsm.image, core.kafkaUi.enabled ? core.kafkaUi.image : undefined].filter((i): i is string => !!i);
+}
+
+async function imagePresent(image: string): Promise<boolean> {
+  return (await run('docker', ['image', 'inspect', image], { okCodes: [0, 1], timeoutMs: 30_000 })).code === 0;
+}
+
+/**
+ * Builds (or finds up to date) the stand-ins of core's images. A stand-in whose program cannot be
+ * had on this machine any more (consul-esm: the Go module proxy refuses it and no release binary
+ * was supplied) is used as an earlier build left it in the engine, with a warning, since its
+ * inputs cannot be checked again; without such an image the scenario cannot run (exit 2).
+ */
+async function prepareCoreImages(root: string): Promise<readonly string[]> {
+  const wanted = coreImages(root);
+  const standIns = STAND_INS.filter((si) => wanted.includes(si.image));
+  const unavailable: { readonly image: string; readonly why: string }[] = [];
+  await prepareImages({
+    only: standIns.map((si) => si.name),
+    log: (l) => log(`  images: ${l}`),
+    onResult: (r) => void (r.unavailable && unavailable.push({ image: r.image, why: r.unavailable })),
+  });
+  const warnings: string[] = [];
+  for (const u of unavailable) {
+    if (!(await imagePresent(u.image))) throw new UserFacingError(`stand-in ${u.image} cannot be built here and is not in the Docker Engine: ${u.why}`, 2);
+    warnings.push(`${u.image} could not be rebuilt here (${u.why.split(';')[0]}); the image an earlier build left in the engine was used`);
+    log(`  WARNING: ${warnings[warnings.length - 1]}`);
+  }
+  // An image without a stand-in would be pulled by the Docker provider: only if it is here already.
+  for (const image of wanted.filter((w) => !standIns.some((si) => si.image === w))) {
+    if (!(await imagePresent(image))) throw new UserFacingError(`core uses ${image}, which has no stand-in and is not in the Docker Engine`, 2);
+  }
+  return warnings;
+}
+
+export interface Prepared {
+  readonly engine: Engine;
+  readonly toolchain: Toolchain;
+  /** What the run should report although preparing succeeded. */
+  readonly warnings: readonly string[];
+}
+
+export async function prepare(root: string): Promise<Prepared> {
+  const engine = await step('Docker Engine', () => ensureEngine());
+  const toolchain = await step('toolchain', () => prepareToolchain());
+  const warnings = await step('stand-in images', () => prepareCoreImages(root));
+  return { engine, toolchain, warnings };
+}

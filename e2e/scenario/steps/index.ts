@@ -1,0 +1,13 @@
+/** The acceptance scenario of the core stack, in the order it runs. */
+import type { ScenarioStep } from '../runner';
+import { change } from './change';
+import { consul } from './consul';
+import { dataSurvives } from './data-survives';
+import { deploy } from './deploy';
+import { destroy } from './destroy';
+import { idempotency } from './idempotency';
+import { kafka } from './kafka';
+import { lake } from './lake';
+import { verify } from './verify';
+
+export const STEPS: readonly ScenarioStep[] = [deploy, lake, kafka, consul, verify, idempotency, change, dataSurvives, destroy];

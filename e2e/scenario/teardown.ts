@@ -1,0 +1,34 @@
+/**
+ * The end of a run (unless --keep): destroy what the state still holds with cdktf, then remove
+ * whatever is left by hand — a destroy refused by prevent_destroy or failing part-way must not
+ * leave the next run (or the machine) an environment to trip over — and the config copy.
+ */
+import * as fs from 'node:fs';
+import { log } from '../lib/log';
+import { cdktf } from './commands';
+import { removeConfigCopies } from './config-copy';
+import { Scenario, stateDir, stateFile } from './context';
+import { failureMessage } from './evidence';
+import { removeLeftovers } from './leftovers';
+
+function stateHasResources(s: Scenario): boolean {
+  try {
+    const state = JSON.parse(fs.readFileSync(stateFile(s), 'utf8')) as { resources?: unknown[] };
+    return (state.resources ?? []).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function teardown(s: Scenario): Promise<void> {
+  if (stateHasResources(s)) {
+    try {
+      const r = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 });
+      log(`  cdktf destroy core: ${Math.round(r.ms / 1000)} s`);
+    } catch (err) {
+      log(`  cdktf destroy core failed (${failureMessage(err).split('\n')[0]}); removing the environment by hand`);
+    }
+  }
+  await removeLeftovers(stateDir(s));
+  removeConfigCopies(s);
+}
