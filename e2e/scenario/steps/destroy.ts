@@ -52,8 +52,8 @@ async function destroyCore(s: Scenario): Promise<number> {
 
 /**
  * Terraform's prevent_destroy errors for the refused destroy. cdktf 0.21 now and then exits without
- * relaying the end of Terraform's output (the plan stops mid-resource, no error follows; 1 refused
- * destroy in 5 here; cdk-terrain issue #169 is the same bug). The errors are then taken from
+ * relaying the end of Terraform's output (the plan stops mid-resource, no error follows: 3 of the
+ * 7 refused destroys here; cdk-terrain issue #169 is the same bug). The errors are then taken from
  * `tofu plan -destroy` in the stack directory cdktf just synthesized, with a warning in the report.
  */
 async function refusalMessage(s: Scenario, cdktfOutput: string): Promise<string> {
