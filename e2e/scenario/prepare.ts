@@ -10,6 +10,8 @@ import { run } from '../lib/exec';
 import { log, step, UserFacingError } from '../lib/log';
 import { prepareImages, STAND_INS } from '../images';
 import { prepareToolchain, Toolchain } from '../toolchain';
+import { missingFromMirror } from '../toolchain/providers';
+import { PROVIDERS, shortSource } from '../toolchain/versions';
 import { ENVIRONMENT } from './context';
 
 /** The images the core stack of the repository's e2e config runs. */
@@ -24,9 +26,9 @@ async function imagePresent(image: string): Promise<boolean> {
 
 /**
  * Builds (or finds up to date) the stand-ins of core's images. A stand-in whose program cannot be
- * had on this machine any more (consul-esm: the Go module proxy refuses it and no release binary
- * was supplied) is used as an earlier build left it in the engine, with a warning, since its
- * inputs cannot be checked again; without such an image the scenario cannot run (exit 2).
+ * had here (consul-esm: the Go module proxy refuses it and no release binary was supplied) stops
+ * the scenario (exit 2): an image an earlier build left in the engine is not used, since where its
+ * program came from can no longer be checked.
  */
 async function prepareCoreImages(root: string): Promise<readonly string[]> {
   const wanted = coreImages(root);
@@ -38,11 +40,7 @@ async function prepareCoreImages(root: string): Promise<readonly string[]> {
     onResult: (r) => void (r.unavailable && unavailable.push({ image: r.image, why: r.unavailable })),
   });
   const warnings: string[] = [];
-  for (const u of unavailable) {
-    if (!(await imagePresent(u.image))) throw new UserFacingError(`stand-in ${u.image} cannot be built here and is not in the Docker Engine: ${u.why}`, 2);
-    warnings.push(`${u.image} could not be rebuilt here (${u.why.split(';')[0]}); the image an earlier build left in the engine was used`);
-    log(`  WARNING: ${warnings[warnings.length - 1]}`);
-  }
+  if (unavailable.length) throw new UserFacingError(`cannot run here: ${unavailable.map((u) => `stand-in ${u.image}: ${u.why}`).join('; ')}`, 2);
   // An image without a stand-in would be pulled by the Docker provider: only if it is here already.
   for (const image of wanted.filter((w) => !standIns.some((si) => si.image === w))) {
     if (!(await imagePresent(image))) throw new UserFacingError(`core uses ${image}, which has no stand-in and is not in the Docker Engine`, 2);
@@ -57,7 +55,25 @@ export interface Prepared {
   readonly warnings: readonly string[];
 }
 
+/**
+ * What no registry reachable here serves and must be supplied, checked before anything is built:
+ * the providers the Go module proxy refuses must be in DATALAB_E2E_PROVIDER_MIRROR.
+ */
+export function missingSuppliedProviders(env: NodeJS.ProcessEnv = process.env): string[] {
+  const mirror = env.DATALAB_E2E_PROVIDER_MIRROR?.trim();
+  const needed = PROVIDERS.filter((p) => p.source.kind === 'mirror');
+  const missing = mirror ? missingFromMirror(path.resolve(mirror), needed) : needed;
+  return missing.map((p) => `${shortSource(p)} ${p.version}`);
+}
+
 export async function prepare(root: string): Promise<Prepared> {
+  const missing = missingSuppliedProviders();
+  if (missing.length) {
+    throw new UserFacingError(
+      `cannot run here: the Go module proxy does not serve ${missing.join(' and ')}; supply them in a provider mirror (DATALAB_E2E_PROVIDER_MIRROR, made with "tofu providers mirror" on a connected machine: docs/workflow.md)`,
+      2,
+    );
+  }
   const engine = await step('Docker Engine', () => ensureEngine());
   const toolchain = await step('toolchain', () => prepareToolchain());
   const warnings = await step('stand-in images', () => prepareCoreImages(root));
