@@ -16,6 +16,7 @@ interface Record {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require('../bin/app.js') as {
   buildDir(): string;
+  ensureBuilt(): Promise<boolean>;
   readRecord(code: string): Record | undefined;
   staleReason(record: Record | undefined, root?: string): string | undefined;
   RECORD_PREFIX: string;
@@ -65,10 +66,8 @@ describe('the bundled app', () => {
     for (const [file, bytes] of a) expect({ file, same: bytes.equals(b.get(file)!) }).toEqual({ file, same: true });
   });
 
-  it('records every file it was built from, with the project it belongs to', () => {
-    const { cmd, args } = appCommand();
-    // An unknown environment: the app stops at once, after making sure its build is current.
-    expect(spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, DATALAB_ENV: 'nope' }, encoding: 'utf8' }).status).toBe(1);
+  it('records every file it was built from, with the project it belongs to', async () => {
+    await launcher.ensureBuilt(); // as the app does before it runs (built already, unless a source changed since)
     const record = launcher.readRecord(fs.readFileSync(path.join(launcher.buildDir(), 'main.js'), 'latin1'))!;
     expect(record.root).toBe(ROOT);
     const files = record.inputs.map(([f]) => f);

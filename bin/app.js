@@ -14,7 +14,7 @@
  * - Freshness: the first line of the bundle records every file it was built from (each project
  *   source, the package.json of each bundled package, tsconfig.json, this file) with its
  *   modification time and size, and the project directory. Before running, each is compared (one
- *   stat per file, about a millisecond); any difference, a missing file or a moved checkout
+ *   stat per file, a few milliseconds); any difference, a missing file or a moved checkout
  *   rebuilds first (about half a second). Edit stacks/*.ts, run `npx cdktf synth`, get the edit. A
  *   fresh clone has no .build/, so its first synth builds. Record and code are one file, written to
  *   a temporary name and renamed: a reader never sees a record that does not belong to the code
