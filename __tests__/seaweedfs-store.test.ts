@@ -34,7 +34,7 @@ describe('the SeaweedFS server', () => {
     const s = container(core(), 'seaweedfs');
     expect(s.command).toEqual([
       'server', '-ip=127.0.0.1', '-ip.bind=127.0.0.1', '-s3', '-s3.port=8333', '-s3.ip.bind=0.0.0.0', '-s3.config=/etc/seaweedfs/s3.json',
-      '-s3.autoCreateBucket=false', '-s3.port.iceberg=0', '-s3.port.lance=0', '-master.volumeSizeLimitMB=1024', '-master.telemetry=false',
+      '-s3.autoCreateBucket=false', '-s3.allowDeleteBucketNotEmpty=false', '-s3.port.iceberg=0', '-s3.port.lance=0', '-master.volumeSizeLimitMB=1024', '-master.telemetry=false',
       '-metricsPort=9324', '-metricsIp=0.0.0.0',
     ]);
     expect(s.ports).toEqual([{ internal: 8333, external: 9000, ip: '127.0.0.1', protocol: 'tcp' }]);
@@ -119,7 +119,7 @@ describe('the SeaweedFS lake provisioner', () => {
       'Read:bronze/events/*', 'List:bronze/events/*', 'Rea?:bronze/events',
       'Read:silver/events/*', 'List:silver/events/*', 'Write:silver/events/*', 'Rea?:silver/events',
     ]);
-    expect(byName['datalab-mlflow'].actions).toEqual(['Read:mlflow', 'List:mlflow', 'Write:mlflow']);
+    expect(byName['datalab-mlflow'].actions).toEqual(['Read:mlflow', 'List:mlflow', 'Write:mlflow/*']);
     // e2e (as dev) gives Streamlit the whole gold bucket (visualization.streamlit.goldPrefix: '').
     expect(byName['streamlit-gold-reader'].actions).toEqual(['Read:gold', 'List:gold']);
     expect(byName['jupyterhub-notebooks'].actions).toEqual(['Read:silver', 'List:silver', 'Read:gold', 'List:gold', 'Read:silver/notebooks/*', 'List:silver/notebooks/*', 'Write:silver/notebooks/*']);
@@ -168,7 +168,13 @@ describe('SeaweedFS actions from grants', () => {
     l.silver.grantWrite(u);
     l.gold.grantReadWrite(u, 'x/');
     l.gold.grantRead(u, 'x/');
-    expect(seaweedfsActions(u.grants)).toEqual(['Read:bronze/a/b/*', 'List:bronze/a/b/*', 'Rea?:bronze/a', 'Rea?:bronze/a/b', 'Write:silver', 'Read:gold/x/*', 'List:gold/x/*', 'Write:gold/x/*']);
+    expect(seaweedfsActions(u.grants)).toEqual(['Read:bronze/a/b/*', 'List:bronze/a/b/*', 'Rea?:bronze/a', 'Rea?:bronze/a/b', 'Write:silver/*', 'Read:gold/x/*', 'List:gold/x/*', 'Write:gold/x/*']);
+  });
+
+  it('grants a whole bucket\'s objects for writing, not requests on the bucket itself', () => {
+    expect(seaweedfsAllows(['Write:b/*'], 'Write', 'b', 'any/key')).toBe(true);
+    expect(seaweedfsAllows(['Write:b/*'], 'Write', 'b', '')).toBe(false);
+    expect(seaweedfsAllows(['Write:b'], 'Write', 'b', '')).toBe(true);
   });
 
   it('uses "Rea?" for exact keys because Read is the only action it matches', () => {

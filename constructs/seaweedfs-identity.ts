@@ -62,7 +62,8 @@ export const SEAWEEDFS_ACTIONS = [
  * (`Identity.CanDo`, weed/s3api/auth_credentials.go) compares a grant without wildcards to
  * `Action:bucket` only, and glob-matches one with `*`/`?` against `Action:bucket/key`, where `*`
  * also crosses `/`. So:
- * - a whole bucket is `Read:b`, `List:b`, `Write:b`;
+ * - a whole bucket is `Read:b`, `List:b` and `Write:b/*` (a bare `Write:b` would also match
+ *   requests on the bucket itself, which MinIO's object-only statements do not allow);
  * - a prefix `p/` is `Read:b/p/*`, `List:b/p/*` (listing is matched on the request's `prefix`, so
  *   only listings inside `p/` pass), `Write:b/p/*` (put, delete and every multipart step);
  * - an exact key (S3A's directory probe of `p`) needs a pattern that matches that key alone:
@@ -80,7 +81,7 @@ export function seaweedfsActions(grants: readonly LakeGrant[]): string[] {
       add(`Read:${scope}`);
       add(`List:${scope}`);
     }
-    if (g.access !== 'read') add(`Write:${scope}`);
+    if (g.access !== 'read') add(`Write:${g.prefix ? scope : `${b}/*`}`);
     if (g.directoryProbes) for (const k of parentKeys(g.prefix)) add(`Rea?:${b}/${k}`);
   }
   return out.length > 0 ? out : [NO_ACCESS_ACTION];

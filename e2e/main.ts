@@ -5,7 +5,8 @@
  * It prepares (engine, toolchain, stand-in images: idempotent and cached), removes what an earlier
  * run or a deploy by hand left of the e2e environment, runs the steps (e2e/scenario/steps/), and
  * tears the environment down unless --keep. Exit 0 only when every step passed; 1 when one
- * failed or was skipped; 2 on bad arguments or when the machine cannot run the scenario.
+ * failed or was skipped; 2 on bad arguments or when the machine cannot run the scenario; 3 when a
+ * program no registry here serves (the docker and consul providers, consul-esm) was not supplied.
  * Measurements go to <cache>/last-run.json and are printed as markdown tables at the end.
  */
 import * as fs from 'node:fs';

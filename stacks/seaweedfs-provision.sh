@@ -53,7 +53,8 @@ log "$(echo "$out" | grep -i 'users' | tr -s ' ')"
 
 # 3. Buckets: create what is missing, then set versioning and expiry on every desired bucket.
 existing=$(wsh "s3.bucket.list") || fail "s3.bucket.list failed: $existing"
-has_bucket() { echo "$existing" | awk '{print $1}' | grep -qx "$1"; }
+# Fixed strings: a bucket name's "." is not a regular expression's.
+has_bucket() { echo "$existing" | awk '{print $1}' | grep -Fqx "$1"; }
 while read -r bucket versioning days; do
   [ -n "$bucket" ] || continue
   if [ "$versioning" = Enabled ]; then v="-enable"; else v="-suspend"; fi
@@ -67,11 +68,11 @@ while read -r bucket versioning days; do
   # object as a volume TTL (the "fast path"; volume servers then reclaim the data themselves).
   if [ "$days" -gt 0 ]; then
     printf '<LifecycleConfiguration><Rule><ID>expire-current</ID><Filter><Prefix></Prefix></Filter><Status>Enabled</Status><Expiration><Days>%s</Days></Expiration></Rule></LifecycleConfiguration>' "$days" > /tmp/lifecycle.xml
-    code=$(s3_admin PUT "/$bucket?lifecycle" /tmp/lifecycle.xml)
+    code=$(s3_admin PUT "/$bucket?lifecycle" /tmp/lifecycle.xml) || code=000
     [ "$code" = 200 ] || fail "bucket $bucket: setting expiry answered HTTP $code: $(cat /tmp/s3-body)"
     out=$(wsh "s3.bucket.lifecycle.fastpath -name=$bucket -enable") || fail "bucket $bucket: $out"
   else
-    code=$(s3_admin DELETE "/$bucket?lifecycle")
+    code=$(s3_admin DELETE "/$bucket?lifecycle") || code=000
     case "$code" in 200|204) ;; *) fail "bucket $bucket: removing expiry answered HTTP $code: $(cat /tmp/s3-body)" ;; esac
     out=$(wsh "s3.bucket.lifecycle.fastpath -name=$bucket -disable") || fail "bucket $bucket: $out"
   fi
@@ -83,9 +84,16 @@ done < /provision/buckets.txt
 
 # 4. Buckets that left the config: the ones this step created before and no longer wants.
 wanted=$(awk '{print $1}' /provision/buckets.txt)
-previous=$(curl -fsS "$STATE" 2>/dev/null || true)
+# No record yet (404) is a first run; any other failure must not be taken for one, or buckets
+# removed from the config would be forgotten.
+state_code=$(curl -s -o /tmp/lake-buckets -w '%{http_code}' "$STATE") || state_code=000
+case "$state_code" in
+  200) previous=$(cat /tmp/lake-buckets) ;;
+  404) previous="" ;;
+  *) fail "could not read the managed buckets at $STATE (HTTP $state_code)" ;;
+esac
 for bucket in $previous; do
-  echo "$wanted" | grep -qx "$bucket" && continue
+  echo "$wanted" | grep -Fqx "$bucket" && continue
   has_bucket "$bucket" || continue
   if [ "${DATALAB_PROTECT_DATA:-true}" = true ]; then
     log "bucket $bucket is no longer configured; kept, since this environment protects its data"
@@ -95,7 +103,7 @@ $bucket"
   fi
   # S3 DeleteBucket refuses a bucket that holds objects (or versions): as with MinIO, data is
   # never deleted with a bucket.
-  code=$(s3_admin DELETE "/$bucket")
+  code=$(s3_admin DELETE "/$bucket") || code=000
   case "$code" in
     204|200) log "bucket $bucket removed (it left the config and was empty)" ;;
     409) fail "bucket $bucket left the config but still holds objects; empty it (or put it back in the config), then deploy again" ;;

@@ -111,6 +111,9 @@ function serverSpec(ctx: ServiceContext, core: CoreConfig, adminSecret: string):
       '-s3.config=/etc/seaweedfs/s3.json',
       // Buckets are created by the provisioner only, never by an upload to a missing bucket.
       '-s3.autoCreateBucket=false',
+      // DeleteBucket refuses a bucket that holds objects (the default differs between releases):
+      // the provisioner relies on it never to delete data with a bucket.
+      '-s3.allowDeleteBucketNotEmpty=false',
       '-s3.port.iceberg=0',
       '-s3.port.lance=0',
       `-master.volumeSizeLimitMB=${cfg.volumeSizeLimitMb}`,

@@ -40,7 +40,7 @@ async function prepareCoreImages(root: string): Promise<readonly string[]> {
     onResult: (r) => void (r.unavailable && unavailable.push({ image: r.image, why: r.unavailable })),
   });
   const warnings: string[] = [];
-  if (unavailable.length) throw new UserFacingError(`cannot run here: ${unavailable.map((u) => `stand-in ${u.image}: ${u.why}`).join('; ')}`, 2);
+  if (unavailable.length) throw new UserFacingError(`cannot run here: ${unavailable.map((u) => `stand-in ${u.image}: ${u.why}`).join('; ')}`, NOT_SUPPLIED);
   // An image without a stand-in would be pulled by the Docker provider: only if it is here already.
   for (const image of wanted.filter((w) => !standIns.some((si) => si.image === w))) {
     if (!(await imagePresent(image))) throw new UserFacingError(`core uses ${image}, which has no stand-in and is not in the Docker Engine`, 2);
@@ -54,6 +54,12 @@ export interface Prepared {
   /** What the run should report although preparing succeeded. */
   readonly warnings: readonly string[];
 }
+
+/**
+ * Exit code when a program that no registry reachable here serves was not supplied at all: the one
+ * case .ci/run reports as "not run" instead of failing (a supplied but wrong path is exit 2).
+ */
+export const NOT_SUPPLIED = 3;
 
 /**
  * What no registry reachable here serves and must be supplied, checked before anything is built:
@@ -71,7 +77,7 @@ export async function prepare(root: string): Promise<Prepared> {
   if (missing.length) {
     throw new UserFacingError(
       `cannot run here: the Go module proxy does not serve ${missing.join(' and ')}; supply them in a provider mirror (DATALAB_E2E_PROVIDER_MIRROR, made with "tofu providers mirror" on a connected machine: docs/workflow.md)`,
-      2,
+      NOT_SUPPLIED,
     );
   }
   const engine = await step('Docker Engine', () => ensureEngine());
