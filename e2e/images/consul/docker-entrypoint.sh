@@ -14,24 +14,22 @@ interface_ipv4() {
   ip -o -4 addr list "$1" | head -n1 | awk '{print $4}' | cut -d/ -f1
 }
 
-if [ -z "$CONSUL_BIND" ] && [ -n "$CONSUL_BIND_INTERFACE" ]; then
-  CONSUL_BIND_ADDRESS=$(interface_ipv4 "$CONSUL_BIND_INTERFACE")
-  if [ -z "$CONSUL_BIND_ADDRESS" ]; then
-    echo "Could not find IP for interface '$CONSUL_BIND_INTERFACE', exiting"
+# address_of INTERFACE OPTION: the IPv4 address of INTERFACE for the -OPTION flag, or exit 1.
+address_of() {
+  address=$(interface_ipv4 "$1")
+  if [ -z "$address" ]; then
+    echo "Could not find IP for interface '$1', exiting" >&2
     exit 1
   fi
-  CONSUL_BIND="-bind=$CONSUL_BIND_ADDRESS"
-  echo "==> Found address '$CONSUL_BIND_ADDRESS' for interface '$CONSUL_BIND_INTERFACE', setting bind option..."
-fi
+  echo "==> Found address '$address' for interface '$1', setting $2 option..." >&2
+  echo "$address"
+}
 
+if [ -z "$CONSUL_BIND" ] && [ -n "$CONSUL_BIND_INTERFACE" ]; then
+  CONSUL_BIND="-bind=$(address_of "$CONSUL_BIND_INTERFACE" bind)"
+fi
 if [ -z "$CONSUL_CLIENT" ] && [ -n "$CONSUL_CLIENT_INTERFACE" ]; then
-  CONSUL_CLIENT_ADDRESS=$(interface_ipv4 "$CONSUL_CLIENT_INTERFACE")
-  if [ -z "$CONSUL_CLIENT_ADDRESS" ]; then
-    echo "Could not find IP for interface '$CONSUL_CLIENT_INTERFACE', exiting"
-    exit 1
-  fi
-  CONSUL_CLIENT="-client=$CONSUL_CLIENT_ADDRESS"
-  echo "==> Found address '$CONSUL_CLIENT_ADDRESS' for interface '$CONSUL_CLIENT_INTERFACE', setting client option..."
+  CONSUL_CLIENT="-client=$(address_of "$CONSUL_CLIENT_INTERFACE" client)"
 fi
 
 CONSUL_DATA_DIR=${CONSUL_DATA_DIR:-/consul/data}
