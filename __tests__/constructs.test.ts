@@ -1,10 +1,11 @@
 import { Testing, TerraformStack, Token } from 'cdktf';
 import { MinioLake } from '../constructs/minio-lake';
-import { DockerService, literal } from '../constructs/docker-service';
+import { canonicalDuration, DockerService, dockerHealthcheck, dockerTest, literal } from '../constructs/docker-service';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
-import { canonicalDuration, HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { IService, Service, servicesIn } from '../constructs/service';
+import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { resourceAt, resourcesOf, synthJson } from './helpers';
 
 function stack(): TerraformStack {
@@ -16,7 +17,7 @@ const baseSpec: ServiceSpec = {
   group: 'test',
   image: 'nginx:1.27.3',
   ports: [{ name: 'http', containerPort: 80, host: { address: '127.0.0.1', port: 8000 } }],
-  health: HealthCheck.http(80, '/'),
+  probe: Probe.http(80, '/'),
   resources: { memoryMb: 128 },
 };
 
@@ -104,12 +105,26 @@ describe('DockerService', () => {
     );
   });
 
-  it('refuses a long-running service without a health check', () => {
-    expect(() => service({ health: undefined })).toThrow('service "web": a long-running service needs a health check (spec.health)');
+  it('refuses a long-running service without a probe, naming the probes it could have', () => {
+    expect(() => service({ probe: undefined })).toThrow(
+      'service "web": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)',
+    );
+  });
+
+  it('renders a service with only an exec probe (nothing to reach from outside) with that command as its health check', () => {
+    const { json, svc } = service({ ports: [], probe: Probe.shell('airflow jobs check', { intervalSeconds: 30, timeoutSeconds: 30, startPeriodSeconds: 60, retries: 5 }) });
+    expect(resourceAt(json, 'docker_container', 'web/container').healthcheck).toEqual({
+      test: ['CMD-SHELL', 'airflow jobs check'],
+      interval: '30s',
+      timeout: '30s',
+      start_period: '1m0s',
+      retries: 5,
+    });
+    expect(svc.probe?.network).toBeUndefined();
   });
 
   it('runs one-shot tasks to completion: no restart, not kept running, apply waits for the exit', () => {
-    const c = resourceAt(service({ oneShot: true, health: undefined, ports: [] }).json, 'docker_container', 'web/container');
+    const c = resourceAt(service({ oneShot: true, probe: undefined, ports: [] }).json, 'docker_container', 'web/container');
     expect(c).toMatchObject({ restart: 'no', must_run: false, attach: true, logs: true, wait: false });
     expect(c.healthcheck).toBeUndefined();
   });
@@ -161,13 +176,116 @@ describe('ServiceDiscovery', () => {
       { name: 'external', containerPort: 9092, scheme: 'tcp', host: { address: '127.0.0.1', port: 9092 } },
       { name: 'internal', containerPort: 19092, scheme: 'tcp' },
     ];
-    const spec = { ports, health: HealthCheck.command(['true'], { port: 19092, scheme: 'tcp' }) };
+    const spec = { ports, probe: Probe.exec(['true'], { reachableAt: { port: 19092, scheme: 'tcp' } }) };
     expect(resourceAt(registered(spec), 'consul_service', 'web/registration/service').port).toBe(9092);
     expect(resourceAt(registered(spec, 'internal'), 'consul_service', 'web/registration/service').port).toBe(19092);
   });
 
   it('rejects an unknown port name, listing the ports the service has', () => {
     expect(() => registered({}, 'admin')).toThrow('service "web" has no port "admin"; it has: http');
+  });
+
+  it('checks the network side of the probe: http path, tcp port, or the endpoint an exec probe names', () => {
+    const check = (probe: Probe) => (resourceAt(registered({ probe }), 'consul_service', 'web/registration/service').check as Record<string, unknown>[])[0];
+    expect(check(Probe.http(80, '/healthz'))).toMatchObject({ http: 'http://web:80/healthz', method: 'GET', tls_skip_verify: false });
+    expect(check(Probe.tcp(80))).toMatchObject({ tcp: 'web:80' });
+    expect(check(Probe.shell('true', { reachableAt: { port: 80, scheme: 'https', path: '/x' } }))).toMatchObject({ http: 'https://web:80/x', tls_skip_verify: true });
+  });
+
+  it('refuses to register a service whose probe reaches nothing over the network', () => {
+    expect(() => registered({ probe: Probe.exec(['true']) })).toThrow(
+      'service "web" has no network probe for Consul to run (its probe checks only inside the service); register services with an http or tcp probe, or an exec probe with reachableAt',
+    );
+  });
+
+  it('keeps every registered service, by reference, in registration order', () => {
+    const s = stack();
+    const network = new PlatformNetwork(s, 'network', { name: 'net', environment: 'test' });
+    const discovery = new ServiceDiscovery({ connection: { address: '127.0.0.1:8500', datacenter: 'dc1' }, environment: 'test', server: [] });
+    const a = new DockerService(s, 'a', { spec: { ...baseSpec, name: 'a' }, network, environment: 'test' });
+    const b = new DockerService(s, 'b', { spec: { ...baseSpec, name: 'b' }, network, environment: 'test' });
+    discovery.register(b);
+    discovery.register(a);
+    expect(discovery.registered).toEqual([b, a]);
+  });
+});
+
+describe('Probe: intent, rendered by DockerService in Docker health-check form', () => {
+  it.each<[string, Probe, string[]]>([
+    ['http with curl (the default client)', Probe.http(9000, '/minio/health/live'), ['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:9000/minio/health/live']],
+    ['https with curl, accepting the self-signed certificate', Probe.http(8443, '/', { scheme: 'https' }), ['CMD', 'curl', '-fsSk', '-o', '/dev/null', 'https://localhost:8443/']],
+    ['http with wget', Probe.http(9090, '/-/healthy', { client: 'wget' }), ['CMD', 'wget', '-q', '-O', '/dev/null', 'http://localhost:9090/-/healthy']],
+    ['https with wget', Probe.http(8443, '/', { client: 'wget', scheme: 'https' }), ['CMD', 'wget', '-q', '--no-check-certificate', '-O', '/dev/null', 'https://localhost:8443/']],
+    [
+      'http with python',
+      Probe.http(5000, '/health', { client: 'python' }),
+      ['CMD', 'python', '-c', "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://localhost:5000/health', timeout=4).status < 300 else 1)"],
+    ],
+    ['tcp with bash (the default client)', Probe.tcp(5432), ['CMD', 'bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/5432']],
+    ['tcp with nc', Probe.tcp(5432, { client: 'nc' }), ['CMD', 'nc', '-z', '127.0.0.1', '5432']],
+    ['exec of a program', Probe.exec(['pg_isready', '-h', '127.0.0.1']), ['CMD', 'pg_isready', '-h', '127.0.0.1']],
+    ['exec of a shell script', Probe.shell('curl -fsS http://localhost:8500/v1/status/leader | grep -q ":"'), ['CMD-SHELL', 'curl -fsS http://localhost:8500/v1/status/leader | grep -q ":"']],
+  ])('%s', (_, probe, test) => {
+    expect(dockerTest(probe.check)).toEqual(test);
+  });
+
+  it('renders timing as Go-canonical durations, with defaults of 10 s, 5 s, 20 s and 6 retries', () => {
+    expect(dockerHealthcheck(Probe.tcp(1))).toEqual({ test: expect.any(Array), interval: '10s', timeout: '5s', startPeriod: '20s', retries: 6 });
+    expect(dockerHealthcheck(Probe.tcp(1, { intervalSeconds: 90, timeoutSeconds: 30, startPeriodSeconds: 3600, retries: 2 }))).toMatchObject({
+      interval: '1m30s',
+      timeout: '30s',
+      startPeriod: '1h0m0s',
+      retries: 2,
+    });
+  });
+
+  it('says what an outside prober checks: the http or tcp endpoint, or what an exec probe names, else nothing', () => {
+    expect(Probe.http(8080, '/api', { scheme: 'https' }).network).toEqual({ port: 8080, scheme: 'https', path: '/api' });
+    expect(Probe.tcp(19092).network).toEqual({ port: 19092, scheme: 'tcp' });
+    expect(Probe.exec(['true'], { reachableAt: { port: 5432, scheme: 'tcp' } }).network).toEqual({ port: 5432, scheme: 'tcp' });
+    expect(Probe.shell('true').network).toBeUndefined();
+  });
+
+  it('refuses an empty command and timing that is not whole seconds', () => {
+    expect(() => Probe.exec([])).toThrow('Probe.exec: the command is empty');
+    expect(() => Probe.shell('  ')).toThrow('Probe.shell: the script is empty');
+    expect(() => Probe.http(80, '/', { intervalSeconds: 0.5 })).toThrow('probe intervalSeconds must be a whole number ≥ 1, got 0.5');
+    expect(() => Probe.tcp(80, { retries: 0 })).toThrow('probe retries must be a whole number ≥ 1, got 0');
+  });
+});
+
+describe('IService: how everything but the renderer uses a service', () => {
+  it('exposes name, ports, probe, metrics, replica hosts and what to wait for, whatever renders it', () => {
+    const { svc } = service({ replicas: 2, metrics: { port: 80, path: '/metrics' } });
+    const s: IService = svc;
+    expect(Service.isService(s)).toBe(true);
+    expect(s.name).toBe('web');
+    expect(s.ports.map((p) => p.name)).toEqual(['http']);
+    expect(s.probe?.check).toEqual({ kind: 'http', port: 80, path: '/', scheme: 'http', client: 'curl' });
+    expect(s.metrics).toEqual({ port: 80, path: '/metrics' });
+    expect(s.replicaHosts).toEqual(['datalab-test-web', 'datalab-test-web-2']);
+    expect(s.instanceNames).toEqual(['datalab-test-web', 'datalab-test-web-2']);
+    expect(s.dependable).toEqual(svc.containers);
+    expect(s.granteeKind).toBe('service');
+  });
+
+  it('finds services in a tree without knowing their target class, and not other constructs', () => {
+    const { s, svc } = service({});
+    expect(servicesIn(s)).toEqual([svc]);
+    expect(Service.isService(svc.containers[0])).toBe(false);
+    expect(Service.isService({ name: 'web' })).toBe(false);
+  });
+
+  it('knows which services it starts after, from the containers it waits for', () => {
+    const s = stack();
+    const network = new PlatformNetwork(s, 'network', { name: 'net', environment: 'test' });
+    const db = new DockerService(s, 'db', { spec: { ...baseSpec, name: 'db' }, network, environment: 'test' });
+    const init = new DockerService(s, 'init', { spec: { ...baseSpec, name: 'init', oneShot: true, probe: undefined }, network, environment: 'test', dependsOn: db.dependable });
+    const app = new DockerService(s, 'app', { spec: { ...baseSpec, name: 'app' }, network, environment: 'test', dependsOn: [...db.dependable, ...init.dependable] });
+    expect(db.startsAfter).toEqual([]);
+    expect(init.startsAfter).toEqual([db]);
+    expect(app.startsAfter).toEqual([db, init]);
+    expect(init.granteeKind).toBe('job');
   });
 });
 

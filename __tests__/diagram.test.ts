@@ -32,7 +32,19 @@ describe('the Mermaid diagrams', () => {
 
   it('place services, jobs and consumers in their stack, and buckets in medallion order', () => {
     const d = lineageDiagram(m);
-    expect(d).toContain(['  subgraph stack_extra["stack extra"]', '    user_analyst(["analyst"])', '    job_bronze_to_silver{{"bronze-to-silver"}}', '    job_compact{{"compact"}}', '    svc_ingest["ingest"]', '    job_silver_to_gold{{"silver-to-gold"}}', '  end'].join('\n'));
+    expect(d).toContain(
+      [
+        '  subgraph stack_extra["stack extra"]',
+        '    user_alerting(["alerting"])',
+        '    user_analyst(["analyst"])',
+        '    job_bronze_to_silver{{"bronze-to-silver"}}',
+        '    job_compact{{"compact"}}',
+        '    job_export{{"export"}}',
+        '    svc_ingest["ingest"]',
+        '    job_silver_to_gold{{"silver-to-gold"}}',
+        '  end',
+      ].join('\n'),
+    );
     const buckets = [...d.matchAll(/ {4}bucket_(\w+)\[/g)].map((x) => x[1]);
     expect(buckets).toEqual(['landing', 'bronze', 'silver', 'gold', 'mlflow']);
   });
@@ -52,6 +64,6 @@ describe('the Mermaid diagrams', () => {
   it('list every flow in the page table', () => {
     const page = architecturePage(m);
     expect(page).toContain('| extra | bronze-to-silver (job) | writes | bucket `silver` prefix `events/` |');
-    expect(page).toContain('| core | alerting (consumer) | reads | topic `events-dlq` |');
+    expect(page).toContain('| extra | alerting (consumer) | reads | topic `events-dlq` |');
   });
 });

@@ -131,9 +131,23 @@ describe.each(ENVS)('jobs in %s', (env) => {
 });
 
 describe('topic grants', () => {
-  it('records that bronze-events reads the events topic', () => {
+  it('records on the topic and on the job that bronze-events reads the events topic', () => {
     const { platform } = platformFor('dev');
-    expect(platform.core.kafka.topic('events').grants.map((g) => [g.consumer, g.access])).toEqual([['job-bronze-events', 'read']]);
+    const job = platform.processing!.jobs.get('bronze-events')!;
+    const grants = platform.core.kafka.topic('events').grants;
+    expect(grants.map((g) => [g.grantee, g.access])).toEqual([[job, 'read']]);
+    expect(job.dataGrants.filter((g) => g.kind === 'topic')).toEqual(grants);
+  });
+
+  it('tells a job only the topics it was granted: its configuration is rendered from the grants', () => {
+    const { platform } = platformFor('dev');
+    for (const job of platform.processing!.jobs.values()) {
+      const cfg = JSON.parse(job.service.spec.env!.DATALAB_JOB) as { inputs: Record<string, { kind: string; topic?: string }>; outputs: Record<string, { kind: string; topic?: string }> };
+      const told = (section: Record<string, { kind: string; topic?: string }>) => Object.values(section).filter((d) => d.kind === 'topic').map((d) => d.topic);
+      const granted = (access: 'read' | 'write') => job.dataGrants.flatMap((g) => (g.kind === 'topic' && g.access === access ? [g.topic.name] : []));
+      expect(told(cfg.inputs)).toEqual(granted('read'));
+      expect(told(cfg.outputs)).toEqual(granted('write'));
+    }
   });
 });
 
@@ -183,7 +197,7 @@ describe('SparkJob', () => {
         environment: 'dev',
         network: platform.core.network,
         image: p.sparkImage.image,
-        masterUrl: p.masterUrl,
+        spark: p.spark,
         kafkaBootstrap: platform.core.kafka.bootstrapInternal,
         lake: platform.core.lake,
         sparkConf: p.sparkConf,

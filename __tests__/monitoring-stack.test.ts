@@ -6,7 +6,7 @@ import { loadEnvironment } from '../config/loader';
 import { DockerService } from '../constructs/docker-service';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
-import { HealthCheck } from '../constructs/service-spec';
+import { Probe } from '../constructs/service-spec';
 import { filesHash, PLATFORM_DASHBOARD_UID, PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { MonitoringStack } from '../stacks/monitoring-stack';
 import { synthInMemory } from '../policy/gate';
@@ -161,6 +161,35 @@ describe('monitoring wiring', () => {
     );
   });
 
+  it('does not depend on being built last: a service registered after it is built is scraped, with its query parameters relabelled', () => {
+    const { app, platform } = platformFor('dev');
+    const later = new TerraformStack(app, 'later');
+    const exporter = new DockerService(later, 'exporter', {
+      network: platform.core.network,
+      environment: 'dev',
+      spec: { name: 'exporter', group: 'later', image: 'example/exporter:1.0.0', ports: [{ name: 'http', containerPort: 9100 }], probe: Probe.http(9100, '/'), metrics: { port: 9100, path: '/stats?fmt=prom' }, resources: { memoryMb: 64 } },
+    });
+    platform.core.discovery.register(exporter);
+    expect(platform.monitoring!.scrapeModel.discoveredPaths).toContain('/stats?fmt=prom');
+    const p = container(synthJson(platform.monitoring!), 'prometheus');
+    const content = upload(p, '/etc/prometheus/prometheus.yml');
+    const rules = (parse(content) as { scrape_configs: Job[] }).scrape_configs.find((j) => j.job_name === 'consul-services')!.relabel_configs!;
+    expect(rules.map((r) => r.target_label)).toContain('__param_fmt');
+    // The hash that re-creates Prometheus on a change follows the file as rendered at synth.
+    expect(envOf(p).DATALAB_CONFIG_SHA256).toBe(filesHash([{ path: '/etc/prometheus/prometheus.yml', content }]));
+    expect(envOf(container(mon('dev'), 'prometheus')).DATALAB_CONFIG_SHA256).not.toBe(envOf(p).DATALAB_CONFIG_SHA256);
+  });
+
+  it('scrapes only registered services: one with metrics that is not in the catalog is not a discovery path', () => {
+    const { app, platform } = platformFor('dev');
+    new DockerService(new TerraformStack(app, 'later'), 'hidden', {
+      network: platform.core.network,
+      environment: 'dev',
+      spec: { name: 'hidden', group: 'later', image: 'example/hidden:1.0.0', probe: Probe.tcp(1), metrics: { port: 1, path: '/hidden?x=1' }, resources: { memoryMb: 64 } },
+    });
+    expect(platform.monitoring!.scrapeModel.discoveredPaths).not.toContain('/hidden?x=1');
+  });
+
   it('fails clearly when the Consul service declares no metrics endpoint', () => {
     const app = Testing.app();
     const s = new TerraformStack(app, 'fake-core');
@@ -168,7 +197,7 @@ describe('monitoring wiring', () => {
     const consul = new DockerService(s, 'consul', {
       network,
       environment: 'dev',
-      spec: { name: 'consul', group: 'core', image: 'hashicorp/consul:1.21.2', ports: [{ name: 'http', containerPort: 8500 }], health: HealthCheck.http(8500, '/'), resources: { memoryMb: 64 } },
+      spec: { name: 'consul', group: 'core', image: 'hashicorp/consul:1.21.2', ports: [{ name: 'http', containerPort: 8500 }], probe: Probe.http(8500, '/'), resources: { memoryMb: 64 } },
     });
     const env = loadEnvironment('dev');
     const discovery = new ServiceDiscovery({ connection: { address: '127.0.0.1:8500', datacenter: 'dc1' }, environment: 'dev', server: [] });
@@ -182,9 +211,8 @@ describe('monitoring wiring', () => {
           discovery,
           consul,
           lakeCapacity: { totalBytes: 't', freeBytes: 'f', source: 's' },
-          platform: [s],
           monitoring: env.monitoring!,
-          env,
+          backend: env,
         }),
     ).toThrow('monitoring: service "consul" declares no metrics endpoint to scrape Consul with');
   });

@@ -82,7 +82,7 @@ describe('the platform model', () => {
       expect(ids).toEqual(['core/consul/catalog', 'extra/consul/service/ingest', 'extra/ingest/health', 'extra/ingest-2/health']);
     });
 
-    it('attributes grants to the service or one-shot job holding the keys, jobs to their declarations, and the rest to consumers', () => {
+    it('reads lineage from the grants: to the service, one-shot task or job granted, declared lineage, and bare identities as consumers', () => {
       const flows = m.flows.map((f) => `${f.actor} ${f.access} ${f.target.kind}:${f.target.name}${f.prefix ? `/${f.prefix}` : ''}`);
       // Sorted by actor, then bucket before topic, then name and access.
       expect(flows).toEqual([
@@ -107,8 +107,14 @@ describe('the platform model', () => {
         'bronze-to-silver': 'extra/job',
         'silver-to-gold': 'extra/job',
         analyst: 'extra/consumer',
-        alerting: 'core/consumer',
+        alerting: 'extra/consumer',
+        export: 'extra/job',
       });
+    });
+
+    it('never reads lineage from container text: a task carrying an identity\'s keys in its command gets none of its grants', () => {
+      expect(m.flows.filter((f) => f.actor === 'export')).toEqual([]);
+      expect(m.flows.filter((f) => f.actor === 'analyst').map((f) => `${f.access} ${f.target.name}`)).toEqual(['read gold']);
     });
   });
 });

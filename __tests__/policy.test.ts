@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { LocalBackend, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
-import { HealthCheck } from '../constructs/service-spec';
+import { Probe } from '../constructs/service-spec';
 import { statefulEntries } from '../policy/stateful';
 import { validateStacks } from '../policy/schema-validate';
 import { loadEnvironment } from '../config/loader';
@@ -259,7 +259,7 @@ describe('a further group stack (as processing, ml, … will be)', () => {
         env: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: password.value, MINIO_ROOT_PASSWORD: core.lake.admin.password },
         ports: [{ name: 'pg', containerPort: 5432, scheme: 'tcp', host: { address: '127.0.0.1', port: 5432 } }],
         volumes: [{ key: 'data', path: '/var/lib/postgresql/data', name: 'datalab-dev-db-data' }],
-        health: HealthCheck.command(['pg_isready'], { port: 5432, scheme: 'tcp' }),
+        probe: Probe.exec(['pg_isready'], { reachableAt: { port: 5432, scheme: 'tcp' } }),
         resources: { memoryMb: 512 },
       },
     });

@@ -2,7 +2,7 @@ import { Node } from '../.gen/providers/consul/node';
 import { Service, ServiceCheck } from '../.gen/providers/consul/service';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ProbeTarget } from './service-spec';
+import { MetricsSpec, ProbeTarget } from './service-spec';
 import { ConsulConnection, useConsulProvider } from './stack-providers';
 
 export interface RegisteredInstance {
@@ -23,7 +23,7 @@ export interface ConsulRegistrationProps {
   readonly group: string;
   readonly environment: string;
   /** Prometheus endpoint, announced in service meta for discovery-based scraping. */
-  readonly metrics?: { readonly port: number; readonly path: string; readonly scheme?: 'http' | 'https' };
+  readonly metrics?: MetricsSpec;
   /** Probe interval and timeout, Go-canonical. @default '10s' / '5s' */
   readonly interval?: string;
   readonly timeout?: string;

@@ -4,7 +4,8 @@ import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PlatformNetwork } from './platform-network';
-import { ServiceSpec } from './service-spec';
+import { IService, Service } from './service';
+import { Probe, ProbeCheck, ServiceSpec } from './service-spec';
 import { useDockerProvider } from './stack-providers';
 
 export interface DockerServiceProps {
@@ -42,29 +43,37 @@ export const LOG_OPTS = { 'max-size': '10m', 'max-file': '3' } as const;
 
 /**
  * Renders a `ServiceSpec` on Docker: one `docker_image`, one `docker_volume` per volume key and one
- * `docker_container` per replica, on the environment's network.
+ * `docker_container` per replica, on the environment's network. Everything outside this file uses
+ * it as an `IService`.
  *
  * Guarantees, for every container: pinned image (by id, so a new image re-creates it), health check
  * with `wait` on create, `unless-stopped` restart, hard memory limit with no swap, CPU quota when a
  * CPU limit is set (with a label that forces re-creation when it changes, since Docker applies the
  * quota only at create), bounded json-file logs, a stop grace period, host ports only where the
  * spec publishes them, and data only on named volumes.
+ *
+ * Probes become Docker health checks (`dockerHealthcheck`): `http` a GET with the client the image
+ * ships, `tcp` a connect with bash's `/dev/tcp` or `nc -z`, `exec` the command (`CMD`) or script
+ * (`CMD-SHELL`). A long-running service without a probe is refused: a check that only says the
+ * process exists adds nothing to Docker's restart policy and would make `wait` meaningless, so a
+ * service with nothing to call over the network declares an exec probe (the Airflow DAG processor:
+ * `airflow jobs check`). A one-shot task may have none: its exit code is its verdict.
  */
-export class DockerService extends Construct {
-  readonly spec: ServiceSpec;
+export class DockerService extends Service {
   readonly image: Image;
   readonly containers: Container[] = [];
   private readonly containerNames = new Map<Container, string>();
   readonly volumes: Record<string, Volume> = {};
+  private readonly after: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: DockerServiceProps) {
-    super(scope, id);
+    super(scope, id, props.spec);
     const { spec } = props;
-    this.spec = spec;
     useDockerProvider(this);
-    if (!spec.health && !spec.oneShot) {
-      throw new Error(`service "${spec.name}": a long-running service needs a health check (spec.health)`);
+    if (!spec.probe && !spec.oneShot) {
+      throw new Error(`service "${spec.name}": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)`);
     }
+    this.after = props.dependsOn ?? [];
     const replicas = spec.replicas ?? 1;
     if (replicas > 1 && (spec.volumes?.length ?? 0) > 0) {
       throw new Error(`service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
@@ -74,10 +83,11 @@ export class DockerService extends Construct {
     this.image = props.image ?? new Image(this, 'image', { name: spec.image, keepLocally: true });
 
     for (const v of spec.volumes ?? []) {
+      const driverOpts = v.targetOptions?.docker?.driverOpts;
       this.volumes[v.key] = new Volume(this, `volume-${v.key}`, {
         name: v.name,
         driver: 'local',
-        driverOpts: v.driverOpts ? { ...v.driverOpts } : undefined,
+        driverOpts: driverOpts ? { ...driverOpts } : undefined,
         labels: this.labels(props.environment).map(({ label, value }) => ({ label, value })),
         lifecycle: props.protectData ? { preventDestroy: true } : undefined,
       });
@@ -93,11 +103,6 @@ export class DockerService extends Construct {
     }
   }
 
-  /** DNS name of the service (all replicas) inside the platform network. */
-  get host(): string {
-    return this.spec.name;
-  }
-
   /**
    * A DNS name per replica that resolves to that replica only: what addresses one replica (Consul
    * registrations, their checks, metrics targets). A single container is addressed by the service
@@ -107,7 +112,7 @@ export class DockerService extends Construct {
    * network settings (which force replacement) never change when the service is scaled.
    */
   get replicaHosts(): string[] {
-    return this.containers.length === 1 ? [this.spec.name] : this.containers.map((c) => this.containerNames.get(c)!);
+    return this.containers.length === 1 ? [this.spec.name] : this.instanceNames;
   }
 
   /**
@@ -119,31 +124,24 @@ export class DockerService extends Construct {
     return this.containers.map((_, i) => this.replicaName(i + 1));
   }
 
-  /** `scheme://name:port` inside the network for a named port. */
-  internalUrl(portName: string): string {
-    const p = this.port(portName);
-    return p.scheme === 'tcp' ? `${this.host}:${p.containerPort}` : `${p.scheme ?? 'http'}://${this.host}:${p.containerPort}`;
-  }
-
-  /** `scheme://address:port` on the Docker host, or undefined when the port is not published. */
-  hostUrl(portName: string): string | undefined {
-    const p = this.port(portName);
-    if (!p.host) return undefined;
-    const address = p.host.address === '0.0.0.0' ? '127.0.0.1' : p.host.address;
-    return p.scheme === 'tcp' ? `${address}:${p.host.port}` : `${p.scheme ?? 'http'}://${address}:${p.host.port}`;
-  }
-
-  port(portName: string) {
-    const p = this.spec.ports?.find((x) => x.name === portName);
-    if (!p) {
-      throw new Error(`service "${this.spec.name}" has no port "${portName}"; it has: ${(this.spec.ports ?? []).map((x) => x.name).join(', ') || 'none'}`);
-    }
-    return p;
+  /** Container names (`datalab-<env>-<name>[-r]`), for `docker logs` hints. */
+  get instanceNames(): string[] {
+    return this.containers.map((c) => this.containerNames.get(c)!);
   }
 
   /** The containers, for `dependsOn` of resources that need the service running and healthy. */
   get dependable(): ITerraformDependable[] {
     return this.containers;
+  }
+
+  /** The services whose containers this one's `dependsOn` lists. */
+  get startsAfter(): IService[] {
+    const out: IService[] = [];
+    for (const d of this.after) {
+      const owner = (d as { node?: { scope?: unknown } }).node?.scope;
+      if (d instanceof Container && Service.isService(owner) && owner !== this && !out.includes(owner)) out.push(owner);
+    }
+    return out;
   }
 
   private replicaName(r: number): string {
@@ -170,7 +168,6 @@ export class DockerService extends Construct {
       // ForceNew, so a changed CPU limit re-creates the container and really takes effect.
       labels.push({ label: 'datalab.cpus', value: String(spec.resources.cpus) });
     }
-    const health = spec.health;
     const oneShot = spec.oneShot ?? false;
     return {
       name: `datalab-${props.environment}-${name}`,
@@ -208,16 +205,8 @@ export class DockerService extends Construct {
       mustRun: !oneShot,
       // One-shot tasks block the apply until they exit, and fail it if they fail.
       ...(oneShot ? { attach: true, logs: true } : {}),
-      healthcheck: health
-        ? {
-            test: [...health.test],
-            interval: health.interval,
-            timeout: health.timeout,
-            startPeriod: health.startPeriod,
-            retries: health.retries,
-          }
-        : undefined,
-      wait: !oneShot && health !== undefined,
+      healthcheck: spec.probe ? dockerHealthcheck(spec.probe) : undefined,
+      wait: !oneShot && spec.probe !== undefined,
       waitTimeout: oneShot ? undefined : (spec.waitTimeoutSeconds ?? 120),
       destroyGraceSeconds: spec.stopGraceSeconds ?? 30,
       logDriver: 'json-file',
@@ -230,6 +219,57 @@ export class DockerService extends Construct {
         : undefined,
     };
   }
+}
+
+/** A probe as Docker's health check: the test in `HEALTHCHECK` form and Go-canonical durations. */
+export function dockerHealthcheck(probe: Probe): { test: string[]; interval: string; timeout: string; startPeriod: string; retries: number } {
+  return {
+    test: dockerTest(probe.check),
+    interval: canonicalDuration(probe.intervalSeconds),
+    timeout: canonicalDuration(probe.timeoutSeconds),
+    startPeriod: canonicalDuration(probe.startPeriodSeconds),
+    retries: probe.retries,
+  };
+}
+
+/** The `HEALTHCHECK` test of a probe: `CMD` argv, or `CMD-SHELL` for a script. */
+export function dockerTest(check: ProbeCheck): string[] {
+  switch (check.kind) {
+    case 'http':
+      return httpTest(check);
+    case 'tcp':
+      return check.client === 'nc' ? ['CMD', 'nc', '-z', '127.0.0.1', String(check.port)] : ['CMD', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${check.port}`];
+    case 'exec':
+      return 'script' in check ? ['CMD-SHELL', check.script] : ['CMD', ...check.argv];
+  }
+}
+
+function httpTest(check: Extract<ProbeCheck, { kind: 'http' }>): string[] {
+  const url = `${check.scheme}://localhost:${check.port}${check.path}`;
+  const insecure = check.scheme === 'https';
+  switch (check.client) {
+    case 'curl':
+      return ['CMD', 'curl', insecure ? '-fsSk' : '-fsS', '-o', '/dev/null', url];
+    case 'wget':
+      return ['CMD', 'wget', '-q', ...(insecure ? ['--no-check-certificate'] : []), '-O', '/dev/null', url];
+    case 'python': {
+      // Certificates inside the platform network are self-signed: the probe checks liveness, not identity.
+      const ctx = insecure ? ', context=__import__("ssl")._create_unverified_context()' : '';
+      return ['CMD', 'python', '-c', `import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4${ctx}).status < 300 else 1)`];
+    }
+  }
+}
+
+/** Go's `time.Duration.String()` for whole seconds: what Docker reads back (`10s`, `1m30s`). */
+export function canonicalDuration(seconds: number): string {
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`duration must be whole seconds ≥ 0, got ${seconds}`);
+  if (seconds === 0) return '0s';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h > 0) return `${h}h${m}m${s}s`;
+  if (m > 0) return `${m}m${s}s`;
+  return `${s}s`;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { Topic } from '../.gen/providers/kafka/topic';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import type { IGrantee, TopicGrant } from './grantee';
+
+export type { TopicGrant } from './grantee';
 
 export interface KafkaTopicProps {
   readonly name: string;
@@ -17,17 +20,12 @@ export interface KafkaTopicProps {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
-/** What a consumer was given access to, recorded for docs, diagrams and tests. */
-export interface TopicGrant {
-  readonly topic: KafkaTopic;
-  readonly consumer: string;
-  readonly access: 'read' | 'write';
-}
-
 /**
  * A Kafka topic with explicit partitions, replication and retention. Access is handed out by
- * reference (`topic.grantRead('bronze-ingest')`) and recorded; the single-node broker has no
- * authorizer, so the grant is not enforced by Kafka (see docs/core.md).
+ * reference (`topic.grantRead(job)`, a service or a job) and recorded on the topic and on the
+ * grantee. The single-node broker has no authorizer (PLAINTEXT listeners, no ACLs), so Kafka itself
+ * does not enforce a grant (docs/core.md); the records are what the platform acts on: a job's
+ * configuration names only the topics it was granted (SparkJob), and lineage is read from them.
  */
 export class KafkaTopic extends Construct {
   readonly resource: Topic;
@@ -50,11 +48,20 @@ export class KafkaTopic extends Construct {
     });
   }
 
-  grantRead(consumer: string): void {
-    this.grants.push({ topic: this, consumer, access: 'read' });
+  /** Lets `grantee` consume the topic; returns the recorded grant. */
+  grantRead(grantee: IGrantee): TopicGrant {
+    return this.grant(grantee, 'read');
   }
 
-  grantWrite(consumer: string): void {
-    this.grants.push({ topic: this, consumer, access: 'write' });
+  /** Lets `grantee` produce to the topic; returns the recorded grant. */
+  grantWrite(grantee: IGrantee): TopicGrant {
+    return this.grant(grantee, 'write');
+  }
+
+  private grant(grantee: IGrantee, access: TopicGrant['access']): TopicGrant {
+    const grant: TopicGrant = { kind: 'topic', topic: this, grantee, access };
+    this.grants.push(grant);
+    grantee.recordGrant(grant);
+    return grant;
   }
 }

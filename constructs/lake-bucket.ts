@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import type { LakeIdentity } from './lake-identity';
+import type { IGrantee, LakeGrant } from './grantee';
+
+export type { LakeGrant } from './grantee';
 
 /** What a bucket's settings are, whatever store enforces them. */
 export interface LakeBucketProps {
@@ -24,21 +26,12 @@ export interface LakeGrantOptions {
   readonly directoryProbes?: boolean;
 }
 
-/** One grant: an identity may read and/or write the objects under `prefix` of `bucket`. */
-export interface LakeGrant {
-  readonly bucket: LakeBucket;
-  readonly identity: LakeIdentity;
-  readonly access: LakeAccess;
-  /** Object key prefix (`events/`); '' for the whole bucket. */
-  readonly prefix: string;
-  readonly directoryProbes: boolean;
-}
-
 /**
  * A data-lake bucket, on whichever object store the lake runs. Access is handed out by reference:
- * `lake.bronze.grantRead(identity, 'events/')` records the grant on both sides, and the store
- * renders each identity's grants into its own permission language (a MinIO policy, SeaweedFS
- * actions), granting exactly that and nothing broader.
+ * `lake.bronze.grantRead(job, 'events/')` records the grant on the bucket, on the grantee (a
+ * service, a job, or a bare identity) and on the grantee's lake identity, and the store renders
+ * each identity's grants into its own permission language (a MinIO policy, SeaweedFS actions),
+ * granting exactly that and nothing broader.
  */
 export abstract class LakeBucket extends Construct {
   /** Bucket name as a plain string. */
@@ -66,19 +59,23 @@ export abstract class LakeBucket extends Construct {
     return `s3a://${this.name}/${prefix}`;
   }
 
-  grantRead(identity: LakeIdentity, prefix = '', options: LakeGrantOptions = {}): void {
-    this.grant(identity, 'read', prefix, options);
+  grantRead(grantee: IGrantee, prefix = '', options: LakeGrantOptions = {}): LakeGrant {
+    return this.grant(grantee, 'read', prefix, options);
   }
 
-  grantWrite(identity: LakeIdentity, prefix = '', options: LakeGrantOptions = {}): void {
-    this.grant(identity, 'write', prefix, options);
+  grantWrite(grantee: IGrantee, prefix = '', options: LakeGrantOptions = {}): LakeGrant {
+    return this.grant(grantee, 'write', prefix, options);
   }
 
-  grantReadWrite(identity: LakeIdentity, prefix = '', options: LakeGrantOptions = {}): void {
-    this.grant(identity, 'readwrite', prefix, options);
+  grantReadWrite(grantee: IGrantee, prefix = '', options: LakeGrantOptions = {}): LakeGrant {
+    return this.grant(grantee, 'readwrite', prefix, options);
   }
 
-  private grant(identity: LakeIdentity, access: LakeAccess, prefix: string, options: LakeGrantOptions): void {
+  private grant(grantee: IGrantee, access: LakeAccess, prefix: string, options: LakeGrantOptions): LakeGrant {
+    const identity = grantee.lakeIdentity;
+    if (!identity) {
+      throw new Error(`bucket "${this.name}": ${grantee.granteeKind} "${grantee.granteeName}" holds no lake identity to grant access to; give it one (a service: spec.lakeIdentity = lake.identityFor(...))`);
+    }
     if (prefix.startsWith('/') || prefix.includes('*')) {
       throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must be relative and without wildcards (e.g. "events/")`);
     }
@@ -86,9 +83,12 @@ export abstract class LakeBucket extends Construct {
       // A prefix without a trailing slash would also cover its siblings ("events" covers "events-old/").
       throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
     }
-    const grant: LakeGrant = { bucket: this, identity, access, prefix, directoryProbes: options.directoryProbes ?? false };
+    const grant: LakeGrant = { kind: 'bucket', bucket: this, grantee, identity, access, prefix, directoryProbes: options.directoryProbes ?? false };
     this.grants.push(grant);
-    identity.receive(grant);
+    grantee.recordGrant(grant);
+    // A bare identity is its own grantee: record the grant once.
+    if (identity !== grantee) identity.receive(grant);
+    return grant;
   }
 }
 

@@ -1,15 +1,15 @@
 import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConsulRegistration } from './consul-registration';
-import { DockerService } from './docker-service';
+import { IService } from './service';
 import { ConsulConnection } from './stack-providers';
 
 export interface RegisterOptions {
   /**
-   * Named port (of `spec.ports`) announced in the catalog: the one clients inside the platform
-   * network dial. Consul clients are in-network, so a service with a separate host listener (Kafka)
-   * must announce its in-network one.
-   * @default - the spec's first port, or the health probe's port when it has none
+   * Named port (of the service's ports) announced in the catalog: the one clients inside the
+   * platform network dial. Consul clients are in-network, so a service with a separate host
+   * listener (Kafka) must announce its in-network one.
+   * @default - the service's first port, or the probe's port when it has none
    */
   readonly port?: string;
 }
@@ -23,12 +23,15 @@ export interface ServiceDiscoveryProps {
 
 /**
  * Consul as the platform's service catalog. `discovery.register(service)` registers a deployed
- * service (every replica) with the check its spec declares, in whichever stack the service lives.
+ * service (every replica) with the network probe its `Probe` implies, in whichever stack the
+ * service lives, and keeps the service in `registered`: the registry monitoring reads its scrape
+ * targets from, whenever the registration was made.
  */
 export class ServiceDiscovery {
   readonly connection: ConsulConnection;
   readonly environment: string;
   private readonly server: readonly ITerraformDependable[];
+  private readonly services: IService[] = [];
 
   constructor(props: ServiceDiscoveryProps) {
     this.connection = props.connection;
@@ -36,23 +39,34 @@ export class ServiceDiscovery {
     this.server = props.server;
   }
 
-  register(service: DockerService, options: RegisterOptions = {}): ConsulRegistration {
-    const spec = service.spec;
-    if (!spec.health) throw new Error(`service "${spec.name}" has no health check to register in Consul`);
+  /** Every registered service, in registration order. */
+  get registered(): readonly IService[] {
+    return this.services;
+  }
+
+  register(service: IService, options: RegisterOptions = {}): ConsulRegistration {
+    const probe = service.probe?.network;
+    if (!probe) {
+      throw new Error(`service "${service.name}" has no network probe for Consul to run (its probe checks only inside the service); register services with an http or tcp probe, or an exec probe with reachableAt`);
+    }
+    const name = service.name;
+    if (!Construct.isConstruct(service)) throw new Error(`service "${name}" is not a construct; a registration is created beneath the service it registers`);
     // service.port() throws, naming the ports the service has, for an unknown name.
-    const port = options.port !== undefined ? service.port(options.port).containerPort : (spec.ports?.[0]?.containerPort ?? spec.health.probe.port);
+    const port = options.port !== undefined ? service.port(options.port).containerPort : (service.ports[0]?.containerPort ?? probe.port);
     // Terraform cannot depend on a resource of another stack; there the stack order covers it.
     const sameStack = (d: ITerraformDependable) => TerraformStack.of(d as unknown as Construct) === TerraformStack.of(service);
-    return new ConsulRegistration(service, 'registration', {
+    const registration = new ConsulRegistration(service, 'registration', {
       connection: this.connection,
-      service: spec.name,
+      service: service.name,
       instances: service.replicaHosts.map((host) => ({ host })),
       port,
-      probe: spec.health.probe,
-      group: spec.group,
+      probe,
+      group: service.group,
       environment: this.environment,
-      metrics: spec.metrics,
+      metrics: service.metrics,
       dependsOn: [...this.server.filter(sameStack), ...service.dependable],
     });
+    this.services.push(service);
+    return registration;
   }
 }

@@ -1,8 +1,12 @@
 /**
  * The target-neutral description of a service: what runs, how it is reached, how its health is
- * judged, what it stores and what it may use. Stacks build `ServiceSpec`s; a target (today
- * `DockerService`) renders them. Nothing here names a Docker or Kubernetes concept.
+ * judged (as a `Probe` intent), what it stores and what it may use. Stacks build `ServiceSpec`s; a
+ * target (today `DockerService`) renders them, and everything else uses the result through
+ * `IService` (constructs/service.ts). Options that only one target understands are grouped under
+ * that target's name (`VolumeSpec.targetOptions.docker`), so a second target can see what it
+ * ignores.
  */
+import type { LakeIdentity } from './lake-identity';
 
 /** A port the service listens on inside the platform network. */
 export interface PortSpec {
@@ -24,8 +28,31 @@ export interface VolumeSpec {
   readonly path: string;
   /** Volume name on the target. */
   readonly name: string;
-  /** Driver options (Docker `local` driver). @default - none */
-  readonly driverOpts?: Readonly<Record<string, string>>;
+  /** Options only one target understands. @default - none */
+  readonly targetOptions?: VolumeTargetOptions;
+}
+
+/** Target-specific volume options, by target. */
+export interface VolumeTargetOptions {
+  /** Docker: options of the `local` volume driver (`{type: none, o: bind, device: /srv/data}`). */
+  readonly docker?: { readonly driverOpts?: Readonly<Record<string, string>> };
+}
+
+/** A Prometheus endpoint of the service. */
+export interface MetricsSpec {
+  readonly port: number;
+  /** May carry a query (`/v1/agent/metrics?format=prometheus`). */
+  readonly path: string;
+  /** @default 'http' */
+  readonly scheme?: 'http' | 'https';
+}
+
+/** Memory and CPU limits of one instance. */
+export interface ResourceSpec {
+  /** Hard memory limit in MiB (no swap). */
+  readonly memoryMb: number;
+  /** CPU limit in cores. @default - no limit */
+  readonly cpus?: number;
 }
 
 /** A file placed into the container before it starts; an edit re-creates the service. */
@@ -37,51 +64,28 @@ export interface FileSpec {
   readonly executable?: boolean;
 }
 
-/** How the platform decides a service is healthy. Durations are Go-canonical (`10s`, `1m0s`). */
-export class HealthCheck {
-  /** An HTTP GET that must answer 2xx, run inside the container with the given client. */
-  static http(port: number, path: string, opts: HealthTiming & { client?: 'curl' | 'wget' | 'python' } = {}): HealthCheck {
-    const url = `http://localhost:${port}${path}`;
-    const client = opts.client ?? 'curl';
-    const test =
-      client === 'curl'
-        ? ['CMD', 'curl', '-fsS', '-o', '/dev/null', url]
-        : client === 'wget'
-          ? ['CMD', 'wget', '-q', '-O', '/dev/null', url]
-          : ['CMD', 'python', '-c', `import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4).status < 300 else 1)`];
-    return new HealthCheck(test, { port, path, scheme: 'http' }, opts);
-  }
+/** HTTP client a target that probes from inside the container runs (what the image ships). */
+export type HttpProbeClient = 'curl' | 'wget' | 'python';
+/** TCP connect tool for a target that probes from inside the container: bash's `/dev/tcp`, or `nc -z`. */
+export type TcpProbeClient = 'bash' | 'nc';
 
-  /** A command run inside the container; exit code 0 means healthy. */
-  static command(argv: readonly string[], probe: ProbeTarget, opts: HealthTiming = {}): HealthCheck {
-    return new HealthCheck(['CMD', ...argv], probe, opts);
-  }
+/** What is checked, as intent. A target renders it in its own form (Docker: `HEALTHCHECK` test). */
+export type ProbeCheck =
+  | {
+      readonly kind: 'http';
+      readonly port: number;
+      readonly path: string;
+      readonly scheme: 'http' | 'https';
+      /** For targets that probe from inside the container. */
+      readonly client: HttpProbeClient;
+    }
+  | { readonly kind: 'tcp'; readonly port: number; readonly client: TcpProbeClient }
+  /** A program run inside the service; exit code 0 means healthy. */
+  | { readonly kind: 'exec'; readonly argv: readonly string[] }
+  /** A POSIX shell script run inside the service (`/bin/sh -c`); exit code 0 means healthy. */
+  | { readonly kind: 'exec'; readonly script: string };
 
-  /** A shell snippet run inside the container. */
-  static shell(script: string, probe: ProbeTarget, opts: HealthTiming = {}): HealthCheck {
-    return new HealthCheck(['CMD-SHELL', script], probe, opts);
-  }
-
-  readonly interval: string;
-  readonly timeout: string;
-  readonly startPeriod: string;
-  readonly retries: number;
-
-  private constructor(
-    /** The in-container test, Docker `HEALTHCHECK` form. */
-    readonly test: readonly string[],
-    /** What an outside prober (Consul ESM, `datalab verify`) checks over the network. */
-    readonly probe: ProbeTarget,
-    timing: HealthTiming,
-  ) {
-    this.interval = canonicalDuration(timing.intervalSeconds ?? 10);
-    this.timeout = canonicalDuration(timing.timeoutSeconds ?? 5);
-    this.startPeriod = canonicalDuration(timing.startPeriodSeconds ?? 20);
-    this.retries = timing.retries ?? 6;
-  }
-}
-
-export interface HealthTiming {
+export interface ProbeTiming {
   /** @default 10 */
   readonly intervalSeconds?: number;
   /** @default 5 */
@@ -92,24 +96,75 @@ export interface HealthTiming {
   readonly retries?: number;
 }
 
+export interface ExecProbeOptions extends ProbeTiming {
+  /**
+   * What a prober outside the service (Consul ESM, `datalab verify`) checks over the network while
+   * the command checks from inside: the service's own endpoint. Unset for a service that serves
+   * nothing (it cannot be registered in Consul).
+   * @default - nothing to reach from outside
+   */
+  readonly reachableAt?: ProbeTarget;
+}
+
+/**
+ * How the platform decides a service is healthy, as intent: an HTTP GET (`http`), a TCP connect
+ * (`tcp`), or a command inside the service (`exec`, `shell`). Timing is in whole seconds. A target
+ * turns the intent into its own form (`DockerService`: the container's health check), and outside
+ * probers use `network`, the endpoint the probe implies.
+ */
+export class Probe {
+  /** An HTTP GET on a container port that must answer 2xx; `client` says which tool the image ships for in-container probing. */
+  static http(port: number, path: string, opts: ProbeTiming & { client?: HttpProbeClient; scheme?: 'http' | 'https' } = {}): Probe {
+    const scheme = opts.scheme ?? 'http';
+    return new Probe({ kind: 'http', port, path, scheme, client: opts.client ?? 'curl' }, { port, scheme, path }, opts);
+  }
+
+  /** A TCP connect to a container port. @default client 'bash' */
+  static tcp(port: number, opts: ProbeTiming & { client?: TcpProbeClient } = {}): Probe {
+    return new Probe({ kind: 'tcp', port, client: opts.client ?? 'bash' }, { port, scheme: 'tcp' }, opts);
+  }
+
+  /** A program run inside the service (no shell); exit code 0 means healthy. */
+  static exec(argv: readonly string[], opts: ExecProbeOptions = {}): Probe {
+    if (argv.length === 0) throw new Error('Probe.exec: the command is empty');
+    return new Probe({ kind: 'exec', argv: [...argv] }, opts.reachableAt, opts);
+  }
+
+  /** A shell script run inside the service (`/bin/sh -c`); exit code 0 means healthy. */
+  static shell(script: string, opts: ExecProbeOptions = {}): Probe {
+    if (script.trim() === '') throw new Error('Probe.shell: the script is empty');
+    return new Probe({ kind: 'exec', script }, opts.reachableAt, opts);
+  }
+
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly startPeriodSeconds: number;
+  readonly retries: number;
+
+  private constructor(
+    readonly check: ProbeCheck,
+    /** What an outside prober (Consul ESM, `datalab verify`) checks over the network; undefined: nothing. */
+    readonly network: ProbeTarget | undefined,
+    timing: ProbeTiming,
+  ) {
+    this.intervalSeconds = wholeSeconds('intervalSeconds', timing.intervalSeconds ?? 10, 1);
+    this.timeoutSeconds = wholeSeconds('timeoutSeconds', timing.timeoutSeconds ?? 5, 1);
+    this.startPeriodSeconds = wholeSeconds('startPeriodSeconds', timing.startPeriodSeconds ?? 20, 0);
+    this.retries = wholeSeconds('retries', timing.retries ?? 6, 1);
+  }
+}
+
+function wholeSeconds(name: string, v: number, min: number): number {
+  if (!Number.isInteger(v) || v < min) throw new Error(`probe ${name} must be a whole number ≥ ${min}, got ${v}`);
+  return v;
+}
+
 /** An external probe: an HTTP path (`scheme` http/https) or a bare TCP connect on a container port. */
 export interface ProbeTarget {
   readonly port: number;
   readonly scheme: 'http' | 'https' | 'tcp';
   /** HTTP path. @default '/' */
   readonly path?: string;
-}
-
-/** Go's `time.Duration.String()` for whole seconds: what Docker and Consul read back. */
-export function canonicalDuration(seconds: number): string {
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`duration must be whole seconds ≥ 0, got ${seconds}`);
-  if (seconds === 0) return '0s';
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  if (h > 0) return `${h}h${m}m${s}s`;
-  if (m > 0) return `${m}m${s}s`;
-  return `${s}s`;
 }
 
 /** Everything a target needs to run one service. */
@@ -127,9 +182,13 @@ export interface ServiceSpec {
   readonly ports?: readonly PortSpec[];
   readonly volumes?: readonly VolumeSpec[];
   readonly files?: readonly FileSpec[];
-  /** Required for long-running services; one-shot tasks may omit it. */
-  readonly health?: HealthCheck;
-  readonly resources: { readonly memoryMb: number; readonly cpus?: number };
+  /**
+   * How health is judged. Optional in the model; the Docker target requires it for a long-running
+   * service (see `DockerService`), one-shot tasks may omit it.
+   * @default - none
+   */
+  readonly probe?: Probe;
+  readonly resources: ResourceSpec;
   /** @default 1 */
   readonly replicas?: number;
   /** Run as this user (`uid:gid`). @default - the image's user */
@@ -139,9 +198,15 @@ export interface ServiceSpec {
   /** Seconds between SIGTERM and SIGKILL on stop. @default 30 */
   readonly stopGraceSeconds?: number;
   /** Path of the Prometheus endpoint and its port, if the service exposes metrics. */
-  readonly metrics?: { readonly port: number; readonly path: string; readonly scheme?: 'http' | 'https' };
+  readonly metrics?: MetricsSpec;
   /** Host-level privileges the service needs, each with its reason (e.g. the Docker socket). */
   readonly hostAccess?: readonly { readonly hostPath: string; readonly containerPath: string; readonly reason: string }[];
   /** Run-to-completion task instead of a long-running service. @default false */
   readonly oneShot?: boolean;
+  /**
+   * The lake identity whose keys the service holds (in its env or files): bucket grants to the
+   * service (`bucket.grantRead(service)`) are rendered into this identity's permissions.
+   * @default - none: the service cannot be granted bucket access
+   */
+  readonly lakeIdentity?: LakeIdentity;
 }

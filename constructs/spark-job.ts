@@ -4,12 +4,14 @@ import { ITerraformDependable, Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataLake } from './data-lake';
 import { DockerService } from './docker-service';
+import { DataGrant, GranteeKind, GrantLedger, IGrantee } from './grantee';
 import { KafkaTopic } from './kafka-topic';
 import { LakeBucket } from './lake-bucket';
 import { LakeIdentity } from './lake-identity';
 import { PlatformNetwork } from './platform-network';
-import { FileSpec, HealthCheck } from './service-spec';
+import { FileSpec, Probe } from './service-spec';
 import { contentHash } from './spark-conf';
+import { SparkEndpoint } from './spark-endpoint';
 
 /** A resolved input or output: a topic or a bucket prefix, as construct references. */
 export type SparkJobData = { readonly topic: KafkaTopic } | { readonly bucket: LakeBucket; readonly prefix: string };
@@ -31,8 +33,8 @@ export interface SparkJobProps {
   readonly network: PlatformNetwork;
   /** The project Spark image (the same as master and workers). */
   readonly image: Image;
-  /** `spark://spark-master:7077`. */
-  readonly masterUrl: string;
+  /** The cluster the job is submitted to. */
+  readonly spark: SparkEndpoint;
   /** Kafka bootstrap inside the network. */
   readonly kafkaBootstrap: string;
   readonly lake: DataLake;
@@ -67,8 +69,11 @@ function withOverhead(heapMb: number): number {
  * One Spark job run as a one-shot container: `spark-submit` in client mode against the standalone
  * master, with the project image, its code uploaded by content and its own lake identity.
  *
- * - Access: a lake identity `job-<name>` whose permissions the declared buckets grant (reads: read; writes:
- *   read-write, since a Delta writer reads its log); topic access is recorded on the topics.
+ * - Access: the job is the grantee (`job-<name>`) of every bucket and topic it uses: the declared
+ *   buckets grant it (reads: read; writes: read-write, since a Delta writer reads its log) and its
+ *   lake identity `job-<name>` carries the permissions; the topics grant it read or write. The
+ *   job's configuration (DATALAB_JOB) is rendered from these grants, so it names nothing it was
+ *   not granted.
  * - Runs on deploy, in order: `restart = "no"`, `must_run = false` (an exited job stays in state),
  *   `attach = true` (the apply blocks until the job exits). A postcondition fails the apply when the
  *   exit code is not 0, so later jobs do not run on a failed predecessor's output.
@@ -76,10 +81,13 @@ function withOverhead(heapMb: number): number {
  *   (all in the container's env or uploads, which re-create it), or a job listed in `after`
  *   (`replace_triggered_by`).
  */
-export class SparkJob extends Construct {
+export class SparkJob extends Construct implements IGrantee {
   readonly name: string;
   readonly service: DockerService;
   readonly user: LakeIdentity;
+  readonly granteeName: string;
+  readonly granteeKind: GranteeKind = 'job';
+  private readonly ledger = new GrantLedger();
   /** The job container, for ordering. */
   readonly container: Container;
   /** Hash of code, conf and run settings: visible as DATALAB_JOB_HASH. */
@@ -89,21 +97,24 @@ export class SparkJob extends Construct {
     super(scope, id);
     this.name = props.name;
     const serviceName = `job-${props.name}`;
+    this.granteeName = serviceName;
     this.user = props.lake.identityFor(this, 'user', serviceName);
 
+    // Each input and output is a grant to this job, and what the job is told is read from the grant.
     const resolve = (section: 'reads' | 'writes', data: Readonly<Record<string, SparkJobData>>) =>
       Object.fromEntries(
         Object.entries(data).map(([io, d]) => {
           if ('topic' in d) {
-            if (section === 'reads') d.topic.grantRead(serviceName);
-            else d.topic.grantWrite(serviceName);
-            return [io, { kind: 'topic', topic: d.topic.name }];
+            const g = section === 'reads' ? d.topic.grantRead(this) : d.topic.grantWrite(this);
+            return [io, { kind: 'topic', topic: g.topic.name }];
           }
           // A Delta writer reads the table's log, so an output is read-write.
           // S3A probes each parent "directory" of the prefix as an object before listing it.
-          if (section === 'reads') d.bucket.grantRead(this.user, d.prefix, { directoryProbes: true });
-          else d.bucket.grantReadWrite(this.user, d.prefix, { directoryProbes: true });
-          return [io, { kind: 'lake', uri: d.bucket.s3aUri(d.prefix) }];
+          const g =
+            section === 'reads'
+              ? d.bucket.grantRead(this, d.prefix, { directoryProbes: true })
+              : d.bucket.grantReadWrite(this, d.prefix, { directoryProbes: true });
+          return [io, { kind: 'lake', uri: g.bucket.s3aUri(g.prefix) }];
         }),
       );
     const spec = {
@@ -136,7 +147,7 @@ export class SparkJob extends Construct {
         oneShot: true,
         command: [
           '/opt/spark/bin/spark-submit',
-          '--master', props.masterUrl,
+          '--master', props.spark.url,
           '--deploy-mode', 'client',
           '--name', props.name,
           // Executors on the workers connect back to the driver in this container.
@@ -158,7 +169,7 @@ export class SparkJob extends Construct {
         },
         files,
         // The driver UI answers while the job runs (the apply does not wait on it: one-shot).
-        health: HealthCheck.http(4040, '/', { client: 'wget', startPeriodSeconds: 30 }),
+        probe: Probe.http(4040, '/', { client: 'wget', startPeriodSeconds: 30 }),
         resources: { memoryMb: withOverhead(r.driverMemoryMb) },
       },
       // The policy must be attached before the job uses the user's keys.
@@ -174,6 +185,20 @@ export class SparkJob extends Construct {
       ],
       replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => resourceAddress(j.container)) : undefined,
     };
+  }
+
+  /** The identity bucket grants to this job are rendered into. */
+  get lakeIdentity(): LakeIdentity {
+    return this.user;
+  }
+
+  /** Every bucket and topic grant the job holds, in grant order. */
+  get dataGrants(): readonly DataGrant[] {
+    return this.ledger.grants;
+  }
+
+  recordGrant(grant: DataGrant): void {
+    this.ledger.record(grant);
   }
 }
 

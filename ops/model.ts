@@ -1,25 +1,26 @@
 /**
  * What an environment should contain, read from the built construct tree: services, buckets,
  * topics, Consul registrations, and who reads and writes what. Everything is found by walking the
- * tree (`instanceof`), never from a list of service names, so stacks added later are covered
- * without changes here. The result is plain data: checks, the diagram and the endpoint table work
+ * tree (services through `IService`, whatever target renders them), never from a list of service
+ * names, so stacks added later are covered without changes here. Who reads and writes what is read
+ * from the grants buckets and topics recorded (and from explicit `declareLineage`). The result is plain data: checks, the diagram and the endpoint table work
  * on it, and tests can point it at local servers.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConsulProvider } from '../.gen/providers/consul/provider';
-import { App, TerraformBackend, TerraformElement, TerraformOutput, TerraformStack, Token } from 'cdktf';
+import { App, TerraformBackend, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EnvConfig } from '../config/schema';
 import { ConsulRegistration } from '../constructs/consul-registration';
 import { DataLake } from '../constructs/data-lake';
-import { DockerService } from '../constructs/docker-service';
+import { IGrantee } from '../constructs/grantee';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { KafkaTopic } from '../constructs/kafka-topic';
 import { LakeBucket } from '../constructs/lake-bucket';
-import { LakeIdentity } from '../constructs/lake-identity';
 import { declaredLineage, LineageTarget } from '../constructs/lineage';
+import { IService, Service, servicesIn } from '../constructs/service';
 import { ProbeTarget } from '../constructs/service-spec';
 import { stateDir } from '../stacks/backend';
 import { buildPlatform } from '../stacks/platform';
@@ -52,7 +53,7 @@ export interface ServiceModel {
    */
   readonly replicas: readonly string[];
   readonly ports: readonly PortModel[];
-  /** What an outside prober checks (from the spec's health check). */
+  /** What an outside prober checks (the network side of the service's probe). */
   readonly probe?: ProbeTarget;
   readonly oneShot: boolean;
 }
@@ -166,7 +167,7 @@ export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel
   const stacks = all.filter((c): c is TerraformStack => TerraformStack.isStack(c));
   const stackOf = (c: IConstruct) => TerraformStack.of(c).node.id;
 
-  const services: ServiceModel[] = all.filter((c): c is DockerService => c instanceof DockerService).map((s) => serviceModel(s, stackOf(s)));
+  const services: ServiceModel[] = servicesIn(app).map((s) => serviceModel(s, stackOf(s)));
 
   const buckets: BucketModel[] = all
     .filter((c): c is LakeBucket => c instanceof LakeBucket)
@@ -197,8 +198,8 @@ export function describePlatform(app: IConstruct, env: EnvConfig): PlatformModel
       stack: stackOf(r),
       service: plainString(r.services[0]?.nameInput, `registration at ${r.node.path}`),
       instances: r.services.map((s) => plainString(s.serviceIdInput, `registration at ${r.node.path}`)),
-      // A registration lives under the DockerService it registers, one service per container.
-      containers: r.node.scope instanceof DockerService ? r.node.scope.containers.map((c) => plainString(c.nameInput, `container at ${c.node.path}`)) : [],
+      // A registration lives under the service it registers, one Consul service per instance.
+      containers: Service.isService(r.node.scope) ? [...r.node.scope.instanceNames] : [],
       consul: `http://${consulAddressOf(r)}`,
     }));
 
@@ -232,22 +233,21 @@ function stateOf(stack: TerraformStack, env: EnvConfig): { stateFile?: string; s
   return { stateLocation: where };
 }
 
-function serviceModel(s: DockerService, stack: string): ServiceModel {
-  const spec = s.spec;
+function serviceModel(s: IService, stack: string): ServiceModel {
   return {
     stack,
-    name: spec.name,
-    image: spec.image,
-    replicas: s.replicaNames,
-    ports: (spec.ports ?? []).map((p) => ({
+    name: s.name,
+    image: s.spec.image,
+    replicas: [...s.replicaNames],
+    ports: s.ports.map((p) => ({
       name: p.name,
       containerPort: p.containerPort,
       scheme: p.scheme ?? 'http',
       // 0.0.0.0 is reachable from the host on loopback; tools on the host dial 127.0.0.1.
       ...(p.host ? { host: { address: p.host.address === '0.0.0.0' ? '127.0.0.1' : p.host.address, port: p.host.port } } : {}),
     })),
-    probe: spec.health?.probe,
-    oneShot: spec.oneShot ?? false,
+    probe: s.probe?.network,
+    oneShot: s.oneShot,
   };
 }
 
@@ -284,39 +284,7 @@ function plainNumber(v: number | undefined, what: string): number {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Lineage: who reads and writes which bucket or topic.
-
-const FLOW_FIELDS = { reads: 'read', inputs: 'read', sources: 'read', writes: 'write', outputs: 'write', sinks: 'write' } as const;
-
-/**
- * A construct that lists its inputs and outputs in `reads`/`writes` (or `inputs`/`outputs`,
- * `sources`/`sinks`) arrays of buckets and topics: a job, by convention, with no declaration needed.
- */
-function duckTypedFlows(c: IConstruct): { access: 'read' | 'write'; target: LineageTarget }[] | undefined {
-  if (c instanceof TerraformElement || c instanceof DockerService || c instanceof LakeBucket || c instanceof KafkaTopic) return undefined;
-  if (TerraformStack.isStack(c)) return undefined;
-  const found: { access: 'read' | 'write'; target: LineageTarget }[] = [];
-  for (const [field, access] of Object.entries(FLOW_FIELDS)) {
-    let v: unknown;
-    try {
-      v = (c as unknown as Record<string, unknown>)[field];
-    } catch {
-      continue; // a getter that cannot answer here is not a list of inputs or outputs
-    }
-    if (!Array.isArray(v)) continue;
-    for (const t of v) if (isTarget(t)) found.push({ access, target: t });
-  }
-  return found.length > 0 ? found : undefined;
-}
-
-function isTarget(t: unknown): t is LineageTarget {
-  return t instanceof LakeBucket || t instanceof KafkaTopic || (typeof t === 'object' && t !== null && (t as { bucket?: unknown }).bucket instanceof LakeBucket);
-}
-
-function nameOf(c: IConstruct): string {
-  const n = (c as unknown as { name?: unknown }).name;
-  return typeof n === 'string' && !Token.isUnresolved(n) ? n : c.node.id;
-}
+// Lineage: who reads and writes which bucket or topic, from the grants and declarations.
 
 function targetOf(t: LineageTarget): { target: FlowModel['target']; prefix: string } {
   if (t instanceof LakeBucket) return { target: { kind: 'bucket', name: t.name }, prefix: '' };
@@ -337,54 +305,24 @@ function lineageOf(all: IConstruct[], services: ServiceModel[], stackOf: (c: ICo
       flows.set(JSON.stringify(f), f);
     }
   };
+  /** The grantee as an actor: a service, a job, or a bare identity (a consumer). */
+  const actorOf = (g: IGrantee) => addActor({ stack: stackOf(g), name: g.granteeName, kind: g.granteeKind });
 
   // A one-shot service is a run-to-completion task: a job.
   for (const s of services) addActor({ stack: s.stack, name: s.name, kind: s.oneShot ? 'job' : 'service' });
 
-  // Declared lineage and duck-typed jobs name the actor for everything beneath them.
-  const ownerName = new Map<IConstruct, string>();
   for (const c of all) {
     for (const d of declaredLineage(c)) {
-      const name = addActor({ stack: stackOf(c), name: d.name, kind: c instanceof DockerService ? 'service' : (d.kind ?? 'job') });
-      if (!ownerName.has(c)) ownerName.set(c, name);
+      const name = addActor({ stack: stackOf(c), name: d.name, kind: Service.isService(c) ? 'service' : (d.kind ?? 'job') });
       for (const t of d.reads ?? []) addFlow(name, targetOf(t), 'read');
       for (const t of d.writes ?? []) addFlow(name, targetOf(t), 'write');
     }
-    const duck = declaredLineage(c).length === 0 ? duckTypedFlows(c) : undefined;
-    if (duck) {
-      const name = addActor({ stack: stackOf(c), name: nameOf(c), kind: 'job' });
-      ownerName.set(c, name);
-      for (const { access, target } of duck) addFlow(name, targetOf(target), access);
-    }
   }
-
-  const dockerServices = all.filter((c): c is DockerService => c instanceof DockerService);
-  const holdsCredentials = (s: DockerService, u: LakeIdentity) => {
-    const texts = [...Object.values(s.spec.env ?? {}), ...(s.spec.files ?? []).map((f) => f.content), ...(s.spec.command ?? [])];
-    return texts.some((t) => t.includes(u.accessKey) || t.includes(u.secretKey));
-  };
-  /** The actor a lake identity acts for: its owner in the tree, the service given its keys, or itself. */
-  const actorForUser = (u: LakeIdentity): string => {
-    const scopes = [...u.node.scopes].reverse();
-    for (const c of scopes) {
-      const owner = ownerName.get(c);
-      if (owner) return owner;
-      if (c instanceof DockerService) return c.spec.name;
-    }
-    const holder = dockerServices.find((s) => holdsCredentials(s, u));
-    if (holder) return holder.spec.name;
-    const userName = u.name;
-    return actors.get(userName)?.name ?? addActor({ stack: stackOf(u), name: userName, kind: 'consumer' });
-  };
-
   for (const c of all) {
     if (c instanceof LakeBucket) {
-      for (const g of c.grants) addFlow(actorForUser(g.identity), { target: { kind: 'bucket', name: c.name }, prefix: g.prefix }, g.access);
+      for (const g of c.grants) addFlow(actorOf(g.grantee), { target: { kind: 'bucket', name: c.name }, prefix: g.prefix }, g.access);
     } else if (c instanceof KafkaTopic) {
-      for (const g of c.grants) {
-        const actor = actors.get(g.consumer)?.name ?? addActor({ stack: stackOf(c), name: g.consumer, kind: 'consumer' });
-        addFlow(actor, { target: { kind: 'topic', name: c.name }, prefix: '' }, g.access);
-      }
+      for (const g of c.grants) addFlow(actorOf(g.grantee), { target: { kind: 'topic', name: c.name }, prefix: '' }, g.access);
     }
   }
 

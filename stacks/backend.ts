@@ -3,16 +3,19 @@ import { App, LocalBackend, S3Backend, S3BackendConfig, TerraformBackend, Terraf
 import { EnvConfig } from '../config/schema';
 import { PROJECT_ROOT } from '../constructs/project-image';
 
+/** What a stack's backend is made from: the environment's name and its `state` section. */
+export type BackendSettings = Pick<EnvConfig, 'environment' | 'state'>;
+
 /**
  * The local state directory, relative to the project root: `.state/<env>` unless `state.dir` says
  * otherwise. With an s3 backend nothing is stored there; see `stateLocation` for where state is.
  */
-export function stateDir(env: EnvConfig): string {
+export function stateDir(env: BackendSettings): string {
   return env.state.backend === 'local' ? (env.state.dir ?? `.state/${env.environment}`) : `.state/${env.environment}`;
 }
 
 /** The S3 key prefix of an environment's state objects: `datalab/<env>` unless configured. */
-export function stateKeyPrefix(env: EnvConfig): string {
+export function stateKeyPrefix(env: BackendSettings): string {
   return env.state.backend === 's3' ? (env.state.keyPrefix ?? `datalab/${env.environment}`) : `datalab/${env.environment}`;
 }
 
@@ -20,7 +23,7 @@ export function stateKeyPrefix(env: EnvConfig): string {
  * Where one stack's state lives, for people and tools to show: `.state/dev/core.tfstate` or
  * `s3://datalab-tfstate/datalab/prod/core.tfstate`.
  */
-export function stateLocation(env: EnvConfig, stackName: string): string {
+export function stateLocation(env: BackendSettings, stackName: string): string {
   return env.state.backend === 's3'
     ? `s3://${env.state.bucket}/${stateKeyPrefix(env)}/${stackName}.tfstate`
     : `${stateDir(env)}/${stackName}.tfstate`;
@@ -40,7 +43,7 @@ export function stateLocation(env: EnvConfig, stackName: string): string {
  * Cross-stack references read through the producing stack's backend (cdktf builds the consumer's
  * `terraform_remote_state` from it), so they follow whatever is configured here.
  */
-export function configureBackend(stack: TerraformStack, env: EnvConfig, stackName: string): TerraformBackend {
+export function configureBackend(stack: TerraformStack, env: BackendSettings, stackName: string): TerraformBackend {
   const state = env.state;
   if (state.backend === 'local') {
     return new LocalBackend(stack, { path: `${stackDirToRoot(stack, stackName)}/${stateDir(env)}/${stackName}.tfstate` });

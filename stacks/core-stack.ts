@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { CoreConfig, EnvConfig } from '../config/schema';
+import { CoreConfig } from '../config/schema';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
-import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { IService } from '../constructs/service';
+import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { useKafkaProvider } from '../constructs/stack-providers';
-import { configureBackend } from './backend';
+import { BackendSettings, configureBackend } from './backend';
 import { deployObjectStore } from './object-store';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -23,8 +24,8 @@ export interface CoreStackProps {
   readonly networkName: string;
   readonly publishAddress: string;
   readonly core: CoreConfig;
-  /** Full config, for the backend only. */
-  readonly env: EnvConfig;
+  /** Where this stack's state lives. */
+  readonly backend: BackendSettings;
 }
 
 /**
@@ -53,7 +54,7 @@ export class CoreStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: CoreStackProps) {
     super(scope, id);
-    configureBackend(this, props.env, id);
+    configureBackend(this, props.backend, id);
     const { core } = props;
     const ctx: ServiceContext = { environment: props.environment, publishAddress: props.publishAddress };
     this.context = ctx;
@@ -118,7 +119,7 @@ export class CoreStack extends TerraformStack {
     this.discovery.register(this.kafkaBroker, { port: 'internal' });
 
     // --- Outputs: where things are, and the generated credentials (sensitive).
-    const url = (s: DockerService, port: string) => s.hostUrl(port);
+    const url = (s: IService, port: string) => s.hostUrl(port);
     new TerraformOutput(this, 'kafka_bootstrap_host', { value: bootstrapHost, description: 'Kafka bootstrap for tools on the Docker host' });
     new TerraformOutput(this, 'kafka_bootstrap_internal', { value: this.kafka.bootstrapInternal, description: 'Kafka bootstrap for containers on the platform network' });
     new TerraformOutput(this, 'consul_url', { value: url(this.consul, 'http'), description: 'Consul UI and HTTP API' });
@@ -176,11 +177,13 @@ function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
     volumes: volumesFor(ctx, 'kafka', cfg, { data: '/var/lib/kafka/data' }),
     // The CLI tools honour KAFKA_HEAP_OPTS too: without an override every probe would start a JVM
     // with the broker's heap inside the same memory limit.
-    health: HealthCheck.shell(
-      'KAFKA_HEAP_OPTS="-Xmx64m -Xms16m" /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:19092 > /dev/null',
-      { port: 19092, scheme: 'tcp' },
-      { intervalSeconds: 15, timeoutSeconds: 20, startPeriodSeconds: 30, retries: 10 },
-    ),
+    probe: Probe.shell('KAFKA_HEAP_OPTS="-Xmx64m -Xms16m" /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:19092 > /dev/null', {
+      reachableAt: { port: 19092, scheme: 'tcp' },
+      intervalSeconds: 15,
+      timeoutSeconds: 20,
+      startPeriodSeconds: 30,
+      retries: 10,
+    }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
     stopGraceSeconds: 60,
@@ -203,11 +206,10 @@ function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8500 }]),
     volumes: volumesFor(ctx, 'consul', cfg, { data: '/consul/data' }),
     // /v1/status/leader answers 200 with "" until a leader is elected: require an address.
-    health: HealthCheck.shell(
-      'curl -fsS http://localhost:8500/v1/status/leader | grep -q ":"',
-      { port: 8500, scheme: 'http', path: '/v1/status/leader' },
-      { startPeriodSeconds: 10 },
-    ),
+    probe: Probe.shell('curl -fsS http://localhost:8500/v1/status/leader | grep -q ":"', {
+      reachableAt: { port: 8500, scheme: 'http', path: '/v1/status/leader' },
+      startPeriodSeconds: 10,
+    }),
     metrics: { port: 8500, path: '/v1/agent/metrics?format=prometheus' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
@@ -245,7 +247,7 @@ function consulEsmSpec(core: CoreConfig): ServiceSpec {
     command: ['/bin/consul-esm', '-config-file=/etc/consul-esm/config.hcl'],
     files: [{ path: '/etc/consul-esm/config.hcl', content: CONSUL_ESM_CONFIG }],
     ports: [{ name: 'http', containerPort: 8080 }],
-    health: HealthCheck.http(8080, '/metrics', { client: 'wget' }),
+    probe: Probe.http(8080, '/metrics', { client: 'wget' }),
     metrics: { port: 8080, path: '/metrics' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 90,
@@ -269,7 +271,7 @@ function kafkaUiSpec(ctx: ServiceContext, core: CoreConfig, bootstrap: string, p
       JAVA_OPTS: `-Xmx${Math.floor(cfg.memoryMb * 0.7)}m`,
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
-    health: HealthCheck.http(8080, '/actuator/health', { client: 'wget', startPeriodSeconds: 30 }),
+    probe: Probe.http(8080, '/actuator/health', { client: 'wget', startPeriodSeconds: 30 }),
     metrics: { port: 8080, path: '/actuator/prometheus' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,

@@ -8,7 +8,7 @@ import { CoreConfig } from '../config/schema';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { MinioLake } from '../constructs/minio-lake';
-import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { Probe, ServiceSpec } from '../constructs/service-spec';
 import type { ObjectStore, ObjectStoreProps } from './object-store';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -57,7 +57,7 @@ function minioSpec(ctx: ServiceContext, core: CoreConfig, rootPassword: string):
       { name: 'console', containerPort: 9001 },
     ]),
     volumes: volumesFor(ctx, 'minio', cfg, { data: '/data' }),
-    health: HealthCheck.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
+    probe: Probe.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
     metrics: { port: 9000, path: '/minio/v2/metrics/cluster' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,

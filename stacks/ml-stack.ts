@@ -5,16 +5,18 @@ import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import type { MlConfig } from '../config/groups/ml';
 import { postgresMajor } from '../config/image-tags';
-import { EnvConfig } from '../config/schema';
+import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
 import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { LakeIdentity } from '../constructs/lake-identity';
 import { postgresInitScript, PostgresDatabase } from '../constructs/postgres-database';
-import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { IService } from '../constructs/service';
+import { ServiceDiscovery } from '../constructs/service-discovery';
+import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { useRandomProvider } from '../constructs/stack-providers';
-import { configureBackend } from './backend';
-import { CoreStack } from './core-stack';
+import { BackendSettings, configureBackend } from './backend';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 import { Suppressions } from '../policy/suppressions';
 
@@ -29,10 +31,14 @@ const AIRFLOW_FAB_AUTH_MANAGER = 'airflow.providers.fab.auth_manager.fab_auth_ma
 
 export interface MlStackProps {
   readonly ml: MlConfig;
-  /** The core stack: network, data lake and service discovery are used by reference. */
-  readonly core: CoreStack;
-  /** Full config, for the backend only. */
-  readonly env: EnvConfig;
+  readonly context: ServiceContext;
+  readonly protectData: boolean;
+  /** From core: the network, the data lake (MLflow's bucket) and the service catalog. */
+  readonly network: PlatformNetwork;
+  readonly lake: DataLake;
+  readonly discovery: ServiceDiscovery;
+  /** Where this stack's state lives. */
+  readonly backend: BackendSettings;
 }
 
 /**
@@ -70,10 +76,9 @@ export class MlStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: MlStackProps) {
     super(scope, id);
-    configureBackend(this, props.env, id);
-    const { ml, core } = props;
-    const ctx = core.context;
-    const onNetwork = { environment: core.environment, protectData: core.protectData, network: core.network };
+    configureBackend(this, props.backend, id);
+    const { ml, context: ctx, lake } = props;
+    const onNetwork = { environment: ctx.environment, protectData: props.protectData, network: props.network };
 
     // --- PostgreSQL with one database per service.
     this.postgresPassword = new GeneratedSecret(this, 'postgres-password');
@@ -95,9 +100,8 @@ export class MlStack extends TerraformStack {
       tagWithContentHash: true,
       buildArgs: { BASE_IMAGE: ml.mlflow.image },
     });
-    const bucket = core.lake.mlflow;
-    this.mlflowUser = core.lake.identityFor(this, 'mlflow-lake-user', MLFLOW_LAKE_USER);
-    bucket.grantReadWrite(this.mlflowUser);
+    const bucket = lake.mlflow;
+    this.mlflowUser = lake.identityFor(this, 'mlflow-lake-user', MLFLOW_LAKE_USER);
     this.mlflow = new DockerService(this, 'mlflow', {
       ...onNetwork,
       image: this.mlflowImage.image,
@@ -108,6 +112,7 @@ export class MlStack extends TerraformStack {
       }),
       dependsOn: afterPostgres,
     });
+    bucket.grantReadWrite(this.mlflow);
 
     // --- Prefect: server on Postgres, and a process worker polling its pool. One image for both
     // (config check mlComponentImagesMatch): a worker newer than its server can be rejected.
@@ -169,11 +174,11 @@ export class MlStack extends TerraformStack {
     // none (Docker checks it with `airflow jobs check`), the init task is not a service.
     Suppressions.add(this.airflowDagProcessor, 'DL008', 'the DAG processor serves no port, so Consul has nothing to check; Docker health-checks it with `airflow jobs check`');
     for (const s of [this.postgres, this.mlflow, this.prefectServer, this.prefectWorker, this.airflowApiServer, this.airflowScheduler, this.airflowTriggerer]) {
-      if (s) core.discovery.register(s);
+      if (s) props.discovery.register(s);
     }
 
     // --- Outputs.
-    const url = (s: DockerService, port: string) => s.hostUrl(port) ?? 'not published';
+    const url = (s: IService, port: string) => s.hostUrl(port) ?? 'not published';
     new TerraformOutput(this, 'postgres_address', { value: url(this.postgres, 'sql'), description: 'PostgreSQL on the Docker host' });
     new TerraformOutput(this, 'postgres_superuser', { value: POSTGRES_SUPERUSER, description: 'PostgreSQL superuser' });
     new TerraformOutput(this, 'postgres_superuser_password', { value: this.postgresPassword.value, sensitive: true, description: 'PostgreSQL superuser password' });
@@ -243,7 +248,7 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
     files: [{ path: '/docker-entrypoint-initdb.d/10-datalab-databases.sh', content: postgresInitScript(dbs) }],
     // Over TCP on purpose: while init scripts run, the entrypoint's temporary server listens on the
     // Unix socket only, so a socket probe would report healthy before the databases exist.
-    health: HealthCheck.command(['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', POSTGRES_SUPERUSER, '-d', 'postgres'], { port: 5432, scheme: 'tcp' }, { startPeriodSeconds: 30 }),
+    probe: Probe.exec(['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', POSTGRES_SUPERUSER, '-d', 'postgres'], { reachableAt: { port: 5432, scheme: 'tcp' }, startPeriodSeconds: 30 }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
     stopGraceSeconds: 60,
@@ -287,7 +292,8 @@ function mlflowSpec(ctx: ServiceContext, ml: MlConfig, w: MlflowWiring): Service
       AWS_DEFAULT_REGION: 'us-east-1',
     },
     ports,
-    health: HealthCheck.http(5000, '/health', { client: 'python', startPeriodSeconds: 30 }),
+    probe: Probe.http(5000, '/health', { client: 'python', startPeriodSeconds: 30 }),
+    lakeIdentity: w.user,
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
@@ -311,7 +317,7 @@ function prefectServerSpec(ctx: ServiceContext, ml: MlConfig, databaseUrl: strin
       PREFECT_UI_API_URL: uiApi,
     },
     ports,
-    health: HealthCheck.http(4200, '/api/health', { client: 'python', startPeriodSeconds: 30 }),
+    probe: Probe.http(4200, '/api/health', { client: 'python', startPeriodSeconds: 30 }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
@@ -334,7 +340,7 @@ function prefectWorkerSpec(ml: MlConfig, apiUrl: string): ServiceSpec {
       PREFECT_WORKER_WEBSERVER_PORT: String(PREFECT_WORKER_HEALTH_PORT),
     },
     ports: [{ name: 'health', containerPort: PREFECT_WORKER_HEALTH_PORT }],
-    health: HealthCheck.http(PREFECT_WORKER_HEALTH_PORT, '/health', { client: 'python', startPeriodSeconds: 30 }),
+    probe: Probe.http(PREFECT_WORKER_HEALTH_PORT, '/health', { client: 'python', startPeriodSeconds: 30 }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
@@ -387,7 +393,7 @@ function airflowApiServerSpec(ctx: ServiceContext, ml: MlConfig, common: Record<
     command: ['api-server'],
     env: { ...common, AIRFLOW__API__WORKERS: String(cfg.workers) },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
-    health: HealthCheck.http(8080, '/api/v2/version', { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 60, retries: 10 }),
+    probe: Probe.http(8080, '/api/v2/version', { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 60, retries: 10 }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
@@ -416,7 +422,7 @@ function airflowSchedulerSpec(ctx: ServiceContext, ml: MlConfig, env: Record<str
       { name: 'logs', containerPort: 8793 },
     ],
     volumes: volumesFor(ctx, 'airflow-scheduler', cfg, { logs: '/opt/airflow/logs' }),
-    health: HealthCheck.http(8974, '/health', { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 60, retries: 10 }),
+    probe: Probe.http(8974, '/health', { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 60, retries: 10 }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
@@ -434,9 +440,9 @@ function airflowDagProcessorSpec(ctx: ServiceContext, ml: MlConfig, env: Record<
     command: ['dag-processor'],
     env,
     volumes: volumesFor(ctx, 'airflow', cfg, { dags: AIRFLOW_DAGS }),
-    // "$HOSTNAME" without braces: "${" would be a Terraform interpolation. The probe target is only
-    // declarative: the DAG processor has no network endpoint and is not registered in Consul.
-    health: HealthCheck.shell('airflow jobs check --job-type DagProcessorJob --hostname "$HOSTNAME"', { port: 0, scheme: 'tcp' }, AIRFLOW_JOB_CHECK_TIMING),
+    // "$HOSTNAME" without braces: "${" would be a Terraform interpolation. An exec probe with no
+    // network target: the DAG processor serves nothing, so it is not registered in Consul.
+    probe: Probe.shell('airflow jobs check --job-type DagProcessorJob --hostname "$HOSTNAME"', AIRFLOW_JOB_CHECK_TIMING),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };
@@ -452,7 +458,7 @@ function airflowTriggererSpec(ml: MlConfig, env: Record<string, string>): Servic
     env,
     // 8794: the triggerer's log server.
     ports: [{ name: 'logs', containerPort: 8794, scheme: 'tcp' }],
-    health: HealthCheck.shell('airflow jobs check --job-type TriggererJob --hostname "$HOSTNAME"', { port: 8794, scheme: 'tcp' }, AIRFLOW_JOB_CHECK_TIMING),
+    probe: Probe.shell('airflow jobs check --job-type TriggererJob --hostname "$HOSTNAME"', { ...AIRFLOW_JOB_CHECK_TIMING, reachableAt: { port: 8794, scheme: 'tcp' } }),
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 240,
   };

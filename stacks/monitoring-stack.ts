@@ -1,14 +1,14 @@
 import type { LakeCapacityMetrics } from '../constructs/data-lake';
-import { TerraformOutput, TerraformStack } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Lazy, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
 import { MonitoringConfig } from '../config/groups/monitoring';
-import { EnvConfig } from '../config/schema';
-import { DockerService } from '../constructs/docker-service';
+import { DockerService, literal } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { PlatformNetwork } from '../constructs/platform-network';
+import { IService } from '../constructs/service';
 import { ServiceDiscovery } from '../constructs/service-discovery';
-import { FileSpec, HealthCheck, ServiceSpec } from '../constructs/service-spec';
-import { configureBackend } from './backend';
+import { FileSpec, Probe, ServiceSpec } from '../constructs/service-spec';
+import { BackendSettings, configureBackend } from './backend';
 import {
   dashboardProviderYaml,
   datasourceYaml,
@@ -31,19 +31,19 @@ export interface MonitoringStackProps {
   readonly protectData: boolean;
   readonly context: ServiceContext;
   readonly network: PlatformNetwork;
+  /**
+   * The service catalog. Every service registered in it, in any stack and whenever (before or
+   * after this stack is built), is a scrape target; its metrics paths decide which query
+   * parameters the discovery relabelling must carry.
+   */
   readonly discovery: ServiceDiscovery;
   /** The Consul server: discovery source for Prometheus and a static scrape target itself. */
-  readonly consul: DockerService;
+  readonly consul: IService;
   /** The data lake, whose store says how its capacity is measured. */
   readonly lakeCapacity: LakeCapacityMetrics;
-  /**
-   * The stacks (or any constructs) whose services make up the platform model. Their metrics paths
-   * decide which query parameters the discovery relabelling must carry.
-   */
-  readonly platform: readonly IConstruct[];
   readonly monitoring: MonitoringConfig;
-  /** Full config, for the backend only. */
-  readonly env: EnvConfig;
+  /** Where this stack's state lives. */
+  readonly backend: BackendSettings;
 }
 
 /**
@@ -51,50 +51,50 @@ export interface MonitoringStackProps {
  * service discovery plus static jobs for the discovery infrastructure), and Grafana with a
  * provisioned Prometheus datasource and a platform dashboard. Both keep data on named volumes and
  * are registered in Consul, so Prometheus also scrapes Grafana.
+ *
+ * The scrape model is read from the service catalog (`discovery.registered`) when the stack is
+ * synthesized, not when it is built: the stack may be built before, between or after the stacks
+ * whose services it scrapes.
  */
 export class MonitoringStack extends TerraformStack {
   readonly prometheus: DockerService;
   readonly grafana: DockerService;
   readonly grafanaAdminPassword: GeneratedSecret;
-  /** The generated prometheus.yml. */
-  readonly prometheusYaml: string;
-  readonly scrapeModel: ScrapeModel;
+  private readonly discovery: ServiceDiscovery;
+  private readonly staticJobs: readonly StaticScrapeJob[];
+  private readonly scrapeSettings: Omit<ScrapeModel, 'staticJobs' | 'discoveredPaths'>;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id);
-    configureBackend(this, props.env, id);
+    configureBackend(this, props.backend, id);
     const { monitoring: cfg, context: ctx } = props;
     const onNetwork = { environment: props.environment, protectData: props.protectData, network: props.network };
+    this.discovery = props.discovery;
 
-    const consulMetrics = props.consul.spec.metrics;
-    if (!consulMetrics) throw new Error(`monitoring: service "${props.consul.spec.name}" declares no metrics endpoint to scrape Consul with`);
-    const staticJobs: StaticScrapeJob[] = [
+    const consulMetrics = props.consul.metrics;
+    if (!consulMetrics) throw new Error(`monitoring: service "${props.consul.name}" declares no metrics endpoint to scrape Consul with`);
+    this.staticJobs = [
       { job: 'prometheus', group: MONITORING_GROUP, targets: [`localhost:${PROMETHEUS_PORT}`], path: '/metrics' },
       {
-        job: props.consul.spec.name,
-        group: props.consul.spec.group,
+        job: props.consul.name,
+        group: props.consul.group,
         targets: props.consul.replicaHosts.map((h) => `${h}:${consulMetrics.port}`),
         path: consulMetrics.path,
         scheme: consulMetrics.scheme,
       },
     ];
-    const staticNames = new Set(staticJobs.map((j) => j.job));
-    const discovered = [...props.platform, this]
-      .flatMap((c) => c.node.findAll())
-      .filter((c): c is DockerService => c instanceof DockerService)
-      .filter((s) => s.spec.metrics && !staticNames.has(s.spec.name));
-    this.scrapeModel = {
+    this.scrapeSettings = {
       environment: props.environment,
       scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds,
       consulServer: new URL(props.consul.internalUrl('http')).host,
       datacenter: props.discovery.connection.datacenter,
-      staticJobs,
-      // Grafana is part of this stack and not built yet: its endpoint is known here.
-      discoveredPaths: [...new Set([...discovered.map((s) => s.spec.metrics!.path), GRAFANA_METRICS.path])].sort(),
     };
-    this.prometheusYaml = renderPrometheusConfig(this.scrapeModel);
 
-    this.prometheus = new DockerService(this, 'prometheus', { ...onNetwork, spec: prometheusSpec(ctx, cfg, this.prometheusYaml) });
+    // Rendered at synth, from whatever is registered by then. Literal text, escaped as DockerService
+    // escapes any file (a token passes through it unchanged).
+    const yaml = Lazy.stringValue({ produce: () => literal(this.prometheusYaml) });
+    const hash = Lazy.stringValue({ produce: () => filesHash([{ path: PROMETHEUS_CONFIG_PATH, content: this.prometheusYaml }]) });
+    this.prometheus = new DockerService(this, 'prometheus', { ...onNetwork, spec: prometheusSpec(ctx, cfg, yaml, hash) });
     props.discovery.register(this.prometheus);
 
     this.grafanaAdminPassword = new GeneratedSecret(this, 'grafana-admin-password');
@@ -111,11 +111,23 @@ export class MonitoringStack extends TerraformStack {
     new TerraformOutput(this, 'grafana_admin_user', { value: GRAFANA_ADMIN_USER, description: 'Grafana admin user' });
     new TerraformOutput(this, 'grafana_admin_password', { value: this.grafanaAdminPassword.value, sensitive: true, description: 'Grafana admin password (applied when the data volume is first initialised)' });
   }
+
+  /** What Prometheus scrapes: the static jobs, and the metrics paths of the registered services. */
+  get scrapeModel(): ScrapeModel {
+    const staticNames = new Set(this.staticJobs.map((j) => j.job));
+    const discovered = this.discovery.registered.filter((s) => s.metrics && !staticNames.has(s.name)).map((s) => s.metrics!.path);
+    return { ...this.scrapeSettings, staticJobs: this.staticJobs, discoveredPaths: [...new Set(discovered)].sort() };
+  }
+
+  /** The generated prometheus.yml (as the registrations stand now). */
+  get prometheusYaml(): string {
+    return renderPrometheusConfig(this.scrapeModel);
+  }
 }
 
 const GRAFANA_METRICS = { port: 3000, path: '/metrics' } as const;
 
-function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: string): ServiceSpec {
+function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: string, configSha256: string): ServiceSpec {
   const cfg = m.prometheus;
   return {
     name: 'prometheus',
@@ -127,13 +139,13 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
       '--storage.tsdb.path=/prometheus',
       `--storage.tsdb.retention.time=${cfg.retentionDays}d`,
     ],
-    env: { DATALAB_CONFIG_SHA256: filesHash([{ path: PROMETHEUS_CONFIG_PATH, content: configYaml }]) },
+    env: { DATALAB_CONFIG_SHA256: configSha256 },
     files: [{ path: PROMETHEUS_CONFIG_PATH, content: configYaml }],
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: PROMETHEUS_PORT }]),
     // The image's /prometheus belongs to nobody (65534); a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'prometheus', cfg, { data: '/prometheus' }),
     // Busybox image: wget, no curl.
-    health: HealthCheck.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
+    probe: Probe.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
     metrics: { port: PROMETHEUS_PORT, path: '/metrics' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
@@ -172,7 +184,7 @@ function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: st
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: GRAFANA_METRICS.port }]),
     // uid 472 owns /var/lib/grafana in the image; a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'grafana', cfg, { data: '/var/lib/grafana' }),
-    health: HealthCheck.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
+    probe: Probe.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
     metrics: { ...GRAFANA_METRICS },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,

@@ -1,10 +1,10 @@
-import { App, TerraformStack } from 'cdktf';
+import { App } from 'cdktf';
 import { EnvConfig } from '../config/schema';
+import { SparkEndpoint } from '../constructs/spark-endpoint';
 import { CoreStack } from './core-stack';
 import { MlStack } from './ml-stack';
 import { MonitoringStack } from './monitoring-stack';
 import { ProcessingStack } from './processing-stack';
-import { SPARK_LOCAL } from './spark-endpoint';
 import { VisualizationStack } from './visualization-stack';
 
 /** The stacks built for one environment, by group name. */
@@ -18,49 +18,45 @@ export interface Platform {
 }
 
 /**
- * Builds every stack the environment's `groups` list, in dependency order. Stack ids equal group
- * names (`core`, `processing`, …): they are the names users pass to `cdktf deploy`, and the state
- * file names, so they never change.
+ * Builds every stack the environment's `groups` list. Stack ids equal group names (`core`,
+ * `processing`, …): they are the names users pass to `cdktf deploy`, and the state file names, so
+ * they never change. Each stack receives its config section and the objects it uses, by
+ * reference; the only order is that of those references (core first). Monitoring reads its
+ * scrape targets from the service catalog at synth, so it may be built at any point after core.
  */
 export function buildPlatform(app: App, env: EnvConfig): Platform {
+  const backend = { environment: env.environment, state: env.state };
   const core = new CoreStack(app, 'core', {
     environment: env.environment,
     protectData: env.protectData,
     networkName: env.network.name ?? `datalab-${env.environment}`,
     publishAddress: env.network.publishAddress,
     core: env.core,
-    env,
+    backend,
   });
+  const fromCore = { context: core.context, protectData: env.protectData, network: core.network, discovery: core.discovery, backend };
+
   let processing: ProcessingStack | undefined;
   if (env.groups.includes('processing') && env.processing) {
-    processing = new ProcessingStack(app, 'processing', {
-      context: core.context,
-      protectData: env.protectData,
-      processing: env.processing,
-      network: core.network,
-      lake: core.lake,
-      kafka: core.kafka,
-      discovery: core.discovery,
-      env,
-    });
+    processing = new ProcessingStack(app, 'processing', { ...fromCore, processing: env.processing, lake: core.lake, kafka: core.kafka });
     processing.addDependency(core);
   }
   let ml: MlStack | undefined;
   if (env.groups.includes('ml') && env.ml) {
-    ml = new MlStack(app, 'ml', { ml: env.ml, core, env });
+    ml = new MlStack(app, 'ml', { ...fromCore, ml: env.ml, lake: core.lake });
     ml.addDependency(core);
   }
 
-  const common = { environment: env.environment, protectData: env.protectData, context: core.context, network: core.network, discovery: core.discovery, env };
-
   let visualization: VisualizationStack | undefined;
   if (env.groups.includes('visualization') && env.visualization) {
+    const configured = env.visualization.jupyterhub.sparkMasterUrl;
     visualization = new VisualizationStack(app, 'visualization', {
-      ...common,
+      ...fromCore,
+      environment: env.environment,
       lake: core.lake,
       visualization: env.visualization,
       // Notebooks use the cluster when processing is deployed, else Spark in local mode.
-      sparkMasterUrl: env.visualization.jupyterhub.sparkMasterUrl ?? processing?.masterUrl ?? SPARK_LOCAL,
+      spark: configured !== undefined ? SparkEndpoint.fromUrl(configured) : (processing?.spark ?? SparkEndpoint.local()),
     });
     visualization.addDependency(core);
   }
@@ -68,11 +64,10 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
   let monitoring: MonitoringStack | undefined;
   if (env.groups.includes('monitoring') && env.monitoring) {
     monitoring = new MonitoringStack(app, 'monitoring', {
-      ...common,
+      ...fromCore,
+      environment: env.environment,
       consul: core.consul,
       lakeCapacity: core.lake.capacity,
-      // Monitoring is built last: every stack of the app so far is the model Prometheus is configured from.
-      platform: app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack),
       monitoring: env.monitoring,
     });
     monitoring.addDependency(core);

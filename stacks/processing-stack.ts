@@ -3,7 +3,6 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProcessingConfig } from '../config/groups/processing';
 import { configFileFor } from '../config/loader';
-import { EnvConfig } from '../config/schema';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
@@ -11,13 +10,14 @@ import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { ServiceDiscovery } from '../constructs/service-discovery';
-import { FileSpec, HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { FileSpec, Probe, ServiceSpec } from '../constructs/service-spec';
 import { SPARK_METRICS, sparkConfFiles } from '../constructs/spark-conf';
+import { SparkEndpoint } from '../constructs/spark-endpoint';
 import { SparkJob, SparkJobData } from '../constructs/spark-job';
 import { JOBS } from '../jobs';
 import { DataRef, JOB_LIBRARY, JobDefinition } from '../jobs/job';
 import { planJobs, PlannedJob } from '../jobs/plan';
-import { configureBackend } from './backend';
+import { BackendSettings, configureBackend } from './backend';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const PROCESSING_GROUP = 'processing';
@@ -35,8 +35,8 @@ export interface ProcessingStackProps {
   readonly discovery: ServiceDiscovery;
   /** Job definitions. @default - every job in jobs/ (JOBS) */
   readonly jobs?: readonly JobDefinition[];
-  /** Full config, for the backend only. */
-  readonly env: EnvConfig;
+  /** Where this stack's state lives. */
+  readonly backend: BackendSettings;
 }
 
 /**
@@ -54,13 +54,13 @@ export class ProcessingStack extends TerraformStack {
   readonly nifiPassword?: GeneratedSecret;
   readonly jobs: ReadonlyMap<string, SparkJob>;
   readonly plan: readonly PlannedJob[];
-  /** `spark://spark-master:7077`. */
-  readonly masterUrl: string;
+  /** The cluster, for jobs and other groups' drivers (`spark://spark-master:7077`). */
+  readonly spark: SparkEndpoint;
   readonly sparkConf: readonly FileSpec[];
 
   constructor(scope: Construct, id: string, props: ProcessingStackProps) {
     super(scope, id);
-    configureBackend(this, props.env, id);
+    configureBackend(this, props.backend, id);
     const { processing: cfg, context: ctx } = props;
     const common = { environment: ctx.environment, protectData: props.protectData, network: props.network };
     // The file really loaded (DATALAB_CONFIG_DIR may point elsewhere), for the plan's messages.
@@ -84,14 +84,17 @@ export class ProcessingStack extends TerraformStack {
     const image = this.sparkImage.image;
 
     // --- Spark master and workers.
+    // The master's own files carry its URL, so the URL is read from its spec before it exists;
+    // `SparkEndpoint.cluster` gives the same URL from the service afterwards.
     const masterSpec = sparkMasterSpec(ctx, cfg);
-    this.masterUrl = `spark://${masterSpec.name}:${SPARK_MASTER_RPC_PORT}`;
-    this.sparkConf = sparkConfFiles({ masterUrl: this.masterUrl, s3Endpoint: props.lake.endpoint });
+    const masterUrl = SparkEndpoint.masterUrlOf(masterSpec);
+    this.sparkConf = sparkConfFiles({ masterUrl, s3Endpoint: props.lake.endpoint });
     this.sparkMaster = new DockerService(this, 'spark-master', { ...common, image, spec: { ...masterSpec, files: this.sparkConf } });
+    this.spark = SparkEndpoint.cluster(this.sparkMaster);
     this.sparkWorker = new DockerService(this, 'spark-worker', {
       ...common,
       image,
-      spec: { ...sparkWorkerSpec(ctx, cfg, this.masterUrl), files: this.sparkConf },
+      spec: { ...sparkWorkerSpec(ctx, cfg, this.spark), files: this.sparkConf },
       dependsOn: this.sparkMaster.dependable,
     });
 
@@ -128,7 +131,7 @@ export class ProcessingStack extends TerraformStack {
           environment: ctx.environment,
           network: props.network,
           image,
-          masterUrl: this.masterUrl,
+          spark: this.spark,
           kafkaBootstrap: props.kafka.bootstrapInternal,
           lake: props.lake,
           sparkConf: this.sparkConf,
@@ -148,7 +151,7 @@ export class ProcessingStack extends TerraformStack {
     this.jobs = jobs;
 
     // --- Outputs.
-    new TerraformOutput(this, 'spark_master_url', { value: this.masterUrl, description: 'Spark master inside the platform network (spark-submit --master)' });
+    new TerraformOutput(this, 'spark_master_url', { value: this.spark.url, description: 'Spark master inside the platform network (spark-submit --master)' });
     new TerraformOutput(this, 'spark_master_ui_url', { value: this.sparkMaster.hostUrl('ui') ?? 'not published', description: 'Spark master UI on the Docker host' });
     new TerraformOutput(this, 'spark_image', { value: cfg.spark.image, description: 'Project Spark image (master, workers, jobs)' });
     if (this.nifi) {
@@ -182,14 +185,14 @@ function sparkMasterSpec(ctx: ServiceContext, cfg: ProcessingConfig): ServiceSpe
       { name: 'ui', containerPort: 8080 },
       { name: 'rpc', containerPort: SPARK_MASTER_RPC_PORT, scheme: 'tcp' },
     ]),
-    health: HealthCheck.http(8080, '/', { client: 'wget', startPeriodSeconds: 20 }),
+    probe: Probe.http(8080, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.master,
     ...sizingFor(m),
     waitTimeoutSeconds: m.waitTimeoutSeconds ?? 180,
   };
 }
 
-function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, masterUrl: string): ServiceSpec {
+function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, spark: SparkEndpoint): ServiceSpec {
   const w = cfg.spark.worker;
   return {
     name: 'spark-worker',
@@ -200,7 +203,7 @@ function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, masterUrl: 
     command: [
       '/bin/bash',
       '-c',
-      `export SPARK_LOCAL_HOSTNAME="$(hostname -i | cut -d' ' -f1)"; exec /opt/spark/bin/spark-class org.apache.spark.deploy.worker.Worker ${masterUrl}`,
+      `export SPARK_LOCAL_HOSTNAME="$(hostname -i | cut -d' ' -f1)"; exec /opt/spark/bin/spark-class org.apache.spark.deploy.worker.Worker ${spark.url}`,
     ],
     env: {
       SPARK_WORKER_CORES: String(w.cores),
@@ -213,7 +216,7 @@ function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, masterUrl: 
       { name: 'ui', containerPort: 8081 },
       { name: 'rpc', containerPort: SPARK_WORKER_RPC_PORT, scheme: 'tcp' },
     ]),
-    health: HealthCheck.http(8081, '/', { client: 'wget', startPeriodSeconds: 20 }),
+    probe: Probe.http(8081, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.worker,
     ...sizingFor(w),
     waitTimeoutSeconds: w.waitTimeoutSeconds ?? 180,
@@ -251,11 +254,13 @@ function nifiSpec(ctx: ServiceContext, cfg: ProcessingConfig, password: string, 
       state: `${NIFI_HOME}/state`,
     }),
     // The HTTPS listener binds $HOSTNAME, not localhost; this path needs no login.
-    health: HealthCheck.shell(
-      `curl -fsk -o /dev/null https://$(hostname):8443/nifi-api/authentication/configuration`,
-      { port: 8443, scheme: 'https', path: '/nifi-api/authentication/configuration' },
-      { intervalSeconds: 15, timeoutSeconds: 10, startPeriodSeconds: 90, retries: 10 },
-    ),
+    probe: Probe.shell(`curl -fsk -o /dev/null https://$(hostname):8443/nifi-api/authentication/configuration`, {
+      reachableAt: { port: 8443, scheme: 'https', path: '/nifi-api/authentication/configuration' },
+      intervalSeconds: 15,
+      timeoutSeconds: 10,
+      startPeriodSeconds: 90,
+      retries: 10,
+    }),
     ...sizingFor(n),
     waitTimeoutSeconds: n.waitTimeoutSeconds ?? 300,
     stopGraceSeconds: 60,

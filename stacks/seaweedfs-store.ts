@@ -13,7 +13,7 @@ import { CoreConfig } from '../config/schema';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { SeaweedfsLake } from '../constructs/seaweedfs-lake';
-import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
+import { Probe, ServiceSpec } from '../constructs/service-spec';
 import type { ObjectStore, ObjectStoreProps } from './object-store';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -128,10 +128,9 @@ function serverSpec(ctx: ServiceContext, core: CoreConfig, adminSecret: string):
     ports: portsFor(ctx, cfg, [{ name: 's3', containerPort: SEAWEEDFS_S3_PORT }]),
     volumes: volumesFor(ctx, 'seaweedfs', cfg, { data: '/data' }),
     // Healthy when the master has a leader and the filer and the S3 gateway answer; `curl` ships in the image.
-    health: HealthCheck.shell(
+    probe: Probe.shell(
       `curl -fsS -o /dev/null http://127.0.0.1:9333/cluster/healthz && curl -fsS -o /dev/null http://127.0.0.1:8888/healthz && curl -fsS -o /dev/null http://127.0.0.1:${SEAWEEDFS_S3_PORT}/healthz`,
-      { port: SEAWEEDFS_S3_PORT, scheme: 'http', path: '/healthz' },
-      { startPeriodSeconds: 15 },
+      { reachableAt: { port: SEAWEEDFS_S3_PORT, scheme: 'http', path: '/healthz' }, startPeriodSeconds: 15 },
     ),
     metrics: { port: SEAWEEDFS_METRICS_PORT, path: '/metrics' },
     ...sizingFor(cfg),

@@ -1,10 +1,10 @@
 /**
  * Translation from a service's config (`ServiceConfig`) to the target-neutral spec fields it
  * decides: image, resources, replicas, published ports and volume names. Stacks add what the
- * service itself knows (command, env, health, container ports).
+ * service itself knows (command, env, probe, container ports).
  */
 import { HostBinding, ServiceConfig, VolumeConfig } from '../config/schema';
-import { PortSpec, VolumeSpec } from '../constructs/service-spec';
+import { PortSpec, ResourceSpec, VolumeSpec } from '../constructs/service-spec';
 
 export interface ServiceContext {
   readonly environment: string;
@@ -33,7 +33,8 @@ export function volumesFor(ctx: ServiceContext, service: string, cfg: ServiceCon
     key,
     path,
     name: overrides[key]?.name ?? `datalab-${ctx.environment}-${service}-${key}`,
-    driverOpts: overrides[key]?.driverOpts,
+    // The config's driverOpts are the Docker local driver's (config/service-schema.ts).
+    ...(overrides[key]?.driverOpts ? { targetOptions: { docker: { driverOpts: overrides[key]!.driverOpts } } } : {}),
   }));
 }
 
@@ -42,7 +43,7 @@ export function volumesFor(ctx: ServiceContext, service: string, cfg: ServiceCon
  * (`...sizingFor(cfg)`). One function for both, so no service can take its memory limit from
  * config and silently ignore its `replicas` (what the capacity check counts is what is deployed).
  */
-export function sizingFor(cfg: ServiceConfig): { replicas: number; resources: { memoryMb: number; cpus?: number } } {
+export function sizingFor(cfg: ServiceConfig): { replicas: number; resources: ResourceSpec } {
   return {
     replicas: cfg.replicas,
     resources: cfg.cpus === undefined ? { memoryMb: cfg.memoryMb } : { memoryMb: cfg.memoryMb, cpus: cfg.cpus },

@@ -1,6 +1,5 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvConfig } from '../config/schema';
 import { VisualizationConfig } from '../config/groups/visualization';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
@@ -9,8 +8,9 @@ import { LakeIdentity } from '../constructs/lake-identity';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ProjectImage } from '../constructs/project-image';
 import { ServiceDiscovery } from '../constructs/service-discovery';
-import { HealthCheck, ServiceSpec } from '../constructs/service-spec';
-import { configureBackend } from './backend';
+import { Probe, ServiceSpec } from '../constructs/service-spec';
+import { SparkEndpoint } from '../constructs/spark-endpoint';
+import { BackendSettings, configureBackend } from './backend';
 import { notebookSparkDefaults } from './notebook-spark-defaults';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -29,10 +29,10 @@ export interface VisualizationStackProps {
   readonly lake: DataLake;
   readonly discovery: ServiceDiscovery;
   readonly visualization: VisualizationConfig;
-  /** Spark master URL for notebooks (`spark://spark-master:7077`, or `local[*]` without a cluster). */
-  readonly sparkMasterUrl: string;
-  /** Full config, for the backend only. */
-  readonly env: EnvConfig;
+  /** The Spark cluster notebooks use (`SparkEndpoint.local()` without one). */
+  readonly spark: SparkEndpoint;
+  /** Where this stack's state lives. */
+  readonly backend: BackendSettings;
 }
 
 /**
@@ -53,16 +53,13 @@ export class VisualizationStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: VisualizationStackProps) {
     super(scope, id);
-    configureBackend(this, props.env, id);
+    configureBackend(this, props.backend, id);
     const { visualization: cfg, lake, context: ctx } = props;
     const onNetwork = { environment: props.environment, protectData: props.protectData, network: props.network };
 
-    // --- Notebook identity: reads the refined layers, writes only its scratch prefix.
+    // --- Notebook identity: the hub holds it (granted below).
     this.notebookUser = lake.identityFor(this, 'notebook-lake-user', NOTEBOOK_LAKE_USER);
-    lake.silver.grantRead(this.notebookUser);
-    lake.gold.grantRead(this.notebookUser);
     const scratch = lake.bucket(cfg.jupyterhub.scratch.bucket);
-    scratch.grantReadWrite(this.notebookUser, cfg.jupyterhub.scratch.prefix);
 
     this.adminPassword = new GeneratedSecret(this, 'jupyterhub-admin-password', { length: 40 });
     const passwords = new Map<string, GeneratedSecret>();
@@ -82,24 +79,28 @@ export class VisualizationStack extends TerraformStack {
         lakeUser: this.notebookUser,
         lakeRead: [lake.silver.name, lake.gold.name],
         scratchUri: scratch.s3aUri(cfg.jupyterhub.scratch.prefix),
-        sparkMasterUrl: props.sparkMasterUrl,
+        spark: props.spark,
         adminPassword: this.adminPassword.value,
         userPasswords: passwords,
         imageHash: this.hubImage.contentHash,
       }),
     });
+    // Notebooks read the refined layers and write only their scratch prefix.
+    lake.silver.grantRead(this.jupyterhub);
+    lake.gold.grantRead(this.jupyterhub);
+    scratch.grantReadWrite(this.jupyterhub, cfg.jupyterhub.scratch.prefix);
     props.discovery.register(this.jupyterhub);
 
     // --- Streamlit over gold, read-only.
     if (cfg.streamlit.enabled) {
       this.streamlitUser = lake.identityFor(this, 'streamlit-lake-user', STREAMLIT_LAKE_USER);
-      lake.gold.grantRead(this.streamlitUser, cfg.streamlit.goldPrefix);
       this.streamlitImage = new ProjectImage(this, 'streamlit-image', { context: 'apps/streamlit', name: cfg.streamlit.image });
       this.streamlit = new DockerService(this, 'streamlit', {
         ...onNetwork,
         image: this.streamlitImage.image,
         spec: streamlitSpec(ctx, cfg, this.streamlitUser, lake.gold.name),
       });
+      lake.gold.grantRead(this.streamlit, cfg.streamlit.goldPrefix);
       props.discovery.register(this.streamlit);
     }
 
@@ -123,7 +124,7 @@ interface HubWiring {
   readonly lakeUser: LakeIdentity;
   readonly lakeRead: readonly string[];
   readonly scratchUri: string;
-  readonly sparkMasterUrl: string;
+  readonly spark: SparkEndpoint;
   readonly adminPassword: string;
   readonly userPasswords: ReadonlyMap<string, GeneratedSecret>;
   readonly imageHash: string;
@@ -153,7 +154,7 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
       AWS_ENDPOINT_URL: s3Endpoint,
       AWS_REGION: 'us-east-1',
       AWS_ALLOW_HTTP: 'true',
-      SPARK_MASTER: w.sparkMasterUrl,
+      SPARK_MASTER: w.spark.url,
       DATALAB_LAKE_READ: w.lakeRead.join(','),
       DATALAB_LAKE_SCRATCH: w.scratchUri,
       // Which build runs, visible in `docker inspect`.
@@ -163,7 +164,7 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
       {
         path: HUB_SPARK_CONF,
         content: notebookSparkDefaults({
-          master: w.sparkMasterUrl,
+          master: w.spark.url,
           driverHost: name,
           s3Endpoint,
           driverMemoryMb: notebookDriverMemoryMb(cfg.memoryMb),
@@ -174,7 +175,8 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
     ],
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8000 }]),
     volumes: volumesFor(ctx, name, cfg, { data: '/srv/jupyterhub/data', home: '/home' }),
-    health: HealthCheck.http(8000, '/hub/health', { startPeriodSeconds: 30 }),
+    probe: Probe.http(8000, '/hub/health', { startPeriodSeconds: 30 }),
+    lakeIdentity: w.lakeUser,
     metrics: { port: 8000, path: '/hub/metrics' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
@@ -196,7 +198,8 @@ function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeId
       AWS_REGION: 'us-east-1',
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8501 }]),
-    health: HealthCheck.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
+    probe: Probe.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
+    lakeIdentity: user,
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };

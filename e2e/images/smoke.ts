@@ -31,7 +31,7 @@ async function coreSpecs(): Promise<{ consul: ServiceSpec; consulEsm: ServiceSpe
     networkName: 'datalab-smoke',
     publishAddress: env.network.publishAddress,
     core: env.core,
-    env,
+    backend: env,
   });
   return { consul: stack.consul.spec, consulEsm: stack.consulEsm.spec, kafka: stack.kafkaBroker.spec };
 }
@@ -76,8 +76,10 @@ class Sandbox {
     }
     if (spec.user) args.push('--user', spec.user);
     if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint[0]);
-    const h = spec.health;
-    if (h) {
+    if (spec.probe) {
+      // Loaded on use, like the core stack: the SeaweedFS smoke test needs none of cdktf.
+      const { dockerHealthcheck } = await import('../../constructs/docker-service');
+      const h = dockerHealthcheck(spec.probe);
       const [kind, ...test] = h.test;
       const cmd = kind === 'CMD-SHELL' ? test[0] : test.map(shellQuote).join(' ');
       args.push('--health-cmd', cmd, '--health-interval', '3s', '--health-timeout', h.timeout, '--health-start-period', h.startPeriod, '--health-retries', String(h.retries));

@@ -9,7 +9,7 @@ export const healthCheck: PolicyRule = {
   name: 'health-check',
   level: 'error',
   summary: 'long-running docker_container resources have a healthcheck block with a test',
-  fix: 'give the ServiceSpec a `health` (HealthCheck.http/command/shell); one-shot jobs set `oneShot: true`',
+  fix: 'give the ServiceSpec a `probe` (Probe.http/tcp/exec/shell); one-shot jobs set `oneShot: true`',
   check(r) {
     if (r.type !== 'docker_container' || isOneShot(r.config)) return notApplicable();
     const hc = blocks(r.config.healthcheck)[0];
