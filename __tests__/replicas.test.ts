@@ -7,27 +7,32 @@ import { synthInMemory } from '../policy/gate';
 import { scaledConfigYaml } from '../scripts/bench/scale';
 import { ENVS, platformFor } from './helpers';
 
+type Counts = Record<string, { containers: number; memoryMb: number; tasks: number }>;
+
 /**
- * Long-running and init containers per stack, as synthesized. The medallion jobs and the lake's
- * provisioning step are not config services: they run one at a time during an apply.
+ * Per stack, as synthesized (read from the JSON, not from the constructs the plan reads): the
+ * long-running containers and their summed memory limits, and the one-shot containers
+ * (`must_run = false`: the medallion jobs, the Airflow migration, the lake's provisioning step).
  */
-function containersPerStack(cfg: EnvConfig): Record<string, number> {
-  const out: Record<string, number> = {};
+function deployedPerStack(cfg: EnvConfig): Counts {
+  const out: Counts = {};
   for (const s of synthInMemory(platformFor(cfg).app)) {
-    const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { name: string }>);
-    out[s.name] = containers.filter((c) => !c.name.startsWith(`datalab-${cfg.environment}-job-`) && c.name !== `datalab-${cfg.environment}-seaweedfs-provisioner`).length;
+    const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { memory: number; must_run: boolean }>);
+    const running = containers.filter((c) => c.must_run !== false);
+    out[s.name] = { containers: running.length, memoryMb: running.reduce((n, c) => n + c.memory, 0), tasks: containers.length - running.length };
   }
   return out;
 }
 
-function plannedPerStack(cfg: EnvConfig): Record<string, number> {
-  return Object.fromEntries(capacityPlan(cfg).stacks.map((s) => [s.stack, s.containers]));
+function plannedPerStack(cfg: EnvConfig): Counts {
+  const { app } = platformFor(cfg);
+  return Object.fromEntries(capacityPlan(app, cfg).stacks.map((s) => [s.stack, { containers: s.containers, memoryMb: s.memoryMb, tasks: s.tasks }]));
 }
 
 describe('what the capacity check counts is what is deployed', () => {
-  it.each(ENVS)('%s: containers per stack equal the replicas of the configured services', (env) => {
+  it.each(ENVS)('%s: containers, memory limits and one-shot tasks per stack equal what is synthesized', (env) => {
     const cfg = loadEnvironment(env);
-    expect(containersPerStack(cfg)).toEqual(plannedPerStack(cfg));
+    expect(plannedPerStack(cfg)).toEqual(deployedPerStack(cfg));
   });
 
   it('holds for the generated 10× platform, where every stateless service runs 10 replicas', () => {
@@ -36,9 +41,9 @@ describe('what the capacity check counts is what is deployed', () => {
     expect(cfg.core.kafkaUi.replicas).toBe(10);
     expect(cfg.ml!.prefect.worker.replicas).toBe(10);
     expect(cfg.ml!.mlflow.replicas).toBe(1); // a singleton: the generator leaves it at one
-    const deployed = containersPerStack(cfg);
+    const deployed = deployedPerStack(cfg);
     expect(deployed).toEqual(plannedPerStack(cfg));
-    expect(deployed.ml).toBeGreaterThan(20);
+    expect(deployed.ml.containers).toBeGreaterThan(20);
   });
 
   it('refuses more than one Airflow init, naming why', () => {

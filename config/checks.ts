@@ -129,7 +129,11 @@ export const kafkaHeapFits: ConfigCheck = (cfg) =>
     ? [{ path: ['core', 'kafka', 'heapMb'], message: `heap ${cfg.core.kafka.heapMb} MiB leaves under 256 MiB of the ${cfg.core.kafka.memoryMb} MiB limit for the JVM itself; lower heapMb or raise memoryMb` }]
     : [];
 
-/** Summed memory limits of the deployed services may not exceed the host. */
+/**
+ * Summed memory limits of the configured services may not exceed the host. An early check, with
+ * the file's line numbers: the peak synth enforces (policy/capacity.ts, read from the constructs)
+ * adds the one-shot jobs that can run at once, so it is never below this sum.
+ */
 export const memoryFitsHost: ConfigCheck = (cfg) => {
   const services = servicesOf(cfg);
   const total = services.reduce((sum, { service }) => sum + service.memoryMb * service.replicas, 0);

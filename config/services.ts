@@ -1,6 +1,7 @@
 /**
- * Finding the services of an environment, generically: used by config checks, the policy pack and
- * the capacity plan. Plain functions over the typed config (no schema code is loaded).
+ * Finding the services of an environment, generically: used by config checks and the policy pack
+ * (the capacity plan reads the built constructs instead). Plain functions over the typed config (no
+ * schema code is loaded).
  */
 import type { EnvConfig, ServiceConfig } from './schema';
 

@@ -1,6 +1,8 @@
 import { App } from 'cdktf';
+import { ConfigError, configFileFor } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { SparkEndpoint } from '../constructs/spark-endpoint';
+import { peakMemoryProblems } from '../policy/capacity';
 import { CoreStack } from './core-stack';
 import { MlStack } from './ml-stack';
 import { MonitoringStack } from './monitoring-stack';
@@ -17,6 +19,16 @@ export interface Platform {
   readonly monitoring?: MonitoringStack;
 }
 
+export interface BuildOptions {
+  /**
+   * Refuse a platform whose peak memory (long-running limits plus the one-shot tasks that can run
+   * at once, policy/capacity.ts) exceeds `host.memoryMb`, with a `ConfigError` at that path.
+   * `plan:capacity` turns it off to print the plan of a platform that does not fit.
+   * @default true
+   */
+  readonly checkCapacity?: boolean;
+}
+
 /**
  * Builds every stack the environment's `groups` list. Stack ids equal group names (`core`,
  * `processing`, …): they are the names users pass to `cdktf deploy`, and the state file names, so
@@ -24,7 +36,7 @@ export interface Platform {
  * reference; the only order is that of those references (core first). Monitoring reads its
  * scrape targets from the service catalog at synth, so it may be built at any point after core.
  */
-export function buildPlatform(app: App, env: EnvConfig): Platform {
+export function buildPlatform(app: App, env: EnvConfig, options: BuildOptions = {}): Platform {
   const backend = { environment: env.environment, state: env.state };
   const core = new CoreStack(app, 'core', {
     environment: env.environment,
@@ -71,6 +83,11 @@ export function buildPlatform(app: App, env: EnvConfig): Platform {
       monitoring: env.monitoring,
     });
     monitoring.addDependency(core);
+  }
+  if (options.checkCapacity ?? true) {
+    // What is deployed, read from the constructs: jobs and other one-shot tasks included.
+    const problems = peakMemoryProblems(app, env);
+    if (problems.length > 0) throw new ConfigError(configFileFor(env.environment), problems);
   }
   return { env, core, processing, ml, visualization, monitoring };
 }
