@@ -78,6 +78,15 @@ describe('topic grants by reference', () => {
     expect(consumer.dataGrants).toEqual([r]);
   });
 
+  it('take a grantee, never a name (checked by the compiler)', () => {
+    const { events, lake } = fixture();
+    // @ts-expect-error a topic is granted to a service, job or identity, not to a string
+    expect(() => events.grantRead('job-bronze-events')).toThrow();
+    // @ts-expect-error likewise for buckets
+    expect(() => lake.gold.grantRead('streamlit')).toThrow();
+    expect(events.grants).toEqual([]);
+  });
+
   it('need no lake identity', () => {
     const { events, service } = fixture();
     expect(() => events.grantRead(service('app'))).not.toThrow();

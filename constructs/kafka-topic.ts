@@ -60,8 +60,8 @@ export class KafkaTopic extends Construct {
 
   private grant(grantee: IGrantee, access: TopicGrant['access']): TopicGrant {
     const grant: TopicGrant = { kind: 'topic', topic: this, grantee, access };
-    this.grants.push(grant);
     grantee.recordGrant(grant);
+    this.grants.push(grant);
     return grant;
   }
 }

@@ -84,8 +84,8 @@ export abstract class LakeBucket extends Construct {
       throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
     }
     const grant: LakeGrant = { kind: 'bucket', bucket: this, grantee, identity, access, prefix, directoryProbes: options.directoryProbes ?? false };
-    this.grants.push(grant);
     grantee.recordGrant(grant);
+    this.grants.push(grant);
     // A bare identity is its own grantee: record the grant once.
     if (identity !== grantee) identity.receive(grant);
     return grant;

@@ -2,10 +2,10 @@
  * Data lineage a construct declares: which buckets and topics it reads and writes. The diagram
  * (`npx datalab diagram`) draws these edges; nothing is deployed from them.
  *
- * Most lineage needs no declaration: bucket grants (`lake.bronze.grantRead(user)`) and topic grants
- * (`topic.grantWrite('ingest')`) are recorded already and attributed to the service or job that
- * holds the user. Declare lineage for what grants cannot show, e.g. a job whose credentials are
- * shared: `declareLineage(job, { name: 'bronze-to-silver', kind: 'job', reads: [lake.bronze], writes: [lake.silver] })`.
+ * Most lineage needs no declaration: every grant (`lake.bronze.grantRead(service)`,
+ * `topic.grantWrite(job)`) is recorded with its grantee, and lineage is read from those records.
+ * Declare lineage only for what no grant shows, e.g. a flow through credentials the platform does
+ * not hand out: `declareLineage(job, { name: 'bronze-to-silver', kind: 'job', reads: [lake.bronze], writes: [lake.silver] })`.
  */
 import type { IConstruct } from 'constructs';
 import type { KafkaTopic } from './kafka-topic';
