@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
+import { servicesOf } from '../config/services';
 import { configErrorOf, devYamlWith, ENVS } from './helpers';
 
 const CONFIG_DIR = path.join(__dirname, '..', 'config');
@@ -92,12 +93,42 @@ describe('config validation', () => {
     expect(noTag.message).toContain('core.kafka.image: expected a pinned image "registry/name:tag" (a tag is required)');
   });
 
-  it('fails on a non-loopback binding unless the service is marked public', () => {
+  it('fails on a port bound beyond loopback on its own, at that address, unless the service is marked public', () => {
     const text = devWith((d) => d.setIn(['core', 'consul', 'ports', 'http', 'address'], '0.0.0.0'));
-    expect(problemsOf(text).message).toContain('core.consul.ports.http.address: binding 0.0.0.0:8500 exposes the service beyond this host; bind 127.0.0.1 or set core.consul.public: true');
+    const err = problemsOf(text);
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).toContain('core.consul.ports.http.address: binding 0.0.0.0:8500 exposes the service beyond this host; allowed: a loopback address (127.x.x.x), or this address with core.consul.public: true (got "0.0.0.0")');
     const allowed = parseDocument(text);
     allowed.setIn(['core', 'consul', 'public'], true);
     expect(() => parseEnvironment(allowed.toString(), 'config/test.yaml', 'dev')).not.toThrow();
+  });
+
+  it('reports a wide network.publishAddress once, at its own line, not once per port', () => {
+    const text = devText.replace('publishAddress: 127.0.0.1', 'publishAddress: 0.0.0.0');
+    expect(text).not.toBe(devText);
+    const line = text.split('\n').findIndex((l) => l.includes('publishAddress: 0.0.0.0')) + 1;
+    const err = problemsOf(text);
+    expect(err.problems.map((p) => p.path.join('.'))).toEqual(['network.publishAddress']);
+    expect(err.problems[0].line).toBe(line);
+    // dev publishes 16 ports of 15 services (core.minio publishes two), none of them public.
+    expect(err.message).toContain(
+      `config/test.yaml:${line}:19  network.publishAddress: would publish 16 host port(s) of 15 service(s) without public: true beyond this host (core.minio, core.kafka, core.consul and 12 more); allowed: a loopback address (127.x.x.x, default 127.0.0.1), or public: true on each of those services (got "0.0.0.0")`,
+    );
+  });
+
+  it('counts only the ports that inherit a wide publishAddress and belong to services that are not public', () => {
+    const others = servicesOf(loadEnvironment('dev')).filter(({ path: p, service }) => Object.keys(service.ports).length > 0 && p.join('.') !== 'core.kafka');
+    expect(others.length).toBeGreaterThan(10);
+    const text = devWith((d) => {
+      d.setIn(['network', 'publishAddress'], '0.0.0.0');
+      for (const { path: p } of others) d.setIn([...p, 'public'], true);
+    });
+    const err = problemsOf(text);
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).toContain('would publish 1 host port(s) of 1 service(s) without public: true beyond this host (core.kafka)');
+    const ownAddress = parseDocument(text);
+    ownAddress.setIn(['core', 'kafka', 'ports', 'external', 'address'], '127.0.0.1');
+    expect(() => parseEnvironment(ownAddress.toString(), 'config/test.yaml', 'dev')).not.toThrow();
   });
 
   it('fails when a group is enabled without core', () => {

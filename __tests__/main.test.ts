@@ -53,6 +53,25 @@ describe('the app entry point', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reports a wide network.publishAddress as one problem at its own line, with no stack trace and no output', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cfg-'));
+    const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
+    const wide = dev.replace('publishAddress: 127.0.0.1', 'publishAddress: 0.0.0.0');
+    expect(wide).not.toBe(dev);
+    fs.writeFileSync(path.join(dir, 'dev.yaml'), wide);
+    const line = wide.split('\n').findIndex((l) => l.includes('publishAddress: 0.0.0.0')) + 1;
+    const r = runApp({ DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir });
+    const file = path.join(dir, 'dev.yaml');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}: 1 problem`,
+      `  ${file}:${line}:19  network.publishAddress: would publish 16 host port(s) of 15 service(s) without public: true beyond this host (core.minio, core.kafka, core.consul and 12 more); allowed: a loopback address (127.x.x.x, default 127.0.0.1), or public: true on each of those services (got "0.0.0.0")`,
+    ]);
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(r.outdir)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reports a job reading a topic the config file does not define as a problem of that file, with no stack trace and no output', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cfg-'));
     const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
