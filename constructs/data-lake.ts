@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import type { LakeBucket, LakeBucketProps } from './lake-bucket';
 import type { LakeIdentity } from './lake-identity';
+import { ConstructError } from './construct-error';
 
 /** The buckets every DataLab platform has: the medallion layers and MLflow's artifact store. */
 export const BUILTIN_BUCKETS = ['bronze', 'silver', 'gold', 'mlflow'] as const;
@@ -67,7 +68,7 @@ export abstract class DataLake extends Construct {
 
   bucket(name: string): LakeBucket {
     const b = this.byName.get(name);
-    if (!b) throw new Error(`the data lake has no bucket "${name}"; it has: ${[...this.byName.keys()].join(', ')}`);
+    if (!b) throw new ConstructError(this, `the data lake has no bucket "${name}"; it has: ${[...this.byName.keys()].join(', ')}`);
     return b;
   }
 

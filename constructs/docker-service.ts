@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { PlatformNetwork } from './platform-network';
 import { ServiceSpec } from './service-spec';
 import { useDockerProvider } from './stack-providers';
+import { ConstructError } from './construct-error';
 
 export interface DockerServiceProps {
   readonly spec: ServiceSpec;
@@ -63,11 +64,11 @@ export class DockerService extends Construct {
     this.spec = spec;
     useDockerProvider(this);
     if (!spec.health && !spec.oneShot) {
-      throw new Error(`service "${spec.name}": a long-running service needs a health check (spec.health)`);
+      throw new ConstructError(this, `service "${spec.name}": a long-running service needs a health check (spec.health)`);
     }
     const replicas = spec.replicas ?? 1;
     if (replicas > 1 && (spec.volumes?.length ?? 0) > 0) {
-      throw new Error(`service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
+      throw new ConstructError(this, `service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
     }
 
     // keep_locally: another stack or environment may run the same image.
@@ -136,7 +137,7 @@ export class DockerService extends Construct {
   port(portName: string) {
     const p = this.spec.ports?.find((x) => x.name === portName);
     if (!p) {
-      throw new Error(`service "${this.spec.name}" has no port "${portName}"; it has: ${(this.spec.ports ?? []).map((x) => x.name).join(', ') || 'none'}`);
+      throw new ConstructError(this, `service "${this.spec.name}" has no port "${portName}"; it has: ${(this.spec.ports ?? []).map((x) => x.name).join(', ') || 'none'}`);
     }
     return p;
   }

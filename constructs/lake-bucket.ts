@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { LakeIdentity } from './lake-identity';
+import { ConstructError } from './construct-error';
 
 /** What a bucket's settings are, whatever store enforces them. */
 export interface LakeBucketProps {
@@ -80,11 +81,11 @@ export abstract class LakeBucket extends Construct {
 
   private grant(identity: LakeIdentity, access: LakeAccess, prefix: string, options: LakeGrantOptions): void {
     if (prefix.startsWith('/') || prefix.includes('*')) {
-      throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must be relative and without wildcards (e.g. "events/")`);
+      throw new ConstructError(this, `bucket "${this.name}": grant prefix "${prefix}" must be relative and without wildcards (e.g. "events/")`);
     }
     if (prefix !== '' && !prefix.endsWith('/')) {
       // A prefix without a trailing slash would also cover its siblings ("events" covers "events-old/").
-      throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
+      throw new ConstructError(this, `bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
     }
     const grant: LakeGrant = { bucket: this, identity, access, prefix, directoryProbes: options.directoryProbes ?? false };
     this.grants.push(grant);

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ConsulRegistration } from './consul-registration';
 import { DockerService } from './docker-service';
 import { ConsulConnection } from './stack-providers';
+import { ConstructError } from './construct-error';
 
 export interface RegisterOptions {
   /**
@@ -38,7 +39,7 @@ export class ServiceDiscovery {
 
   register(service: DockerService, options: RegisterOptions = {}): ConsulRegistration {
     const spec = service.spec;
-    if (!spec.health) throw new Error(`service "${spec.name}" has no health check to register in Consul`);
+    if (!spec.health) throw new ConstructError(service, `service "${spec.name}" has no health check to register in Consul`);
     // service.port() throws, naming the ports the service has, for an unknown name.
     const port = options.port !== undefined ? service.port(options.port).containerPort : (spec.ports?.[0]?.containerPort ?? spec.health.probe.port);
     // Terraform cannot depend on a resource of another stack; there the stack order covers it.

@@ -19,6 +19,7 @@ import {
 } from './grafana-provisioning';
 import { renderPrometheusConfig, ScrapeModel, StaticScrapeJob } from './prometheus-config';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
+import { ConstructError } from '../constructs/construct-error';
 
 export const MONITORING_GROUP = 'monitoring';
 /** Grafana's admin login name (not a secret; the password is generated). */
@@ -67,7 +68,7 @@ export class MonitoringStack extends TerraformStack {
     const onNetwork = { environment: props.environment, protectData: props.protectData, network: props.network };
 
     const consulMetrics = props.consul.spec.metrics;
-    if (!consulMetrics) throw new Error(`monitoring: service "${props.consul.spec.name}" declares no metrics endpoint to scrape Consul with`);
+    if (!consulMetrics) throw new ConstructError(this, `service "${props.consul.spec.name}" declares no metrics endpoint to scrape Consul with`);
     const staticJobs: StaticScrapeJob[] = [
       { job: 'prometheus', group: MONITORING_GROUP, targets: [`localhost:${PROMETHEUS_PORT}`], path: '/metrics' },
       {
