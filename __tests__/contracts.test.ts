@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { Testing, TerraformStack } from 'cdktf';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { SynthStack } from '../policy/resources';
 import { compareContract, contractFor, StatefulContract } from '../policy/stateful';
 import { ENVS, MINIO_ENVS, platformFor } from './helpers';
@@ -11,7 +11,7 @@ import { ENVS, MINIO_ENVS, platformFor } from './helpers';
 const contractOf = (env: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'contracts', `${env}.stateful.json`), 'utf8')) as StatefulContract;
 
 describe.each(ENVS)('the stateful contract of %s', (env) => {
-  const stacks = synthInMemory(platformFor(env).app);
+  const stacks = synthStacks(platformFor(env).app);
   const diff = compareContract(contractOf(env), stacks);
 
   it('still finds every stateful resource at its address (rename without moved block = data loss)', () => {
@@ -33,7 +33,7 @@ describe.each(ENVS)('the stateful contract of %s', (env) => {
 });
 
 describe('comparing a contract', () => {
-  const stacks = synthInMemory(platformFor('dev').app);
+  const stacks = synthStacks(platformFor('dev').app);
   const contract = contractFor('dev', stacks);
   const renamed = (): SynthStack[] =>
     stacks.map((s) => {
@@ -70,6 +70,6 @@ describe('comparing a contract', () => {
     new DockerProvider(stack, 'docker', {});
     new Volume(stack, 'store', { name: 'x' }).moveFromId('docker_volume.data');
     const c: StatefulContract = { environment: 'dev', note: '', resources: [{ address: 'core/docker_volume.data', kind: 'docker_volume' }] };
-    expect(compareContract(c, synthInMemory(app)).moved).toEqual(['core/docker_volume.data → core/docker_volume.store']);
+    expect(compareContract(c, synthStacks(app)).moved).toEqual(['core/docker_volume.data → core/docker_volume.store']);
   });
 });

@@ -72,6 +72,67 @@ describe('the app entry point', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('rejects a DATALAB_CONFIG_DIR that does not exist in one line, and writes nothing', () => {
+    const missing = path.join(os.tmpdir(), `datalab-no-such-dir-${process.pid}`);
+    const r = runApp({ DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: missing });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`DATALAB_CONFIG_DIR="${missing}" does not exist; it must be a directory holding the environment files (dev.yaml, staging.yaml, prod.yaml, e2e.yaml), or unset it to use config/\n`);
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(r.outdir)).toBe(false);
+  });
+
+  describe('an output directory that cannot be written', () => {
+    let base: string;
+    beforeAll(() => {
+      base = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-outdir-'));
+      fs.chmodSync(base, 0o755);
+    });
+    afterAll(() => {
+      fs.chmodSync(path.join(base, 'read-only'), 0o755);
+      fs.rmSync(base, { recursive: true, force: true });
+    });
+    const oneLine = (outdir: string, why: string) =>
+      `cannot write the synth output to ${outdir}: ${why}; nothing was written. Synthesize into a writable directory (CDKTF_OUTDIR, or cdktf synth --output)\n`;
+
+    it('is one line naming the file in its path, with no stack trace', () => {
+      const file = path.join(base, 'a-file');
+      fs.writeFileSync(file, 'not a directory');
+      const outdir = path.join(file, 'cdktf.out');
+      const r = runApp({ DATALAB_ENV: 'dev', CDKTF_OUTDIR: outdir });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(oneLine(outdir, `${file} is a file, not a directory`));
+      expect(r.stdout).toBe('');
+    });
+
+    it('is one line naming the directory it may not write in, with no stack trace and nothing left behind', () => {
+      const readOnly = path.join(base, 'read-only');
+      fs.mkdirSync(readOnly, { mode: 0o555 });
+      fs.chmodSync(readOnly, 0o555);
+      const outdir = path.join(readOnly, 'cdktf.out');
+      // root may write anywhere: the app then runs as nobody, building its bundle where nobody may
+      // write. A checkout nobody cannot read (below /root, say) cannot be run so; the case above
+      // still covers the one-line report there.
+      const asRoot = process.getuid?.() === 0;
+      if (asRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'main.ts'))}, 4)`], { uid: 65534, gid: 65534 }).status !== 0) {
+        console.warn(`not run: user nobody cannot read ${ROOT}`);
+        return;
+      }
+      const buildDir = path.join(base, 'build');
+      fs.mkdirSync(buildDir, { mode: 0o777 });
+      fs.chmodSync(buildDir, 0o777);
+      const { cmd, args } = appCommand();
+      const r = spawnSync(cmd, args, {
+        cwd: ROOT,
+        env: { ...process.env, DATALAB_ENV: 'dev', CDKTF_OUTDIR: outdir, DATALAB_BUILD_DIR: buildDir, DATALAB_CONFIG_CACHE: '0' },
+        encoding: 'utf8',
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(oneLine(outdir, `no permission to write in ${readOnly}`));
+      expect(fs.readdirSync(readOnly)).toEqual([]);
+    });
+  });
+
   it('reports a job reading a topic the config file does not define as a problem of that file, with no stack trace and no output', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cfg-'));
     const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');

@@ -8,7 +8,7 @@ import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-database';
 import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { devYamlWith, Container, container, containers, envOf, ENVS, expectLakeCredentials, expectServiceStandards, idsUnder, lakeEndpointOf, MINIO_ENVS, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
 
 /**
@@ -299,7 +299,7 @@ describe('ml stack across environments', () => {
     expect(platform.ml).toBeUndefined();
     expect(app.node.tryFindChild('ml')).toBeUndefined();
     const built = platformFor('dev');
-    synthInMemory(built.app); // cross-stack references add their dependencies while preparing
+    synthStacks(built.app); // cross-stack references add their dependencies while preparing
     expect(built.platform.ml!.dependencies).toEqual([built.platform.core]);
   });
 });

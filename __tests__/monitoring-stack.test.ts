@@ -9,7 +9,7 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { HealthCheck } from '../constructs/service-spec';
 import { filesHash, PLATFORM_DASHBOARD_UID, PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { MonitoringStack } from '../stacks/monitoring-stack';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { Container, container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
@@ -150,7 +150,7 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
 describe('monitoring wiring', () => {
   it('depends on core and nothing else (it discovers the other stacks through Consul)', () => {
     const { app, platform } = platformFor('dev');
-    synthInMemory(app); // cross-stack references add their dependencies while preparing
+    synthStacks(app); // cross-stack references add their dependencies while preparing
     expect(platform.monitoring!.dependencies).toEqual([platform.core]);
   });
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { comparePlatform, PlatformContract, platformContractFor, stackDependencies } from '../policy/platform-contract';
 import { ENVS, platformFor } from './helpers';
 
@@ -8,7 +8,7 @@ const contractOf = (env: string) => JSON.parse(fs.readFileSync(path.join(__dirna
 
 const current = (env: string): PlatformContract => {
   const { app } = platformFor(env);
-  const stacks = synthInMemory(app);
+  const stacks = synthStacks(app);
   return platformContractFor(env, stacks, stackDependencies(app));
 };
 

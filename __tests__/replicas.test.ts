@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { loadEnvironment, parseEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { capacityPlan } from '../policy/capacity';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { scaledConfigYaml } from '../scripts/bench/scale';
 import { ENVS, platformFor } from './helpers';
 
@@ -13,7 +13,7 @@ import { ENVS, platformFor } from './helpers';
  */
 function containersPerStack(cfg: EnvConfig): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const s of synthInMemory(platformFor(cfg).app)) {
+  for (const s of synthStacks(platformFor(cfg).app)) {
     const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { name: string }>);
     out[s.name] = containers.filter((c) => !c.name.startsWith(`datalab-${cfg.environment}-job-`) && c.name !== `datalab-${cfg.environment}-seaweedfs-provisioner`).length;
   }

@@ -4,7 +4,7 @@ import { App, Testing, TerraformStack } from 'cdktf';
 import { parseEnvironment } from '../config/loader';
 import { SeaweedfsLake } from '../constructs/seaweedfs-lake';
 import { NO_ACCESS_ACTION, SEAWEEDFS_ACTIONS, seaweedfsActions } from '../constructs/seaweedfs-identity';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { SEAWEEDFS_STATIC_CONFIG } from '../stacks/seaweedfs-store';
 import { configErrorOf, container, containers, devYamlWith, envOf, expectLakeCredentials, platformFor, resourcesOf, SEAWEEDFS_ENVS, TfJson } from './helpers';
 import { seaweedfsAllows } from './lake-permissions';
@@ -15,7 +15,7 @@ const cache = new Map<string, Record<string, TfJson>>();
 const stacks = (env: string): Record<string, TfJson> => {
   if (!cache.has(env)) {
     const { app } = platformFor(env);
-    cache.set(env, Object.fromEntries(synthInMemory(app).map((s) => [s.name, s.json as unknown as TfJson])));
+    cache.set(env, Object.fromEntries(synthStacks(app).map((s) => [s.name, s.json as unknown as TfJson])));
   }
   return cache.get(env)!;
 };

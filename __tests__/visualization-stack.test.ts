@@ -8,7 +8,7 @@ import { contextHash, ProjectImage } from '../constructs/project-image';
 import { JOBS } from '../jobs';
 import { NOTEBOOK_JARS, notebookSparkDefaults } from '../stacks/notebook-spark-defaults';
 import { HUB_SPARK_CONF, notebookDriverMemoryMb, NOTEBOOK_LAKE_USER, STREAMLIT_LAKE_USER, VisualizationStack } from '../stacks/visualization-stack';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { configErrorOf, devYamlWith, container, containers, envOf, ENVS, expectServiceStandards, lakeEndpointOf, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
 
 const cache = new Map<string, TfJson>();
@@ -170,7 +170,7 @@ describe.each(MINIO_ENVS)('visualization stack on MinIO for %s', (env) => {
 
   it('configures its own minio provider from core\'s published API port and, by reference, the root password', () => {
     const { app } = platformFor(env);
-    const json = synthInMemory(app).find((x) => x.name === 'visualization')!.json as unknown as TfJson;
+    const json = synthStacks(app).find((x) => x.name === 'visualization')!.json as unknown as TfJson;
     expect(json.provider.minio[0]).toMatchObject({ minio_server: '127.0.0.1:9000', minio_password: expect.stringMatching(/^\$\{data\.terraform_remote_state/) });
   });
 });
@@ -178,7 +178,7 @@ describe.each(MINIO_ENVS)('visualization stack on MinIO for %s', (env) => {
 describe('visualization wiring', () => {
   it('depends on core and nothing else (cdktf records it for deploy order)', () => {
     const { app, platform } = platformFor('dev');
-    synthInMemory(app); // cross-stack references add their dependencies while preparing
+    synthStacks(app); // cross-stack references add their dependencies while preparing
     expect(platform.visualization!.dependencies).toEqual([platform.core]);
   });
 
