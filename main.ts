@@ -35,8 +35,8 @@ function main(): void {
   try {
     result = synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg));
   } catch (err) {
-    // Problems found while building (the job plan: references to topics and buckets of the config
-    // file, job code, resources) are reported like config problems: every one, no stack trace.
+    // The config checks have already run the job plan; a plan made with other definitions (code
+    // that builds its own ProcessingStack) can still fail here, and is reported the same way.
     if (err instanceof JobPlanError || err instanceof ConfigError) {
       console.error(`${err.message}\nsynth failed: nothing was written`);
       process.exit(1);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
+import { ConfigError, environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
 import { servicesOf } from '../config/services';
 import { configErrorOf, devYamlWith, ENVS } from './helpers';
 
@@ -224,6 +224,34 @@ describe('config validation', () => {
       }),
     );
     expect(err.problems.map((p) => p.path.join('.'))).toEqual(['core.minio.memoryMb', 'core.kafka.image', 'core.consul']);
+  });
+
+  it('reports the job plan with the cross-key checks: a job setting is located in the file, like any key', () => {
+    const err = problemsOf(
+      devWith((d) => {
+        d.setIn(['processing', 'jobs', 'silver-evnets'], { runId: '1' });
+        d.setIn(['core', 'kafka', 'heapMb'], 1400);
+      }),
+    );
+    expect(err.problems.map((p) => [p.path.join('.'), p.line !== undefined])).toEqual([
+      ['core.kafka.heapMb', true],
+      ['processing.jobs.silver-evnets', true],
+    ]);
+    expect(err.message).toMatch(/\n {2}config\/test\.yaml:\d+:\d+ {2}processing\.jobs\.silver-evnets: there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts$/m);
+  });
+
+  it('names a problem of another file (a job definition or its code) by that file and line, not the environment file', () => {
+    const err = new ConfigError('config/dev.yaml', [
+      { path: ['core', 'topics'], line: 48, column: 5, message: 'has no topic "events"' },
+      { path: [], file: 'jobs/pyspark/silver_events.py', line: 28, message: 'uses input "raw", which jobs/silver-events.ts does not declare in reads' },
+      { path: [], file: 'jobs/pyspark/datalab_job.py', message: 'the job helper module is missing' },
+    ]);
+    expect(err.message).toBe(
+      'config/dev.yaml: 3 problems\n' +
+        '  config/dev.yaml:48:5  core.topics: has no topic "events"\n' +
+        '  jobs/pyspark/silver_events.py:28  uses input "raw", which jobs/silver-events.ts does not declare in reads\n' +
+        '  jobs/pyspark/datalab_job.py  the job helper module is missing',
+    );
   });
 
   it('points at the line of the offending key', () => {

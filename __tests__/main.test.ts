@@ -133,22 +133,25 @@ describe('the app entry point', () => {
     });
   });
 
-  it('reports a job reading a topic the config file does not define as a problem of that file, with no stack trace and no output', () => {
+  it('reports a job reading a topic the config file does not define with the other problems of that file, each at its line, with no stack trace and no output', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cfg-'));
     const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
-    const withoutEvents = dev.replace(/^ *- \{ name: events, .*\n/m, '');
-    expect(withoutEvents).not.toBe(dev);
-    fs.writeFileSync(path.join(dir, 'dev.yaml'), withoutEvents);
+    const broken = dev.replace(/^ *- \{ name: events, .*\n/m, '').replace('heapMb: 768\n    cpus: 1', 'heapMb: 1400\n    cpus: 1');
+    expect(broken).not.toBe(dev);
+    fs.writeFileSync(path.join(dir, 'dev.yaml'), broken);
+    const lines = broken.split('\n');
+    // core.topics is reported where its list starts (the line after `topics:`), the heap at its key.
+    const topicsLine = lines.findIndex((l) => l === '  topics:') + 2;
+    const heapLine = lines.findIndex((l) => l.includes('heapMb: 1400')) + 1;
     const r = runApp({ DATALAB_ENV: 'dev', DATALAB_CONFIG_DIR: dir });
     expect(r.status).toBe(1);
     // The file really loaded (DATALAB_CONFIG_DIR), not config/dev.yaml.
     const file = path.join(dir, 'dev.yaml');
     expect(r.stderr.trim().split('\n')).toEqual([
-      `${file}: the job plan has 1 problem(s):`,
-      `  ${file}: core.topics has no topic "events" (topics: events-dlq), but job "bronze-events" reads it (reads.events, Kafka topic "events", in jobs/bronze-events.ts); add it to ${file} or disable the job with processing.jobs.bronze-events.enabled: false`,
-      'synth failed: nothing was written',
+      `${file}: 2 problems`,
+      `  ${file}:${heapLine}:13  core.kafka.heapMb: heap 1400 MiB leaves under 256 MiB of the 1536 MiB limit for the JVM itself; lower heapMb or raise memoryMb (got 1400)`,
+      `  ${file}:${topicsLine}:5  core.topics: has no topic "events" (topics: events-dlq), but job "bronze-events" reads it (reads.events, Kafka topic "events", in jobs/bronze-events.ts); add it here or disable the job with processing.jobs.bronze-events.enabled: false`,
     ]);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
     expect(fs.existsSync(r.outdir)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,12 @@ export interface ConfigProblem {
   readonly path: readonly (string | number)[];
   /** What is wrong and what is allowed. */
   readonly message: string;
+  /**
+   * A problem in another file that the environment makes matter (a job's definition or code,
+   * project-relative), with its line when known; `path` is then empty.
+   */
+  readonly file?: string;
+  readonly line?: number;
 }
 
 export type ConfigCheck = (cfg: EnvConfig) => ConfigProblem[];

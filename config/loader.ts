@@ -15,6 +15,7 @@ import type { EnvConfig } from './schema';
 export const CONFIG_DIR = process.env.DATALAB_CONFIG_DIR ? path.resolve(process.env.DATALAB_CONFIG_DIR) : __dirname;
 
 export interface LocatedProblem extends ConfigProblem {
+  /** In the environment file, or in `file` when the problem is of another file. */
   readonly line?: number;
   readonly column?: number;
   /** The value found at the path, rendered for the message; undefined when the key is missing. */
@@ -33,6 +34,7 @@ export class ConfigError extends Error {
 
   private static render(file: string, problems: readonly LocatedProblem[]): string {
     const lines = problems.map((p) => {
+      if (p.file !== undefined) return `  ${p.file}${p.line ? `:${p.line}` : ''}  ${p.message}`;
       const where = p.line ? `${file}:${p.line}:${p.column ?? 1}` : file;
       const key = p.path.length ? formatPath(p.path) : '(top level)';
       const got = p.value !== undefined ? ` (got ${p.value})` : '';
