@@ -17,11 +17,6 @@ describe('environment files', () => {
     expect(cfg.environment).toBe(env);
     expect(cfg.groups[0]).toBe('core');
   });
-
-  it('protects data in prod and not in dev', () => {
-    expect(loadEnvironment('prod').protectData).toBe(true);
-    expect(loadEnvironment('dev').protectData).toBe(false);
-  });
 });
 
 describe('choosing the environment', () => {

@@ -22,13 +22,16 @@ describe.each(ENVS)('the stateful contract of %s', (env) => {
     expect(diff.added).toEqual([]);
   });
 
-  it('covers volumes, buckets, topics and the data containers', () => {
-    const kinds = new Set(contractOf(env).resources.map((r) => r.kind));
+  it('covers volumes, buckets, topics and the data containers of what is synthesized now', () => {
+    const contract = contractFor(env, stacks);
+    const kinds = new Set(contract.resources.map((r) => r.kind));
     expect([...kinds]).toEqual(expect.arrayContaining(['data container', 'docker_volume', 'kafka_topic']));
     // MinIO buckets are Terraform resources; SeaweedFS buckets live on its data volume, pinned here,
     // and its provisioner never deletes a bucket that holds data.
     expect(kinds.has('minio_s3_bucket')).toBe(MINIO_ENVS.includes(env));
-    if (!MINIO_ENVS.includes(env)) expect(contractOf(env).resources.map((r) => r.path)).toEqual(expect.arrayContaining(['core/seaweedfs/volume-data', 'core/seaweedfs/container']));
+    const paths = contract.resources.map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining(['core/kafka/volume-data', 'core/kafka/container', 'core/topics/events/Resource']));
+    if (!MINIO_ENVS.includes(env)) expect(paths).toEqual(expect.arrayContaining(['core/seaweedfs/volume-data', 'core/seaweedfs/container']));
   });
 });
 

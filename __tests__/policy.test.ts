@@ -11,7 +11,7 @@ import { validateStacks } from '../policy/schema-validate';
 import { loadEnvironment } from '../config/loader';
 import { policyContextFor } from '../policy/context';
 import { checkPolicy, formatPolicyReport } from '../policy/engine';
-import { checkStacks, readOutdir, synthChecked, synthStacks } from '../policy/gate';
+import { checkStacks, synthChecked, synthStacks } from '../policy/gate';
 import { SynthStack } from '../policy/resources';
 import { formatSecretFindings, scanStacks } from '../policy/secret-scan';
 import { globToRegExp, Suppressions } from '../policy/suppressions';
@@ -211,17 +211,30 @@ describe('the synth gate', () => {
   });
 });
 
-describe('synthesizing in memory', () => {
-  it('renders exactly what app.synth writes to cdk.tf.json', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-mem-'));
-    const cfg = loadEnvironment('staging');
-    synthChecked(cfg, path.join(dir, 'out'), (app) => buildPlatform(app, cfg));
-    // Only the top-level "//" metadata differs (Testing.app stubs the cdktf version).
-    const strip = (stacks: SynthStack[]) =>
-      stacks.map((s) => ({ ...s, json: { ...s.json, '//': undefined } })).sort((a, b) => a.name.localeCompare(b.name));
-    const written = readOutdir(path.join(dir, 'out'));
-    expect(strip(synthStacks(platformFor('staging').app))).toEqual(strip(written));
-    fs.rmSync(dir, { recursive: true, force: true });
+describe('synthesizing for tests and tools (synthStacks)', () => {
+  it('returns the stacks with their construct paths and leaves the temporary output directory as the app made it', () => {
+    const { app } = platformFor('staging');
+    const stacks = synthStacks(app);
+    expect(stacks.map((s) => s.name).sort()).toEqual(['core', 'ml', 'monitoring', 'processing', 'visualization']);
+    // The policy reports and suppressions need the construct path cdktf writes into the metadata.
+    const kafka = Object.entries(stacks.find((s) => s.name === 'core')!.json.resource!.docker_container).find(([id]) => id.startsWith('kafka_container_'))![1];
+    expect(kafka['//']).toEqual({ metadata: expect.objectContaining({ path: 'core/kafka/container' }) });
+    expect(fs.readdirSync(app.outdir)).toEqual(['stacks']);
+    expect(fs.readdirSync(path.join(app.outdir, 'stacks'))).toEqual([]);
+    // Emptied, not removed: the same app synthesizes again.
+    expect(synthStacks(app).map((s) => s.name).sort()).toEqual(stacks.map((s) => s.name).sort());
+  });
+
+  it('refuses an app whose output directory is not a temporary one, writing nothing there', () => {
+    const outdir = fs.mkdtempSync(path.join(ROOT, '.test-out-'));
+    try {
+      const app = Testing.app({ outdir });
+      buildPlatform(app, loadEnvironment('dev'));
+      expect(() => synthStacks(app)).toThrow(`synthStacks empties the output directory of the app it synthesizes; ${outdir} is not below ${fs.realpathSync(os.tmpdir())} (build the app with Testing.app())`);
+      expect(fs.readdirSync(path.join(outdir, 'stacks'))).toEqual([]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it('wires cross-stack references (sensitive outputs, remote state) before checking', () => {

@@ -6,7 +6,7 @@ import { SeaweedfsLake } from '../constructs/seaweedfs-lake';
 import { NO_ACCESS_ACTION, SEAWEEDFS_ACTIONS, seaweedfsActions } from '../constructs/seaweedfs-identity';
 import { synthStacks } from '../policy/gate';
 import { SEAWEEDFS_STATIC_CONFIG } from '../stacks/seaweedfs-store';
-import { configErrorOf, container, containers, devYamlWith, envOf, expectLakeCredentials, platformFor, resourcesOf, SEAWEEDFS_ENVS, TfJson } from './helpers';
+import { configErrorOf, container, containers, devYamlWith, envOf, expectLakeCredentials, platformFor, resourcesOf, TfJson } from './helpers';
 import { seaweedfsAllows } from './lake-permissions';
 
 const ENV = 'e2e';
@@ -22,12 +22,6 @@ const stacks = (env: string): Record<string, TfJson> => {
 const core = () => stacks(ENV).core;
 const upload = (c: Record<string, unknown>, file: string) => (c.upload as { file: string; content: string }[]).find((u) => u.file === file)!.content;
 const provisioner = () => containers(core()).find((c) => c.name === `datalab-${ENV}-seaweedfs-provisioner`)!;
-
-describe('the e2e environment', () => {
-  it('is the one shipped environment on SeaweedFS', () => {
-    expect(SEAWEEDFS_ENVS).toEqual(['e2e']);
-  });
-});
 
 describe('the SeaweedFS server', () => {
   it('runs weed server with master, volume and filer on loopback and the S3 gateway and metrics on every address', () => {
