@@ -3,6 +3,8 @@
  * type-checked): `npm test` type-checks once with `tsc --noEmit` before jest starts, so jest does
  * not type-check a second time.
  */
+const { TOKEN_TRACE_MODULE } = require('./bin/app.js');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -10,9 +12,12 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transform.cjs',
+    // cdktf's per-token stack traces off, as in the bundled app (bin/app.js, TOKEN_TRACE_MODULE).
+    [TOKEN_TRACE_MODULE.source]: '<rootDir>/scripts/jest/no-token-traces.cjs',
   },
+  // node_modules is not transformed, except that one module.
+  transformIgnorePatterns: ['/node_modules/(?!cdktf/lib/tokens/private/stack-trace\\.js$)'],
   globalSetup: '<rootDir>/scripts/jest/global-setup.cjs',
-  setupFiles: ['<rootDir>/scripts/jest/setup.ts'],
   // Each test file runs in a vm context, where every global lookup (Object, Array, Symbol, …) is an
   // interceptor call into Node: YAML parsing, zod validation and cdktf synthesis ran two to three
   // times slower than in plain node. Jest passes these as parameters of its module wrapper instead

@@ -25,6 +25,9 @@ describe('npx datalab verify', () => {
     for (const port of [9000, 9001, 9092, 8500, 8082]) dev = dev.replace(`{ port: ${port} }`, `{ port: ${await closedPort()} }`);
     fs.writeFileSync(path.join(configDir, 'dev.yaml'), dev);
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-root-'));
+    // core's state records a resource (so verify runs its checks) but no outputs: an unfinished deploy.
+    fs.mkdirSync(path.join(root, '.state', 'dev'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.state', 'dev', 'core.tfstate'), JSON.stringify({ version: 4, resources: [{ mode: 'managed', type: 'docker_network', name: 'network', instances: [] }], outputs: {} }));
   });
   afterAll(() => {
     fs.rmSync(configDir, { recursive: true, force: true });
@@ -37,8 +40,8 @@ describe('npx datalab verify', () => {
   it('prints progress per check, a final table, one-line causes with fixes, and exits 1', () => {
     const r = verify([]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^FAIL {2}core {10}minio login as datalab-root: no state file \.state\/dev\/core\.tfstate: stack "core" is not deployed in this environment, or verify runs outside the project directory \(\d+ ms\)$/m);
-    expect(r.stderr).toMatch(/^ {6}fix: run `npx cdktf deploy core` from the project root \(or pass --root\), or set DATALAB_MINIO_ROOT_PASSWORD$/m);
+    expect(r.stderr).toMatch(/^FAIL {2}core {10}minio login as datalab-root: \.state\/dev\/core\.tfstate has no output "minio_root_password": the last deploy of "core" did not finish \(\d+ ms\)$/m);
+    expect(r.stderr).toMatch(/^ {6}fix: run `npx cdktf deploy core`, or set DATALAB_MINIO_ROOT_PASSWORD$/m);
     expect(r.stderr).toMatch(/^FAIL {2}core {10}kafka bootstrap: nothing listens on 127\.0\.0\.1:\d+ \(\d+ ms, 2 attempts\)$/m);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     const table = r.stdout.trim().split('\n');
@@ -61,11 +64,28 @@ describe('npx datalab verify', () => {
       name: 'minio login as datalab-root',
       endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       status: 'fail',
-      detail: 'no state file .state/dev/core.tfstate: stack "core" is not deployed in this environment, or verify runs outside the project directory',
-      fix: 'run `npx cdktf deploy core` from the project root (or pass --root), or set DATALAB_MINIO_ROOT_PASSWORD',
+      detail: '.state/dev/core.tfstate has no output "minio_root_password": the last deploy of "core" did not finish',
+      fix: 'run `npx cdktf deploy core`, or set DATALAB_MINIO_ROOT_PASSWORD',
       attempts: 1,
       durationMs: expect.any(Number),
     });
+  });
+
+  it('says in one line that nothing is deployed when no selected stack has state, exit 1, without running a check', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-root-'));
+    try {
+      // A destroyed stack keeps its state file, with no resources: still nothing deployed.
+      fs.mkdirSync(path.join(empty, '.state', 'dev'), { recursive: true });
+      fs.writeFileSync(path.join(empty, '.state', 'dev', 'core.tfstate'), JSON.stringify({ version: 4, resources: [], outputs: {} }));
+      const r = datalab(['verify', '--root', empty], { DATALAB_CONFIG_DIR: configDir });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `datalab: nothing is deployed in environment dev: no state with resources or outputs in ${path.join(empty, '.state', 'dev')}${path.sep} for core, processing, ml, visualization, monitoring; deploy first (npx cdktf deploy core …) or pass --root <the directory it was deployed from>\n`,
+      );
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown group in one line with the valid ones, exit 2', () => {
@@ -98,7 +118,7 @@ describe('datalab usage errors', () => {
     expect(await inProcess(['verify'], { DATALAB_ENV: 'qa' })).toMatchObject({ status: 2, stderr: 'datalab: DATALAB_ENV="qa" is not an environment; valid: dev, staging, prod, e2e' });
   });
 
-  it('prints every line of a job-plan problem (not just its header), without a stack trace, exit 2', () => {
+  it('prints every line of a config report with a job-plan problem (not just its header), without a stack trace, exit 2', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-cfg-'));
     try {
       const dev = fs.readFileSync(path.join(ROOT, 'config', 'dev.yaml'), 'utf8');
@@ -107,13 +127,21 @@ describe('datalab usage errors', () => {
       expect(r.status).toBe(2);
       const file = path.join(dir, 'dev.yaml');
       expect(r.stderr.trim().split('\n')).toEqual([
-        `${file}: the job plan has 1 problem(s):`,
-        expect.stringMatching(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: core\\.topics has no topic "events" .*job "bronze-events" reads it \\(reads\\.events,`)),
+        `${file}: 1 problem`,
+        expect.stringMatching(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+  core\\.topics: has no topic "events" .*job "bronze-events" reads it \\(reads\\.events,`)),
       ]);
       expect(r.stderr).not.toMatch(STACK_TRACE);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('rejects a DATALAB_CONFIG_DIR that does not exist in one line, exit 2', () => {
+    const missing = path.join(os.tmpdir(), `datalab-no-such-dir-${process.pid}`);
+    const r = datalab(['verify'], { DATALAB_CONFIG_DIR: missing });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`datalab: DATALAB_CONFIG_DIR="${missing}" does not exist; it must be a directory holding the environment files (dev.yaml, staging.yaml, prod.yaml, e2e.yaml), or unset it to use config/\n`);
   });
 
   it('names the commands for an unknown one, exit 2', async () => {

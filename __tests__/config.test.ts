@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
+import { ConfigError, environmentFromEnv, loadEnvironment, parseEnvironment, UnknownEnvironmentError } from '../config/loader';
+import { servicesOf } from '../config/services';
 import { configErrorOf, devYamlWith, ENVS } from './helpers';
 
 const CONFIG_DIR = path.join(__dirname, '..', 'config');
@@ -15,11 +16,6 @@ describe('environment files', () => {
     const cfg = loadEnvironment(env);
     expect(cfg.environment).toBe(env);
     expect(cfg.groups[0]).toBe('core');
-  });
-
-  it('protects data in prod and not in dev', () => {
-    expect(loadEnvironment('prod').protectData).toBe(true);
-    expect(loadEnvironment('dev').protectData).toBe(false);
   });
 });
 
@@ -92,12 +88,42 @@ describe('config validation', () => {
     expect(noTag.message).toContain('core.kafka.image: expected a pinned image "registry/name:tag" (a tag is required)');
   });
 
-  it('fails on a non-loopback binding unless the service is marked public', () => {
+  it('fails on a port bound beyond loopback on its own, at that address, unless the service is marked public', () => {
     const text = devWith((d) => d.setIn(['core', 'consul', 'ports', 'http', 'address'], '0.0.0.0'));
-    expect(problemsOf(text).message).toContain('core.consul.ports.http.address: binding 0.0.0.0:8500 exposes the service beyond this host; bind 127.0.0.1 or set core.consul.public: true');
+    const err = problemsOf(text);
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).toContain('core.consul.ports.http.address: binding 0.0.0.0:8500 exposes the service beyond this host; allowed: a loopback address (127.x.x.x), or this address with core.consul.public: true (got "0.0.0.0")');
     const allowed = parseDocument(text);
     allowed.setIn(['core', 'consul', 'public'], true);
     expect(() => parseEnvironment(allowed.toString(), 'config/test.yaml', 'dev')).not.toThrow();
+  });
+
+  it('reports a wide network.publishAddress once, at its own line, not once per port', () => {
+    const text = devText.replace('publishAddress: 127.0.0.1', 'publishAddress: 0.0.0.0');
+    expect(text).not.toBe(devText);
+    const line = text.split('\n').findIndex((l) => l.includes('publishAddress: 0.0.0.0')) + 1;
+    const err = problemsOf(text);
+    expect(err.problems.map((p) => p.path.join('.'))).toEqual(['network.publishAddress']);
+    expect(err.problems[0].line).toBe(line);
+    // dev publishes 16 ports of 15 services (core.minio publishes two), none of them public.
+    expect(err.message).toContain(
+      `config/test.yaml:${line}:19  network.publishAddress: would publish 16 host port(s) of 15 service(s) without public: true beyond this host (core.minio, core.kafka, core.consul and 12 more); allowed: a loopback address (127.x.x.x, default 127.0.0.1), or public: true on each of those services (got "0.0.0.0")`,
+    );
+  });
+
+  it('counts only the ports that inherit a wide publishAddress and belong to services that are not public', () => {
+    const others = servicesOf(loadEnvironment('dev')).filter(({ path: p, service }) => Object.keys(service.ports).length > 0 && p.join('.') !== 'core.kafka');
+    expect(others.length).toBeGreaterThan(10);
+    const text = devWith((d) => {
+      d.setIn(['network', 'publishAddress'], '0.0.0.0');
+      for (const { path: p } of others) d.setIn([...p, 'public'], true);
+    });
+    const err = problemsOf(text);
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).toContain('would publish 1 host port(s) of 1 service(s) without public: true beyond this host (core.kafka)');
+    const ownAddress = parseDocument(text);
+    ownAddress.setIn(['core', 'kafka', 'ports', 'external', 'address'], '127.0.0.1');
+    expect(() => parseEnvironment(ownAddress.toString(), 'config/test.yaml', 'dev')).not.toThrow();
   });
 
   it('fails when a group is enabled without core', () => {
@@ -193,6 +219,34 @@ describe('config validation', () => {
       }),
     );
     expect(err.problems.map((p) => p.path.join('.'))).toEqual(['core.minio.memoryMb', 'core.kafka.image', 'core.consul']);
+  });
+
+  it('reports the job plan with the cross-key checks: a job setting is located in the file, like any key', () => {
+    const err = problemsOf(
+      devWith((d) => {
+        d.setIn(['processing', 'jobs', 'silver-evnets'], { runId: '1' });
+        d.setIn(['core', 'kafka', 'heapMb'], 1400);
+      }),
+    );
+    expect(err.problems.map((p) => [p.path.join('.'), p.line !== undefined])).toEqual([
+      ['core.kafka.heapMb', true],
+      ['processing.jobs.silver-evnets', true],
+    ]);
+    expect(err.message).toMatch(/\n {2}config\/test\.yaml:\d+:\d+ {2}processing\.jobs\.silver-evnets: there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts$/m);
+  });
+
+  it('names a problem of another file (a job definition or its code) by that file and line, not the environment file', () => {
+    const err = new ConfigError('config/dev.yaml', [
+      { path: ['core', 'topics'], line: 48, column: 5, message: 'has no topic "events"' },
+      { path: [], file: 'jobs/pyspark/silver_events.py', line: 28, message: 'uses input "raw", which jobs/silver-events.ts does not declare in reads' },
+      { path: [], file: 'jobs/pyspark/datalab_job.py', message: 'the job helper module is missing' },
+    ]);
+    expect(err.message).toBe(
+      'config/dev.yaml: 3 problems\n' +
+        '  config/dev.yaml:48:5  core.topics: has no topic "events"\n' +
+        '  jobs/pyspark/silver_events.py:28  uses input "raw", which jobs/silver-events.ts does not declare in reads\n' +
+        '  jobs/pyspark/datalab_job.py  the job helper module is missing',
+    );
   });
 
   it('points at the line of the offending key', () => {

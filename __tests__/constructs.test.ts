@@ -1,4 +1,5 @@
 import { Testing, TerraformStack, Token } from 'cdktf';
+import { ConstructError } from '../constructs/construct-error';
 import { MinioLake } from '../constructs/minio-lake';
 import { canonicalDuration, DockerService, dockerHealthcheck, dockerTest, literal } from '../constructs/docker-service';
 import { KafkaCluster } from '../constructs/kafka-cluster';
@@ -7,6 +8,17 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { IService, Service, servicesIn } from '../constructs/service';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { resourceAt, resourcesOf, synthJson } from './helpers';
+
+/** The message of the ConstructError `fn` throws: the construct path, then what is wrong. */
+function constructErrorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConstructError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConstructError');
+}
 
 function stack(): TerraformStack {
   return new TerraformStack(Testing.app(), 'test');
@@ -100,14 +112,12 @@ describe('DockerService', () => {
   });
 
   it('refuses replicas that would share a volume', () => {
-    expect(() => service({ replicas: 2, volumes: [{ key: 'data', path: '/d', name: 'v' }] })).toThrow(
-      'service "web": 2 replicas cannot share volumes data',
-    );
+    expect(constructErrorOf(() => service({ replicas: 2, volumes: [{ key: 'data', path: '/d', name: 'v' }] }))).toBe('test/web: service "web": 2 replicas cannot share volumes data');
   });
 
   it('refuses a long-running service without a probe, naming the probes it could have', () => {
-    expect(() => service({ probe: undefined })).toThrow(
-      'service "web": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)',
+    expect(constructErrorOf(() => service({ probe: undefined }))).toBe(
+      'test/web: service "web": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)',
     );
   });
 
@@ -135,7 +145,7 @@ describe('DockerService', () => {
   });
 
   it('names the port it does not have', () => {
-    expect(() => service({}).svc.internalUrl('grpc')).toThrow('service "web" has no port "grpc"; it has: http');
+    expect(constructErrorOf(() => service({}).svc.internalUrl('grpc'))).toBe('test/web: service "web" has no port "grpc"; it has: http');
   });
 
   it('builds URLs inside the network and on the host', () => {
@@ -182,7 +192,7 @@ describe('ServiceDiscovery', () => {
   });
 
   it('rejects an unknown port name, listing the ports the service has', () => {
-    expect(() => registered({}, 'admin')).toThrow('service "web" has no port "admin"; it has: http');
+    expect(constructErrorOf(() => registered({}, 'admin'))).toBe('test/web: service "web" has no port "admin"; it has: http');
   });
 
   it('checks the network side of the probe: http path, tcp port, or the endpoint an exec probe names', () => {
@@ -351,12 +361,12 @@ describe('data lake grants', () => {
   it('rejects wildcard and absolute grant prefixes', () => {
     const { s, l } = lake();
     const user = l.identityFor(s, 'u', 'u');
-    expect(() => l.bronze.grantRead(user, '/abs')).toThrow(/must be relative and without wildcards/);
+    expect(constructErrorOf(() => l.bronze.grantRead(user, '/abs'))).toBe('test/lake/bronze: bucket "bronze": grant prefix "/abs" must be relative and without wildcards (e.g. "events/")');
     expect(() => l.bronze.grantRead(user, 'a*')).toThrow(/must be relative and without wildcards/);
   });
 
   it('names the buckets it has when asked for one it does not', () => {
-    expect(() => lake().l.bucket('platinum')).toThrow('the data lake has no bucket "platinum"; it has: bronze, silver, gold, mlflow, landing');
+    expect(constructErrorOf(() => lake().l.bucket('platinum'))).toBe('test/lake: the data lake has no bucket "platinum"; it has: bronze, silver, gold, mlflow, landing');
   });
 });
 
@@ -364,9 +374,9 @@ describe('Kafka cluster', () => {
   it('refuses a topic replicated beyond its brokers, or defined twice', () => {
     const k = new KafkaCluster(stack(), 'kafka', { bootstrapInternal: 'kafka:19092', bootstrapHost: '127.0.0.1:9092', brokers: 1, protectData: false, dependsOn: [] });
     k.addTopic({ name: 'a', partitions: 1, replication: 1, retentionHours: 1 });
-    expect(() => k.addTopic({ name: 'a', partitions: 1, replication: 1, retentionHours: 1 })).toThrow('topic "a" is defined twice');
-    expect(() => k.addTopic({ name: 'b', partitions: 1, replication: 2, retentionHours: 1 })).toThrow('topic "b": replication 2 exceeds the 1 broker(s)');
-    expect(() => k.topic('c')).toThrow('Kafka has no topic "c"; it has: a');
+    expect(constructErrorOf(() => k.addTopic({ name: 'a', partitions: 1, replication: 1, retentionHours: 1 }))).toBe('test/kafka: topic "a" is defined twice');
+    expect(constructErrorOf(() => k.addTopic({ name: 'b', partitions: 1, replication: 2, retentionHours: 1 }))).toBe('test/kafka: topic "b": replication 2 exceeds the 1 broker(s)');
+    expect(constructErrorOf(() => k.topic('c'))).toBe('test/kafka: Kafka has no topic "c"; it has: a');
   });
 });
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { Testing, TerraformStack } from 'cdktf';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { SynthStack } from '../policy/resources';
 import { compareContract, contractFor, StatefulContract } from '../policy/stateful';
 import { ENVS, MINIO_ENVS, platformFor } from './helpers';
@@ -11,7 +11,7 @@ import { ENVS, MINIO_ENVS, platformFor } from './helpers';
 const contractOf = (env: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'contracts', `${env}.stateful.json`), 'utf8')) as StatefulContract;
 
 describe.each(ENVS)('the stateful contract of %s', (env) => {
-  const stacks = synthInMemory(platformFor(env).app);
+  const stacks = synthStacks(platformFor(env).app);
   const diff = compareContract(contractOf(env), stacks);
 
   it('still finds every stateful resource at its address (rename without moved block = data loss)', () => {
@@ -22,18 +22,21 @@ describe.each(ENVS)('the stateful contract of %s', (env) => {
     expect(diff.added).toEqual([]);
   });
 
-  it('covers volumes, buckets, topics and the data containers', () => {
-    const kinds = new Set(contractOf(env).resources.map((r) => r.kind));
+  it('covers volumes, buckets, topics and the data containers of what is synthesized now', () => {
+    const contract = contractFor(env, stacks);
+    const kinds = new Set(contract.resources.map((r) => r.kind));
     expect([...kinds]).toEqual(expect.arrayContaining(['data container', 'docker_volume', 'kafka_topic']));
     // MinIO buckets are Terraform resources; SeaweedFS buckets live on its data volume, pinned here,
     // and its provisioner never deletes a bucket that holds data.
     expect(kinds.has('minio_s3_bucket')).toBe(MINIO_ENVS.includes(env));
-    if (!MINIO_ENVS.includes(env)) expect(contractOf(env).resources.map((r) => r.path)).toEqual(expect.arrayContaining(['core/seaweedfs/volume-data', 'core/seaweedfs/container']));
+    const paths = contract.resources.map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining(['core/kafka/volume-data', 'core/kafka/container', 'core/topics/events/Resource']));
+    if (!MINIO_ENVS.includes(env)) expect(paths).toEqual(expect.arrayContaining(['core/seaweedfs/volume-data', 'core/seaweedfs/container']));
   });
 });
 
 describe('comparing a contract', () => {
-  const stacks = synthInMemory(platformFor('dev').app);
+  const stacks = synthStacks(platformFor('dev').app);
   const contract = contractFor('dev', stacks);
   const renamed = (): SynthStack[] =>
     stacks.map((s) => {
@@ -70,6 +73,6 @@ describe('comparing a contract', () => {
     new DockerProvider(stack, 'docker', {});
     new Volume(stack, 'store', { name: 'x' }).moveFromId('docker_volume.data');
     const c: StatefulContract = { environment: 'dev', note: '', resources: [{ address: 'core/docker_volume.data', kind: 'docker_volume' }] };
-    expect(compareContract(c, synthInMemory(app)).moved).toEqual(['core/docker_volume.data → core/docker_volume.store']);
+    expect(compareContract(c, synthStacks(app)).moved).toEqual(['core/docker_volume.data → core/docker_volume.store']);
   });
 });

@@ -5,9 +5,10 @@ import { EnvConfig } from '../config/schema';
 import { JOBS } from '../jobs';
 import { bronzeEvents } from '../jobs/bronze-events';
 import { goldEventCounts } from '../jobs/gold-event-counts';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineJob, JobDefinition, lakePath, PROJECT_ROOT, topic } from '../jobs/job';
-import { JobPlanError, namesUsedByCode, overlaps, planJobs, PlanInput } from '../jobs/plan';
+import { checkJobPlan, JobPlanError, namesUsedByCode, overlaps, planJobs, PlanInput } from '../jobs/plan';
 import { silverEvents } from '../jobs/silver-events';
 import { buildPlatform } from '../stacks/platform';
 import { ENVS, MINIO_ENVS, platformFor, resourcesOf, synthJson, TfJson } from './helpers';
@@ -276,29 +277,34 @@ describe('planning jobs', () => {
   });
 
   it('fails when a job reads a topic no selected stack provides, as a problem of the config file naming the job and the input', () => {
-    expect(errorOf({ ...base, sources: { ...base.sources, topics: ['events-dlq'] } })).toBe(
-      'config/dev.yaml: the job plan has 1 problem(s):\n' +
-        '  config/dev.yaml: core.topics has no topic "events" (topics: events-dlq), but job "bronze-events" reads it (reads.events, Kafka topic "events", in jobs/bronze-events.ts); add it to config/dev.yaml or disable the job with processing.jobs.bronze-events.enabled: false',
-    );
+    const input = { ...base, sources: { ...base.sources, topics: ['events-dlq'] } };
+    const message = 'has no topic "events" (topics: events-dlq), but job "bronze-events" reads it (reads.events, Kafka topic "events", in jobs/bronze-events.ts); add it here or disable the job with processing.jobs.bronze-events.enabled: false';
+    expect(checkJobPlan(input).problems).toEqual([{ path: ['core', 'topics'], message }]);
+    expect(errorOf(input)).toBe(`config/dev.yaml: the job plan has 1 problem(s):\n  config/dev.yaml  core.topics: ${message}`);
   });
 
   it('fails when a job reads a bucket no selected stack provides', () => {
-    expect(errorOf({ ...base, sources: { ...base.sources, buckets: ['bronze', 'gold'] } })).toMatch(
-      /config\/dev\.yaml: core\.buckets has no bucket "silver" \(buckets: bronze, gold\), but job "silver-events" writes it \(writes\.table, lake path "silver\/events\/", in jobs\/silver-events\.ts\)/,
-    );
+    expect(checkJobPlan({ ...base, sources: { ...base.sources, buckets: ['bronze', 'gold'] } }).problems).toContainEqual({
+      path: ['core', 'buckets'],
+      message: expect.stringMatching(/^has no bucket "silver" \(buckets: bronze, gold\), but job "silver-events" writes it \(writes\.table, lake path "silver\/events\/", in jobs\/silver-events\.ts\)/),
+    });
   });
 
   it('fails synthesis of the whole platform when the config drops a topic a job reads', () => {
     const cfg = loadEnvironment('dev');
     const noEvents: EnvConfig = { ...cfg, core: { ...cfg.core, topics: cfg.core.topics.filter((t) => t.name !== 'events') } };
-    expect(() => buildPlatform(Testing.app(), noEvents)).toThrow(/config\/dev\.yaml: core\.topics has no topic "events" .*job "bronze-events" reads it \(reads\.events, Kafka topic "events", in jobs\/bronze-events\.ts\)/);
+    expect(() => buildPlatform(Testing.app(), noEvents)).toThrow(/config\/dev\.yaml {2}core\.topics: has no topic "events" .*job "bronze-events" reads it \(reads\.events, Kafka topic "events", in jobs\/bronze-events\.ts\)/);
   });
 
   it('fails when the code uses an input the definition does not declare', () => {
     const renamed = defineJob(path.join(PROJECT_ROOT, 'jobs', 'silver-events.ts'), { ...silverEvents, reads: { raw: lakePath('bronze', 'events/') } });
-    expect(errorOf({ ...base, definitions: [bronzeEvents, renamed] })).toContain(
-      'jobs/pyspark/silver_events.py: uses input "events", which jobs/silver-events.ts does not declare in reads (declared: raw)',
-    );
+    const code = fs.readFileSync(path.join(PROJECT_ROOT, 'jobs', 'pyspark', 'silver_events.py'), 'utf8').split('\n');
+    const line = code.findIndex((l) => l.includes('read_delta(spark, "events")')) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(checkJobPlan({ ...base, definitions: [bronzeEvents, renamed] }).problems).toEqual([
+      { file: 'jobs/pyspark/silver_events.py', line, message: 'uses input "events", which jobs/silver-events.ts does not declare in reads (declared: raw)' },
+    ]);
+    expect(errorOf({ ...base, definitions: [bronzeEvents, renamed] })).toContain(`\n  jobs/pyspark/silver_events.py:${line}  uses input "events"`);
   });
 
   it('finds the input and output names a PySpark file uses', () => {
@@ -309,17 +315,28 @@ describe('planning jobs', () => {
   });
 
   it('fails on a config entry for a job that does not exist, naming the config path', () => {
-    expect(errorOf({ ...base, config: { 'silver-evnets': { enabled: true, runId: '1', backfill: false, resources: {} } } })).toContain(
-      'config/dev.yaml: processing.jobs.silver-evnets: there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts',
-    );
+    expect(checkJobPlan({ ...base, config: { 'silver-evnets': { enabled: true, runId: '1', backfill: false, resources: {} } } }).problems).toEqual([
+      { path: ['processing', 'jobs', 'silver-evnets'], message: 'there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts' },
+    ]);
   });
 
   it('fails when an executor would not fit a worker, naming the config path when config set it', () => {
     const cfg = { 'gold-event-counts': { enabled: true, runId: '1', backfill: false, resources: { executorMemoryMb: 4096 } } };
-    expect(errorOf({ ...base, config: cfg })).toContain(
-      'config/dev.yaml: processing.jobs.gold-event-counts.resources.executorMemoryMb: 4096 MiB per executor exceeds what a worker offers (processing.spark.worker.sparkMemoryMb 2048)',
-    );
-    expect(errorOf({ ...base, worker: { cores: 2, sparkMemoryMb: 512 } })).toContain('jobs/bronze-events.ts: resources.executorMemoryMb: 1024 MiB per executor exceeds');
+    expect(checkJobPlan({ ...base, config: cfg }).problems).toEqual([
+      {
+        path: ['processing', 'jobs', 'gold-event-counts', 'resources', 'executorMemoryMb'],
+        message: '4096 MiB per executor exceeds what a worker offers (processing.spark.worker.sparkMemoryMb 2048); Spark would never start an executor',
+      },
+    ]);
+    // A definition's own default is reported in the definition, at its line.
+    const definition = fs.readFileSync(path.join(PROJECT_ROOT, 'jobs', 'bronze-events.ts'), 'utf8').split('\n');
+    const line = definition.findIndex((l) => l.includes('executorMemoryMb: 1024')) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(checkJobPlan({ ...base, worker: { cores: 2, sparkMemoryMb: 512 } }).problems).toContainEqual({
+      file: 'jobs/bronze-events.ts',
+      line,
+      message: expect.stringMatching(/^resources\.executorMemoryMb: 1024 MiB per executor exceeds/),
+    });
   });
 
   it('rejects a malformed definition when it is declared', () => {

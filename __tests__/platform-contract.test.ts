@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { synthInMemory } from '../policy/gate';
+import { loadEnvironment } from '../config/loader';
+import { synthStacks } from '../policy/gate';
 import { comparePlatform, PlatformContract, platformContractFor, stackDependencies } from '../policy/platform-contract';
 import { ENVS, platformFor } from './helpers';
 
@@ -8,7 +9,7 @@ const contractOf = (env: string) => JSON.parse(fs.readFileSync(path.join(__dirna
 
 const current = (env: string): PlatformContract => {
   const { app } = platformFor(env);
-  const stacks = synthInMemory(app);
+  const stacks = synthStacks(app);
   return platformContractFor(env, stacks, stackDependencies(app));
 };
 
@@ -32,13 +33,23 @@ describe.each(ENVS)('the platform contract of %s', (env) => {
   });
 });
 
-describe('the platform contracts side by side', () => {
-  it('scale the Spark workers per environment and keep one-shot jobs apart from services', () => {
-    expect(ENVS.map((env) => contractOf(env).stacks.processing.services['spark-worker'])).toEqual([1, 2, 3, 1]);
-    for (const env of ENVS) {
-      expect(contractOf(env).stacks.ml.jobs).toEqual(['airflow-init']);
-      expect(contractOf(env).stacks.ml.services).not.toHaveProperty('airflow-init');
-    }
+describe('the platform contract of what is synthesized now', () => {
+  it.each(ENVS)('%s: counts each configured replica of a service, and one-shot tasks as jobs, not services', (env) => {
+    const now = current(env);
+    expect(now.stacks.processing.services['spark-worker']).toBe(loadEnvironment(env).processing!.spark.worker.replicas);
+    expect(now.stacks.ml.jobs).toEqual(['airflow-init']);
+    expect(now.stacks.ml.services).not.toHaveProperty('airflow-init');
+  });
+
+  it('follows a change of replicas in the config', () => {
+    const cfg = loadEnvironment('dev');
+    // A second worker does not fit dev's host as sized: the host grows with it.
+    const worker = cfg.processing!.spark.worker;
+    const scaled = { ...cfg, host: { ...cfg.host, memoryMb: cfg.host.memoryMb + worker.memoryMb }, processing: { ...cfg.processing!, spark: { ...cfg.processing!.spark, worker: { ...worker, replicas: 2 } } } };
+    const { app } = platformFor(scaled);
+    const contract = platformContractFor('dev', synthStacks(app), stackDependencies(app));
+    expect(contract.stacks.processing.services['spark-worker']).toBe(2);
+    expect(comparePlatform(current('dev'), contract)).toEqual([`processing: service spark-worker replicas ${cfg.processing!.spark.worker.replicas} → 2`]);
   });
 });
 

@@ -11,7 +11,7 @@ import { validateStacks } from '../policy/schema-validate';
 import { loadEnvironment } from '../config/loader';
 import { policyContextFor } from '../policy/context';
 import { checkPolicy, formatPolicyReport } from '../policy/engine';
-import { checkStacks, readOutdir, synthChecked, synthInMemory } from '../policy/gate';
+import { checkStacks, synthChecked, synthStacks } from '../policy/gate';
 import { SynthStack } from '../policy/resources';
 import { formatSecretFindings, scanStacks } from '../policy/secret-scan';
 import { globToRegExp, Suppressions } from '../policy/suppressions';
@@ -24,7 +24,7 @@ const ROOT = path.join(__dirname, '..');
 
 describe.each(ENVS)('the %s platform', (env) => {
   const { app } = platformFor(env);
-  const stacks = synthInMemory(app);
+  const stacks = synthStacks(app);
   const result = checkStacks(stacks, loadEnvironment(env), Suppressions.collect(app));
 
   it('passes every policy rule; the only suppression is the documented one', () => {
@@ -46,7 +46,7 @@ function platformWith(mutate: (p: ReturnType<typeof buildPlatform>) => void) {
   const app = Testing.app();
   const p = buildPlatform(app, cfg);
   mutate(p);
-  return { app, cfg, stacks: synthInMemory(app), code: Suppressions.collect(app) };
+  return { app, cfg, stacks: synthStacks(app), code: Suppressions.collect(app) };
 }
 
 describe('the policy engine', () => {
@@ -93,7 +93,7 @@ describe('the policy engine', () => {
     Suppressions.add(p.core.kafkaBroker, 'DL005', 'test: broker fixture runs privileged');
     const collected = Suppressions.collect(app);
     expect(collected.map((s) => s.address)).toEqual(expect.arrayContaining([expect.stringMatching(/^core\/docker_container\.kafka_container_[A-F0-9]{8}$/)]));
-    const r = checkStacks(synthInMemory(app), cfg, collected);
+    const r = checkStacks(synthStacks(app), cfg, collected);
     expect(r.ok).toBe(true);
     expect(r.policy.suppressed.map((s) => s.suppression.source)).toContain('code: core/kafka');
     expect(r.policy.suppressed.filter((s) => s.rule === 'DL005').map((s) => s.path)).toEqual(['core/kafka/container']);
@@ -211,17 +211,30 @@ describe('the synth gate', () => {
   });
 });
 
-describe('synthesizing in memory', () => {
-  it('renders exactly what app.synth writes to cdk.tf.json', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-mem-'));
-    const cfg = loadEnvironment('staging');
-    synthChecked(cfg, path.join(dir, 'out'), (app) => buildPlatform(app, cfg));
-    // Only the top-level "//" metadata differs (Testing.app stubs the cdktf version).
-    const strip = (stacks: SynthStack[]) =>
-      stacks.map((s) => ({ ...s, json: { ...s.json, '//': undefined } })).sort((a, b) => a.name.localeCompare(b.name));
-    const written = readOutdir(path.join(dir, 'out'));
-    expect(strip(synthInMemory(platformFor('staging').app))).toEqual(strip(written));
-    fs.rmSync(dir, { recursive: true, force: true });
+describe('synthesizing for tests and tools (synthStacks)', () => {
+  it('returns the stacks with their construct paths and leaves the temporary output directory as the app made it', () => {
+    const { app } = platformFor('staging');
+    const stacks = synthStacks(app);
+    expect(stacks.map((s) => s.name).sort()).toEqual(['core', 'ml', 'monitoring', 'processing', 'visualization']);
+    // The policy reports and suppressions need the construct path cdktf writes into the metadata.
+    const kafka = Object.entries(stacks.find((s) => s.name === 'core')!.json.resource!.docker_container).find(([id]) => id.startsWith('kafka_container_'))![1];
+    expect(kafka['//']).toEqual({ metadata: expect.objectContaining({ path: 'core/kafka/container' }) });
+    expect(fs.readdirSync(app.outdir)).toEqual(['stacks']);
+    expect(fs.readdirSync(path.join(app.outdir, 'stacks'))).toEqual([]);
+    // Emptied, not removed: the same app synthesizes again.
+    expect(synthStacks(app).map((s) => s.name).sort()).toEqual(stacks.map((s) => s.name).sort());
+  });
+
+  it('refuses an app whose output directory is not a temporary one, writing nothing there', () => {
+    const outdir = fs.mkdtempSync(path.join(ROOT, '.test-out-'));
+    try {
+      const app = Testing.app({ outdir });
+      buildPlatform(app, loadEnvironment('dev'));
+      expect(() => synthStacks(app)).toThrow(`synthStacks empties the output directory of the app it synthesizes; ${outdir} is not below ${fs.realpathSync(os.tmpdir())} (build the app with Testing.app())`);
+      expect(fs.readdirSync(path.join(outdir, 'stacks'))).toEqual([]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it('wires cross-stack references (sensitive outputs, remote state) before checking', () => {
@@ -232,7 +245,7 @@ describe('synthesizing in memory', () => {
     const ml = new TerraformStack(app, 'ml');
     new LocalBackend(ml, { path: 'ml.tfstate' });
     new TerraformOutput(ml, 'db_password', { value: secret.value, sensitive: true });
-    const stacks = synthInMemory(app);
+    const stacks = synthStacks(app);
     const coreOut = Object.values(stacks[0].json.output ?? {});
     expect(coreOut).toEqual([{ value: expect.stringMatching(/^\$\{random_password\.db-password_\w+\.result\}$/), sensitive: true }]);
     expect(stacks[1].json.output?.db_password.value).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-core\.outputs\./);
@@ -264,12 +277,12 @@ describe('a further group stack (as processing, ml, … will be)', () => {
       },
     });
     if (register) core.discovery.register(db);
-    return { cfg, stacks: synthInMemory(app), code: Suppressions.collect(app) };
+    return { cfg, stacks: synthStacks(app), code: Suppressions.collect(app) };
   }
 
   it('is checked like core: rules, secret scan, schema validation and stateful contract all see it', () => {
     const { cfg, stacks, code } = withGroup(true);
-    expect(stacks.map((s) => s.name)).toEqual([...cfg.groups, 'extra']);
+    expect(stacks.map((s) => s.name).sort()).toEqual([...cfg.groups, 'extra'].sort());
     const r = checkStacks(stacks, cfg, code);
     expect(r.policy.findings).toEqual([]);
     expect(r.secrets).toEqual([]);

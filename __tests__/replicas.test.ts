@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { loadEnvironment, parseEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { capacityPlan } from '../policy/capacity';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { scaledConfigYaml } from '../scripts/bench/scale';
 import { ENVS, platformFor } from './helpers';
 
@@ -16,7 +16,7 @@ type Counts = Record<string, { containers: number; memoryMb: number; tasks: numb
  */
 function deployedPerStack(cfg: EnvConfig): Counts {
   const out: Counts = {};
-  for (const s of synthInMemory(platformFor(cfg).app)) {
+  for (const s of synthStacks(platformFor(cfg).app)) {
     const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { memory: number; must_run: boolean }>);
     const running = containers.filter((c) => c.must_run !== false);
     out[s.name] = { containers: running.length, memoryMb: running.reduce((n, c) => n + c.memory, 0), tasks: containers.length - running.length };

@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { SynthStack } from '../policy/resources';
 import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { npmScript } from './app-command';
 import { ENVS, platformFor } from './helpers';
 
 const schemas = loadSchemas();
 
 describe.each(ENVS)('every synthesized stack of %s', (env) => {
-  const report = validateStacks(synthInMemory(platformFor(env).app), schemas);
+  const report = validateStacks(synthStacks(platformFor(env).app), schemas);
 
   it('matches the provider schemas with zero findings', () => {
     expect(report.findings).toEqual([]);

@@ -79,8 +79,12 @@ describe.each(['ci.yml', 'pr-diff.yml'])('%s', (file) => {
 describe('ci.yml', () => {
   const wf = workflow('ci.yml');
 
-  it('type-checks and runs the tests', () => {
-    expect(wf.jobs.test.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npm run typecheck', 'npx jest --ci']);
+  it('runs what `npm test` runs (the README command .ci/run uses): the type-check, then jest', () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const runs = wf.jobs.test.steps.map((s) => s.run).filter((r): r is string => !!r && r !== 'npm ci');
+    // `npm run <x>` stands for package.json's script x; `npx jest --ci` for jest.
+    const expanded = runs.map((r) => r.replace(/^npm run (\S+)$/, (_, name: string) => scripts[name] ?? `(no script ${name})`).replace(/^npx jest --ci$/, 'jest'));
+    expect(expanded.join(' && ')).toBe(scripts.test);
   });
 
   it('synthesizes every environment that has a config file and uploads cdktf.out', () => {
@@ -96,11 +100,6 @@ describe('ci.yml', () => {
 describe('pr-diff.yml', () => {
   const wf = workflow('pr-diff.yml');
   const cdkSteps = wf.jobs.terraform.steps.filter((s) => s.uses?.startsWith('hashicorp/terraform-cdk-action@'));
-
-  it('runs on pull requests and may write PR comments', () => {
-    expect(Object.keys(wf.on)).toEqual(['pull_request']);
-    expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
-  });
 
   it.each(availableEnvironments())('plans exactly the %s manifest stacks, upstream first, one step each', (env) => {
     const problem = stackListProblem(
@@ -134,17 +133,6 @@ describe('pr-diff.yml', () => {
       });
       expect(s.name).toBe(`Plan ${s.with!.stackName}`);
     }
-  });
-
-  it('takes the Docker host, its TLS material and the state credentials from secrets', () => {
-    expect(wf.env).toMatchObject({
-      DOCKER_HOST: '${{ secrets.DOCKER_HOST }}',
-      DOCKER_CA_MATERIAL: '${{ secrets.DOCKER_CA_MATERIAL }}',
-      DOCKER_CERT_MATERIAL: '${{ secrets.DOCKER_CERT_MATERIAL }}',
-      DOCKER_KEY_MATERIAL: '${{ secrets.DOCKER_KEY_MATERIAL }}',
-      AWS_ACCESS_KEY_ID: '${{ secrets.STATE_AWS_ACCESS_KEY_ID }}',
-      AWS_SECRET_ACCESS_KEY: '${{ secrets.STATE_AWS_SECRET_ACCESS_KEY }}',
-    });
   });
 
   it('runs npm run diff with OpenTofu and comments its summary', () => {

@@ -30,9 +30,11 @@
  *
  * The output is byte for byte that of `node --import tsx main.ts` (__tests__/app-build.test.ts).
  *
+ * - Token traces: cdktf's per-token stack traces are off in the bundle (see TOKEN_TRACE_MODULE).
+ *
  * `DATALAB_DEBUG=1` (debugging) runs the entry from its TypeScript sources through tsx instead,
- * with source maps, and with cdktf's per-token stack traces on (policy/stack-traces.ts): stack
- * traces, of an error or of a token that fails to resolve, then name .ts files and lines.
+ * with source maps, and with cdktf's per-token stack traces on: stack traces, of an error or of a
+ * token that fails to resolve, then name .ts files and lines.
  */
 'use strict';
 const fs = require('node:fs');
@@ -113,6 +115,31 @@ function sourcePaths(root) {
   };
 }
 
+/**
+ * cdktf records a complete stack trace for every token it creates (every reference, `Lazy` value,
+ * `Fn` call and computed list) and shows it only when that token later fails to resolve. Capturing
+ * them is the largest single cost of a synth after resolving itself (about a quarter of it; under
+ * jest, which maps each trace through source maps, close to half of a test that synthesizes), and
+ * DataLab reports its own errors as messages, never as cdktf's creation stacks. So the module that
+ * captures them is swapped, at build time, for one that captures nothing: here in the bundle, and
+ * in jest by a transform (scripts/jest/no-token-traces.cjs). No project code imports the module (it
+ * is not public API); if a cdktf release moves it, the filter matches nothing and traces are simply
+ * recorded again: slower, the same output. `DATALAB_DEBUG=1` runs the sources through tsx, with
+ * cdktf's own module, so a trace is there when debugging.
+ */
+const TOKEN_TRACE_MODULE = /[\\/]node_modules[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/;
+const NO_TOKEN_TRACES = "'use strict';\nexports.captureStackTrace = function captureStackTrace() {\n  return [];\n};\n";
+
+/** esbuild plugin: cdktf's token stack-trace module captures nothing (see TOKEN_TRACE_MODULE). */
+function noTokenTraces() {
+  return {
+    name: 'datalab-no-token-traces',
+    setup(build) {
+      build.onLoad({ filter: TOKEN_TRACE_MODULE }, () => ({ contents: NO_TOKEN_TRACES, loader: 'js' }));
+    },
+  };
+}
+
 /** esbuild plugin: the LAZY_MODULES, as cdktf requires them, load on first use. */
 function lazyModules() {
   return {
@@ -158,7 +185,7 @@ async function build({ root = ROOT, dir = buildDir(root), entry = DEFAULT_ENTRY 
     metafile: true,
     write: false,
     logLevel: 'silent',
-    plugins: [sourcePaths(root), lazyModules()],
+    plugins: [noTokenTraces(), sourcePaths(root), lazyModules()],
   });
   const code = result.outputFiles[0].text;
   // Besides the bundled sources, the build depends on tsconfig.json and on this file.
@@ -351,5 +378,5 @@ if (require.main === module) {
   process.argv.splice(1, given ? 2 : 1, path.join(ROOT, entry));
   run({ entry });
 } else {
-  module.exports = { build, buildDir, bundleName, ensureBuilt, load, readRecord, run, staleReason, RECORD_PREFIX, ROOT };
+  module.exports = { build, buildDir, bundleName, ensureBuilt, load, readRecord, run, staleReason, NO_TOKEN_TRACES, RECORD_PREFIX, ROOT, TOKEN_TRACE_MODULE };
 }

@@ -5,8 +5,9 @@
  *   diagram           write docs/architecture.md (Mermaid)
  *   endpoints         print host URLs per environment (--readme: update README.md)
  *
- * Exit codes: 0 success, 1 a check failed (or a generated file is stale with --check), 2 usage or
- * config error. Errors are one line each; DATALAB_DEBUG=1 adds stack traces.
+ * Exit codes: 0 success, 1 a check failed (or nothing is deployed to check, or a generated file is
+ * stale with --check), 2 usage or config error. Errors are one line each; DATALAB_DEBUG=1 adds
+ * stack traces.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, environmentFromEnv, loadEnvironment, UnknownEnvironmentError } from '../config/loader';
 import { ENVIRONMENTS } from '../config/schema';
 import { JobPlanError } from '../jobs/plan';
+import { NothingDeployedError } from '../ops/deployment';
 import { architecturePage } from '../ops/diagram';
 import { endpointsTable, readmeBlock, replaceReadmeBlock } from '../ops/endpoints';
 import { modelFor } from '../ops/model';
@@ -42,7 +44,7 @@ Commands:
       --readme          update the table between the markers in README.md
       --check           exit 1 if README.md's table differs (writes nothing)
 
-Exit codes: 0 ok, 1 a check failed or a file is stale, 2 usage or configuration error.`;
+Exit codes: 0 ok, 1 a check failed, nothing is deployed or a file is stale, 2 usage or configuration error.`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -107,6 +109,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (err instanceof UsageError || err instanceof UnknownEnvironmentError || err instanceof UnknownGroupError) {
       io.err(`datalab: ${err.message}`);
       return 2;
+    }
+    // Not a usage error: the environment is simply not there to check.
+    if (err instanceof NothingDeployedError) {
+      io.err(`datalab: ${err.message}`);
+      return 1;
     }
     const e = err as Error;
     io.err(`datalab: ${e?.message?.split('\n')[0] ?? String(err)}`);

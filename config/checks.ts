@@ -16,6 +16,12 @@ export interface ConfigProblem {
   readonly path: readonly (string | number)[];
   /** What is wrong and what is allowed. */
   readonly message: string;
+  /**
+   * A problem in another file that the environment makes matter (a job's definition or code,
+   * project-relative), with its line when known; `path` is then empty.
+   */
+  readonly file?: string;
+  readonly line?: number;
 }
 
 export type ConfigCheck = (cfg: EnvConfig) => ConfigProblem[];
@@ -106,20 +112,38 @@ export const hostPortsUnique: ConfigCheck = (cfg) => {
   return problems;
 };
 
-/** Host bindings leave loopback only for services marked `public: true`. */
+const isLoopback = (address: string): boolean => address.startsWith('127.');
+
+/**
+ * Host bindings leave loopback only for services marked `public: true`. A binding that names its
+ * own address is reported at that address. Bindings that inherit a wide `network.publishAddress`
+ * are reported once, at `network.publishAddress`: that one line is the cause, and fixing it fixes
+ * every port at once.
+ */
 export const publicBindingsDeclared: ConfigCheck = (cfg) => {
   const problems: ConfigProblem[] = [];
+  const inheriting: { service: string; port: number }[] = [];
   for (const { path, service } of servicesOf(cfg)) {
+    if (service.public) continue;
     for (const [name, binding] of Object.entries(service.ports) as [string, HostBinding | undefined][]) {
       if (!binding) continue;
-      const address = bindingAddress(cfg, binding);
-      if (!address.startsWith('127.') && !service.public) {
+      if (binding.address === undefined) {
+        if (!isLoopback(cfg.network.publishAddress)) inheriting.push({ service: path.join('.'), port: binding.port });
+      } else if (!isLoopback(binding.address)) {
         problems.push({
           path: [...path, 'ports', name, 'address'],
-          message: `binding ${address}:${binding.port} exposes the service beyond this host; bind 127.0.0.1 or set ${[...path, 'public'].join('.')}: true`,
+          message: `binding ${binding.address}:${binding.port} exposes the service beyond this host; allowed: a loopback address (127.x.x.x), or this address with ${[...path, 'public'].join('.')}: true`,
         });
       }
     }
+  }
+  if (inheriting.length > 0) {
+    const services = [...new Set(inheriting.map((b) => b.service))];
+    const named = services.length > 3 ? `${services.slice(0, 3).join(', ')} and ${services.length - 3} more` : services.join(', ');
+    problems.unshift({
+      path: ['network', 'publishAddress'],
+      message: `would publish ${inheriting.length} host port(s) of ${services.length} service(s) without public: true beyond this host (${named}); allowed: a loopback address (127.x.x.x, default 127.0.0.1), or public: true on each of those services`,
+    });
   }
   return problems;
 };

@@ -3,7 +3,8 @@
  * parsing and schema validation (and loading their code: about a sixth of a synth).
  *
  * An entry is keyed by the SHA-256 of the file's text and of everything that decides its validated
- * form: every TypeScript file below config/ (schemas and checks) and the installed zod and yaml
+ * form: every TypeScript file below config/ (schemas and checks), every file below jobs/ (the job
+ * plan is one of the checks: definitions and PySpark code) and the installed zod and yaml
  * versions. Any edit to the file or to that code is a miss, and a miss validates from scratch.
  * Entries live in node_modules/.cache/datalab-config/ (never in the repo); a missing or unwritable
  * cache only costs time. `DATALAB_CONFIG_CACHE=0` turns it off.
@@ -22,14 +23,15 @@ let codeDigest: string | undefined;
 function validatingCode(): string {
   if (codeDigest) return codeDigest;
   const h = createHash('sha256');
-  const walk = (dir: string): void => {
+  const walk = (dir: string, wanted: (name: string) => boolean): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) h.update(`${path.relative(ROOT, p)}\0`).update(fs.readFileSync(p)).update('\0');
+      if (e.isDirectory()) walk(p, wanted);
+      else if (wanted(e.name)) h.update(`${path.relative(ROOT, p)}\0`).update(fs.readFileSync(p)).update('\0');
     }
   };
-  walk(__dirname);
+  walk(__dirname, (name) => name.endsWith('.ts'));
+  walk(path.join(ROOT, 'jobs'), (name) => name.endsWith('.ts') || name.endsWith('.py'));
   for (const pkg of ['zod', 'yaml']) {
     try {
       h.update(`${pkg}@${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version}\0`);

@@ -15,6 +15,7 @@ import type { EnvConfig } from './schema';
 export const CONFIG_DIR = process.env.DATALAB_CONFIG_DIR ? path.resolve(process.env.DATALAB_CONFIG_DIR) : __dirname;
 
 export interface LocatedProblem extends ConfigProblem {
+  /** In the environment file, or in `file` when the problem is of another file. */
   readonly line?: number;
   readonly column?: number;
   /** The value found at the path, rendered for the message; undefined when the key is missing. */
@@ -33,6 +34,7 @@ export class ConfigError extends Error {
 
   private static render(file: string, problems: readonly LocatedProblem[]): string {
     const lines = problems.map((p) => {
+      if (p.file !== undefined) return `  ${p.file}${p.line ? `:${p.line}` : ''}  ${p.message}`;
       const where = p.line ? `${file}:${p.line}:${p.column ?? 1}` : file;
       const key = p.path.length ? formatPath(p.path) : '(top level)';
       const got = p.value !== undefined ? ` (got ${p.value})` : '';
@@ -50,12 +52,14 @@ export function formatPath(p: readonly (string | number)[]): string {
 
 /** The environments that have a file in the config directory, in the canonical order. */
 export function availableEnvironments(dir: string = CONFIG_DIR): string[] {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : [];
+  requireConfigDir(dir);
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
   return [...ENVIRONMENTS.filter((e) => files.includes(e)), ...files.filter((f) => !(ENVIRONMENTS as readonly string[]).includes(f)).sort()];
 }
 
 /** Resolves `DATALAB_ENV` (default `dev`), or throws a one-line error listing the valid names. */
 export function environmentFromEnv(env: NodeJS.ProcessEnv = process.env, dir: string = CONFIG_DIR): EnvironmentName {
+  requireConfigDir(dir);
   const name = env.DATALAB_ENV?.trim() || 'dev';
   const valid = availableEnvironments(dir).filter((e) => (ENVIRONMENTS as readonly string[]).includes(e));
   if (!valid.includes(name)) {
@@ -68,6 +72,27 @@ export class UnknownEnvironmentError extends Error {
   override name = 'UnknownEnvironmentError';
 }
 
+/**
+ * The config directory (`DATALAB_CONFIG_DIR`) does not exist or is not a directory. A kind of
+ * unknown environment, so everything that reports those reports this in one line too.
+ */
+export class ConfigDirError extends UnknownEnvironmentError {
+  override name = 'ConfigDirError';
+}
+
+/**
+ * Throws a one-line `ConfigDirError` when `dir` is not a directory: without this, a mistyped
+ * `DATALAB_CONFIG_DIR` reads as "no environments at all" and every name is refused.
+ */
+export function requireConfigDir(dir: string = CONFIG_DIR): void {
+  const st = fs.statSync(dir, { throwIfNoEntry: false });
+  if (st?.isDirectory()) return;
+  const what = dir === CONFIG_DIR && process.env.DATALAB_CONFIG_DIR ? `DATALAB_CONFIG_DIR="${process.env.DATALAB_CONFIG_DIR}"` : `the config directory "${displayPath(dir)}"`;
+  throw new ConfigDirError(
+    `${what} ${st ? 'is not a directory' : 'does not exist'}; it must be a directory holding the environment files (${ENVIRONMENTS.map((e) => `${e}.yaml`).join(', ')}), or unset it to use config/`,
+  );
+}
+
 const cache = new Map<string, EnvConfig>();
 
 /**
@@ -77,6 +102,7 @@ const cache = new Map<string, EnvConfig>();
 export function loadEnvironment(name: string, dir: string = CONFIG_DIR): EnvConfig {
   const file = environmentFile(name, dir);
   if (!fs.existsSync(file)) {
+    requireConfigDir(dir);
     throw new UnknownEnvironmentError(`no config file for environment "${name}" at ${displayPath(file)}; valid: ${availableEnvironments(dir).join(', ')}`);
   }
   const text = fs.readFileSync(file, 'utf8');

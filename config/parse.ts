@@ -93,6 +93,8 @@ function valueAt(raw: unknown, p: readonly (string | number)[]): unknown {
 }
 
 function locate(doc: Document, lc: LineCounter, raw: unknown, p: ConfigProblem): LocatedProblem {
+  // A problem of another file carries its own location.
+  if (p.file !== undefined) return p;
   const value = valueAt(raw, p.path);
   // Point at the deepest node that exists: the key itself, or its parent when it is missing.
   let line: number | undefined;

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import type { LakeBucket, LakeBucketProps } from './lake-bucket';
 import type { LakeIdentity } from './lake-identity';
+import { BUILTIN_BUCKETS } from '../config/names';
+import { ConstructError } from './construct-error';
 
-/** The buckets every DataLab platform has: the medallion layers and MLflow's artifact store. */
-export const BUILTIN_BUCKETS = ['bronze', 'silver', 'gold', 'mlflow'] as const;
-export type BuiltinBucket = (typeof BUILTIN_BUCKETS)[number];
+// Defined with the config names: the config checks resolve job references against them too.
+export { BUILTIN_BUCKETS, type BuiltinBucket } from '../config/names';
 
 /** How an operator reaches the lake from the Docker host, as the store's administrator. */
 export interface LakeAdminAccess {
@@ -67,7 +68,7 @@ export abstract class DataLake extends Construct {
 
   bucket(name: string): LakeBucket {
     const b = this.byName.get(name);
-    if (!b) throw new Error(`the data lake has no bucket "${name}"; it has: ${[...this.byName.keys()].join(', ')}`);
+    if (!b) throw new ConstructError(this, `the data lake has no bucket "${name}"; it has: ${[...this.byName.keys()].join(', ')}`);
     return b;
   }
 

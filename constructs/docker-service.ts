@@ -7,6 +7,7 @@ import { PlatformNetwork } from './platform-network';
 import { IService, Service } from './service';
 import { Probe, ProbeCheck, ServiceSpec } from './service-spec';
 import { useDockerProvider } from './stack-providers';
+import { ConstructError } from './construct-error';
 
 export interface DockerServiceProps {
   readonly spec: ServiceSpec;
@@ -71,12 +72,12 @@ export class DockerService extends Service {
     const { spec } = props;
     useDockerProvider(this);
     if (!spec.probe && !spec.oneShot) {
-      throw new Error(`service "${spec.name}": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)`);
+      throw new ConstructError(this, `service "${spec.name}": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)`);
     }
     this.after = props.dependsOn ?? [];
     const replicas = spec.replicas ?? 1;
     if (replicas > 1 && (spec.volumes?.length ?? 0) > 0) {
-      throw new Error(`service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
+      throw new ConstructError(this, `service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
     }
 
     // keep_locally: another stack or environment may run the same image.

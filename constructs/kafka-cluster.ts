@@ -1,6 +1,7 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { KafkaTopic, KafkaTopicProps } from './kafka-topic';
+import { ConstructError } from './construct-error';
 
 export interface KafkaClusterProps {
   /** `kafka:19092`: the listener containers use. */
@@ -30,9 +31,9 @@ export class KafkaCluster extends Construct {
   }
 
   addTopic(props: Omit<KafkaTopicProps, 'dependsOn' | 'protect'>): KafkaTopic {
-    if (this.topicsByName.has(props.name)) throw new Error(`topic "${props.name}" is defined twice`);
+    if (this.topicsByName.has(props.name)) throw new ConstructError(this, `topic "${props.name}" is defined twice`);
     if (props.replication > this.brokers) {
-      throw new Error(`topic "${props.name}": replication ${props.replication} exceeds the ${this.brokers} broker(s)`);
+      throw new ConstructError(this, `topic "${props.name}": replication ${props.replication} exceeds the ${this.brokers} broker(s)`);
     }
     // The topic name is the construct id: renaming a topic is a new topic.
     const topic = new KafkaTopic(this, props.name, { ...props, protect: this.props.protectData, dependsOn: this.props.dependsOn });
@@ -46,7 +47,7 @@ export class KafkaCluster extends Construct {
 
   topic(name: string): KafkaTopic {
     const t = this.topicsByName.get(name);
-    if (!t) throw new Error(`Kafka has no topic "${name}"; it has: ${[...this.topicsByName.keys()].join(', ') || 'none'}`);
+    if (!t) throw new ConstructError(this, `Kafka has no topic "${name}"; it has: ${[...this.topicsByName.keys()].join(', ') || 'none'}`);
     return t;
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ConstructError } from './construct-error';
 import type { IGrantee, LakeGrant } from './grantee';
 
 export type { LakeGrant } from './grantee';
@@ -74,14 +75,14 @@ export abstract class LakeBucket extends Construct {
   private grant(grantee: IGrantee, access: LakeAccess, prefix: string, options: LakeGrantOptions): LakeGrant {
     const identity = grantee.lakeIdentity;
     if (!identity) {
-      throw new Error(`bucket "${this.name}": ${grantee.granteeKind} "${grantee.granteeName}" holds no lake identity to grant access to; give it one (a service: spec.lakeIdentity = lake.identityFor(...))`);
+      throw new ConstructError(this, `bucket "${this.name}": ${grantee.granteeKind} "${grantee.granteeName}" holds no lake identity to grant access to; give it one (a service: spec.lakeIdentity = lake.identityFor(...))`);
     }
     if (prefix.startsWith('/') || prefix.includes('*')) {
-      throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must be relative and without wildcards (e.g. "events/")`);
+      throw new ConstructError(this, `bucket "${this.name}": grant prefix "${prefix}" must be relative and without wildcards (e.g. "events/")`);
     }
     if (prefix !== '' && !prefix.endsWith('/')) {
       // A prefix without a trailing slash would also cover its siblings ("events" covers "events-old/").
-      throw new Error(`bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
+      throw new ConstructError(this, `bucket "${this.name}": grant prefix "${prefix}" must end with "/" (e.g. "${prefix}/")`);
     }
     const grant: LakeGrant = { kind: 'bucket', bucket: this, grantee, identity, access, prefix, directoryProbes: options.directoryProbes ?? false };
     grantee.recordGrant(grant);

@@ -10,6 +10,7 @@
 import type { IConstruct } from 'constructs';
 import type { KafkaTopic } from './kafka-topic';
 import type { LakeBucket } from './lake-bucket';
+import { ConstructError } from './construct-error';
 
 /** A bucket (optionally a prefix of it) or a topic. */
 export type LineageTarget = LakeBucket | KafkaTopic | { readonly bucket: LakeBucket; readonly prefix?: string };
@@ -32,7 +33,7 @@ const declarations = new WeakMap<IConstruct, LineageDeclaration[]>();
 
 /** Records that `scope` reads and writes the given targets. May be called more than once. */
 export function declareLineage(scope: IConstruct, declaration: LineageDeclaration): void {
-  if (!declaration.name) throw new Error(`declareLineage at "${scope.node.path}": a name is required`);
+  if (!declaration.name) throw new ConstructError(scope, 'declareLineage: a name is required');
   const list = declarations.get(scope) ?? [];
   list.push(declaration);
   declarations.set(scope, list);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { GeneratedSecret } from './generated-secret';
+import { ConstructError } from './construct-error';
 
 export interface PostgresDatabaseProps {
   /** Database name; also the construct id. */
@@ -36,7 +37,7 @@ export class PostgresDatabase extends Construct {
     this.owner = props.owner ?? props.name;
     this.extensions = props.extensions ?? [];
     for (const [what, v] of [['name', this.name], ['owner', this.owner], ...this.extensions.map((e) => ['extension', e])] as const) {
-      if (!IDENT.test(v)) throw new Error(`postgres database "${props.name}": ${what} "${v}" must match ${IDENT} (it is written into SQL unquoted-safe)`);
+      if (!IDENT.test(v)) throw new ConstructError(this, `postgres database "${props.name}": ${what} "${v}" must match ${IDENT} (it is written into SQL unquoted-safe)`);
     }
     this.password = new GeneratedSecret(this, 'password');
     this.passwordEnv = `DATALAB_DB_${this.name.toUpperCase()}_PASSWORD`;

@@ -5,6 +5,7 @@ import { Image } from '@cdktf/provider-docker/lib/image';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { useDockerProvider } from './stack-providers';
+import { ConstructError } from './construct-error';
 
 /** The repository root: build contexts are given relative to it. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -57,14 +58,14 @@ export class ProjectImage extends Construct {
     const root = props.root ?? PROJECT_ROOT;
     const dir = path.resolve(root, props.context);
     if (path.isAbsolute(props.context) || (dir !== root && !dir.startsWith(root + path.sep))) {
-      throw new Error(`image "${props.name}": build context "${props.context}" must be a directory inside the repository, given relative to its root`);
+      throw new ConstructError(this, `image "${props.name}": build context "${props.context}" must be a directory inside the repository, given relative to its root`);
     }
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      throw new Error(`image "${props.name}": build context "${props.context}" does not exist (resolved to ${dir})`);
+      throw new ConstructError(this, `image "${props.name}": build context "${props.context}" does not exist (resolved to ${dir})`);
     }
     const dockerfile = props.dockerfile ?? 'Dockerfile';
     if (!fs.existsSync(path.join(dir, dockerfile))) {
-      throw new Error(`image "${props.name}": no ${dockerfile} in build context "${props.context}"`);
+      throw new ConstructError(this, `image "${props.name}": no ${dockerfile} in build context "${props.context}"`);
     }
     const args = props.buildArgs ?? {};
     this.contentHash = contextHash(dir, args);

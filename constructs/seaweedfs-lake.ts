@@ -3,6 +3,7 @@ import { DataLake, LakeAdminAccess, LakeCapacityMetrics } from './data-lake';
 import { GeneratedSecret } from './generated-secret';
 import { LakeBucket, LakeBucketProps } from './lake-bucket';
 import { SeaweedfsIdentity } from './seaweedfs-identity';
+import { ConstructError } from './construct-error';
 
 export interface SeaweedfsLakeProps {
   /** Bucket settings; the built-in buckets are added with defaults unless listed. */
@@ -23,10 +24,10 @@ export class SeaweedfsBucket extends LakeBucket {
     this.bucketName = props.name;
     // What the store cannot enforce is refused rather than silently ignored (docs/object-store.md).
     if (this.noncurrentExpireDays !== undefined) {
-      throw new Error(`bucket "${this.name}": SeaweedFS does not expire non-current versions; remove noncurrentExpireDays (got ${this.noncurrentExpireDays})`);
+      throw new ConstructError(this, `bucket "${this.name}": SeaweedFS does not expire non-current versions; remove noncurrentExpireDays (got ${this.noncurrentExpireDays})`);
     }
     if (this.expireDays !== undefined && this.versioned) {
-      throw new Error(`bucket "${this.name}": SeaweedFS expires objects only in unversioned buckets (a path TTL would also cut old versions short); set versioning: false or remove expireDays`);
+      throw new ConstructError(this, `bucket "${this.name}": SeaweedFS expires objects only in unversioned buckets (a path TTL would also cut old versions short); set versioning: false or remove expireDays`);
     }
   }
 }
@@ -60,8 +61,8 @@ export class SeaweedfsLake extends DataLake {
   }
 
   identityFor(scope: Construct, id: string, name: string): SeaweedfsIdentity {
-    if (this.identities.has(name)) throw new Error(`lake identity "${name}" exists already (at ${this.identities.get(name)!.node.path}); identity names are unique per environment`);
-    if (name === this.admin.user) throw new Error(`lake identity "${name}" is the administrator's name; pick another`);
+    if (this.identities.has(name)) throw new ConstructError(this, `lake identity "${name}" exists already (at ${this.identities.get(name)!.node.path}); identity names are unique per environment`);
+    if (name === this.admin.user) throw new ConstructError(this, `lake identity "${name}" is the administrator's name; pick another`);
     // The secret's id is derived from the identity name: it stays with the identity across refactors.
     const secret = new GeneratedSecret(this, `identity-${name}`);
     const identity = new SeaweedfsIdentity(scope, id, { name, secretKey: secret.value, endpoint: this.endpoint });

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ConsulRegistration } from './consul-registration';
 import { IService } from './service';
 import { ConsulConnection } from './stack-providers';
+import { ConstructError } from './construct-error';
 
 export interface RegisterOptions {
   /**
@@ -47,7 +48,7 @@ export class ServiceDiscovery {
   register(service: IService, options: RegisterOptions = {}): ConsulRegistration {
     const probe = service.probe?.network;
     if (!probe) {
-      throw new Error(`service "${service.name}" has no network probe for Consul to run (its probe checks only inside the service); register services with an http or tcp probe, or an exec probe with reachableAt`);
+      throw new ConstructError(service, `service "${service.name}" has no network probe for Consul to run (its probe checks only inside the service); register services with an http or tcp probe, or an exec probe with reachableAt`);
     }
     const name = service.name;
     if (!Construct.isConstruct(service)) throw new Error(`service "${name}" is not a construct; a registration is created beneath the service it registers`);

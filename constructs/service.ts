@@ -5,6 +5,7 @@
  */
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { ConstructError } from './construct-error';
 import { DataGrant, GranteeKind, GrantLedger, IGrantee } from './grantee';
 import type { LakeIdentity } from './lake-identity';
 import { MetricsSpec, PortSpec, Probe, ResourceSpec, ServiceSpec } from './service-spec';
@@ -112,7 +113,7 @@ export abstract class Service extends Construct implements IService {
   port(portName: string): PortSpec {
     const p = this.ports.find((x) => x.name === portName);
     if (!p) {
-      throw new Error(`service "${this.name}" has no port "${portName}"; it has: ${this.ports.map((x) => x.name).join(', ') || 'none'}`);
+      throw new ConstructError(this, `service "${this.name}" has no port "${portName}"; it has: ${this.ports.map((x) => x.name).join(', ') || 'none'}`);
     }
     return p;
   }

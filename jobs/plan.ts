@@ -1,7 +1,8 @@
 /**
  * Turns job definitions plus an environment's `processing.jobs` settings into a run plan: which
  * jobs are deployed, with which resources, reading their code, in which order. Pure apart from
- * reading the PySpark files; every problem is collected and reported at once (`JobPlanError`).
+ * reading the PySpark files; every problem is collected and reported at once (`JobPlanError`), and
+ * the config checks report them together with the environment file's own (config/groups/processing.ts).
  *
  * Ordering: a job depends on every enabled job that writes something it reads (the same topic, or
  * overlapping prefixes of one bucket). A cycle is an error.
@@ -46,15 +47,53 @@ export interface PlannedJob {
   readonly after: readonly string[];
 }
 
+/**
+ * One problem of a plan. A problem of the environment file names the path in it (the config loader
+ * finds its line); any other names its file (a job's definition or code) and, when found, the line.
+ */
+export type PlanProblem =
+  | { readonly path: readonly (string | number)[]; readonly message: string }
+  | { readonly file: string; readonly line?: number; readonly message: string };
+
+/** `processing.jobs.x`: a config path as messages show it. */
+function dotted(p: readonly (string | number)[]): string {
+  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+/** One line of a report: `file[:line]  message`, or `configFile  path: message`. */
+export function formatPlanProblem(p: PlanProblem, configFile: string): string {
+  return 'path' in p ? `${configFile}  ${dotted(p.path)}: ${p.message}` : `${p.file}${p.line ? `:${p.line}` : ''}  ${p.message}`;
+}
+
 export class JobPlanError extends Error {
   constructor(
-    readonly problems: readonly string[],
+    readonly problems: readonly PlanProblem[],
     /** The environment file the plan was made for. */
-    readonly configFile?: string,
+    readonly configFile: string,
   ) {
-    super(`${configFile ? `${configFile}: ` : ''}the job plan has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    super(`${configFile}: the job plan has ${problems.length} problem(s):\n  ${problems.map((p) => formatPlanProblem(p, configFile)).join('\n  ')}`);
     this.name = 'JobPlanError';
   }
+}
+
+/** The 1-based line of the first match of `pattern` in a project file; undefined when there is none. */
+function lineOf(file: string, pattern: RegExp): number | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(PROJECT_ROOT, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const at = text.search(pattern);
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where a job definition names its own `key` (`name: 'x'`, `code: …`, `executorMemoryMb: …`). */
+function inDefinition(d: JobDefinition, key: string, value?: string): { file: string; line?: number } {
+  const pattern = new RegExp(`\\b${escapeRe(key)}\\s*:\\s*${value === undefined ? '' : `['"\`]${escapeRe(value)}['"\`]`}`);
+  return { file: d.definedIn, line: lineOf(d.definedIn, pattern) };
 }
 
 /** Does writing `w` change what reading `r` sees? */
@@ -73,19 +112,27 @@ export function namesUsedByCode(code: string): { inputs: string[]; outputs: stri
   };
 }
 
+/** Plans the jobs, or throws one `JobPlanError` listing every problem. */
 export function planJobs(input: PlanInput): PlannedJob[] {
-  const problems: string[] = [];
-  const { definitions, config, configFile } = input;
-  const cfgPath = (name: string, ...rest: string[]) => `${configFile}: ${['processing', 'jobs', name, ...rest].join('.')}`;
+  const { plan, problems } = checkJobPlan(input);
+  if (problems.length > 0) throw new JobPlanError(problems, input.configFile);
+  return plan;
+}
+
+/** The plan and every problem of it, without throwing (the config checks report them with the file's own). */
+export function checkJobPlan(input: Omit<PlanInput, 'configFile'>): { plan: PlannedJob[]; problems: PlanProblem[] } {
+  const problems: PlanProblem[] = [];
+  const { definitions, config } = input;
+  const jobsPath = (name: string, ...rest: string[]) => ['processing', 'jobs', name, ...rest];
 
   const byName = new Map<string, JobDefinition>();
   for (const d of definitions) {
     const other = byName.get(d.name);
-    if (other) problems.push(`${d.definedIn}: job name "${d.name}" is already used by ${other.definedIn}`);
+    if (other) problems.push({ ...inDefinition(d, 'name', d.name), message: `job name "${d.name}" is already used by ${other.definedIn}` });
     byName.set(d.name, d);
   }
   for (const name of Object.keys(config)) {
-    if (!byName.has(name)) problems.push(`${cfgPath(name)}: there is no job "${name}"; jobs are: ${[...byName.keys()].join(', ') || 'none'}`);
+    if (!byName.has(name)) problems.push({ path: jobsPath(name), message: `there is no job "${name}"; jobs are: ${[...byName.keys()].join(', ') || 'none'}` });
   }
 
   const enabled = definitions.filter((d) => config[d.name]?.enabled ?? true);
@@ -93,7 +140,7 @@ export function planJobs(input: PlanInput): PlannedJob[] {
   try {
     library = fs.readFileSync(JOB_LIBRARY, 'utf8');
   } catch {
-    problems.push(`${path.relative(PROJECT_ROOT, JOB_LIBRARY)}: the job helper module is missing`);
+    problems.push({ file: path.relative(PROJECT_ROOT, JOB_LIBRARY), message: 'the job helper module is missing' });
   }
 
   const planned = new Map<string, Omit<PlannedJob, 'after'>>();
@@ -105,13 +152,13 @@ export function planJobs(input: PlanInput): PlannedJob[] {
       for (const [io, ref] of Object.entries(refs)) {
         const missing =
           ref.kind === 'topic'
-            ? !input.sources.topics.includes(ref.topic) && `core.topics has no topic "${ref.topic}" (topics: ${input.sources.topics.join(', ') || 'none'})`
-            : !input.sources.buckets.includes(ref.bucket) && `core.buckets has no bucket "${ref.bucket}" (buckets: ${input.sources.buckets.join(', ') || 'none'})`;
+            ? !input.sources.topics.includes(ref.topic) && { path: ['core', 'topics'], what: `has no topic "${ref.topic}" (topics: ${input.sources.topics.join(', ') || 'none'})` }
+            : !input.sources.buckets.includes(ref.bucket) && { path: ['core', 'buckets'], what: `has no bucket "${ref.bucket}" (buckets: ${input.sources.buckets.join(', ') || 'none'})` };
         if (missing) {
-          const verb = section === 'reads' ? 'reads' : 'writes';
-          problems.push(
-            `${configFile}: ${missing}, but job "${d.name}" ${verb} it (${section}.${io}, ${describeRef(ref)}, in ${d.definedIn}); add it to ${configFile} or disable the job with ${['processing', 'jobs', d.name, 'enabled'].join('.')}: false`,
-          );
+          problems.push({
+            path: missing.path,
+            message: `${missing.what}, but job "${d.name}" ${section === 'reads' ? 'reads' : 'writes'} it (${section}.${io}, ${describeRef(ref)}, in ${d.definedIn}); add it here or disable the job with ${jobsPath(d.name, 'enabled').join('.')}: false`,
+          });
         }
       }
     }
@@ -120,29 +167,30 @@ export function planJobs(input: PlanInput): PlannedJob[] {
     try {
       code = fs.readFileSync(d.codePath, 'utf8');
     } catch {
-      problems.push(`${d.definedIn}: code "${d.code}" not found (expected ${path.relative(PROJECT_ROOT, d.codePath)})`);
+      problems.push({ ...inDefinition(d, 'code', d.code), message: `code "${d.code}" not found (expected ${path.relative(PROJECT_ROOT, d.codePath)})` });
     }
     const used = namesUsedByCode(code);
     const codeFile = path.relative(PROJECT_ROOT, d.codePath);
+    const usedAt = (call: string, name: string) => lineOf(codeFile, new RegExp(`\\.${call}\\s*\\([^"')]*["']${escapeRe(name)}["']`));
     for (const n of used.inputs.filter((n) => !(n in d.reads))) {
-      problems.push(`${codeFile}: uses input "${n}", which ${d.definedIn} does not declare in reads (declared: ${Object.keys(d.reads).join(', ') || 'none'})`);
+      problems.push({ file: codeFile, line: usedAt('(?:input|read_delta)', n), message: `uses input "${n}", which ${d.definedIn} does not declare in reads (declared: ${Object.keys(d.reads).join(', ') || 'none'})` });
     }
     for (const n of used.outputs.filter((n) => !(n in d.writes))) {
-      problems.push(`${codeFile}: uses output "${n}", which ${d.definedIn} does not declare in writes (declared: ${Object.keys(d.writes).join(', ') || 'none'})`);
+      problems.push({ file: codeFile, line: usedAt('output', n), message: `uses output "${n}", which ${d.definedIn} does not declare in writes (declared: ${Object.keys(d.writes).join(', ') || 'none'})` });
     }
 
     // Config overrides the definition's defaults; the result must fit one worker, or the job waits forever.
     const resources: JobResources = { ...d.resources, ...(cfg?.resources ?? {}) };
-    const where = (key: keyof JobResources) =>
-      cfg?.resources?.[key] !== undefined ? cfgPath(d.name, 'resources', key) : `${d.definedIn}: resources.${key}`;
+    const at = (key: keyof JobResources, message: string): PlanProblem =>
+      cfg?.resources?.[key] !== undefined ? { path: jobsPath(d.name, 'resources', key), message } : { ...inDefinition(d, key), message: `resources.${key}: ${message}` };
     if (resources.executorMemoryMb > input.worker.sparkMemoryMb) {
-      problems.push(`${where('executorMemoryMb')}: ${resources.executorMemoryMb} MiB per executor exceeds what a worker offers (processing.spark.worker.sparkMemoryMb ${input.worker.sparkMemoryMb}); Spark would never start an executor`);
+      problems.push(at('executorMemoryMb', `${resources.executorMemoryMb} MiB per executor exceeds what a worker offers (processing.spark.worker.sparkMemoryMb ${input.worker.sparkMemoryMb}); Spark would never start an executor`));
     }
     if (resources.executorCores > input.worker.cores) {
-      problems.push(`${where('executorCores')}: ${resources.executorCores} cores per executor exceeds a worker's ${input.worker.cores} (processing.spark.worker.cores)`);
+      problems.push(at('executorCores', `${resources.executorCores} cores per executor exceeds a worker's ${input.worker.cores} (processing.spark.worker.cores)`));
     }
     if (resources.maxCores < resources.executorCores) {
-      problems.push(`${where('maxCores')}: maxCores ${resources.maxCores} is below executorCores ${resources.executorCores}; no executor could start`);
+      problems.push(at('maxCores', `maxCores ${resources.maxCores} is below executorCores ${resources.executorCores}; no executor could start`));
     }
     planned.set(d.name, { definition: d, resources, runId: cfg?.runId ?? '1', backfill: cfg?.backfill ?? false, code, library });
   }
@@ -156,13 +204,11 @@ export function planJobs(input: PlanInput): PlannedJob[] {
     after.set(d.name, deps);
   }
   const order = topologicalOrder(enabled.map((d) => d.name), after, problems, byName);
-
-  if (problems.length > 0) throw new JobPlanError(problems, configFile);
-  return order.map((name) => ({ ...planned.get(name)!, after: after.get(name)! }));
+  return { plan: order.map((name) => ({ ...planned.get(name)!, after: after.get(name)! })), problems };
 }
 
 /** Depth-first topological sort (definition order among independent jobs); reports each cycle once. */
-function topologicalOrder(names: string[], after: Map<string, string[]>, problems: string[], defs: Map<string, JobDefinition>): string[] {
+function topologicalOrder(names: string[], after: Map<string, string[]>, problems: PlanProblem[], defs: Map<string, JobDefinition>): string[] {
   const state = new Map<string, 'visiting' | 'done'>();
   const out: string[] = [];
   const stack: string[] = [];
@@ -170,9 +216,11 @@ function topologicalOrder(names: string[], after: Map<string, string[]>, problem
     if (state.get(n) === 'done') return;
     if (state.get(n) === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(n)), n];
-      problems.push(
-        `jobs form a cycle: ${cycle.join(' → ')} (each job reads what the next one writes; see ${[...new Set(cycle.map((c) => defs.get(c)!.definedIn))].join(', ')}); break it by changing a job's reads or writes`,
-      );
+      const first = defs.get(cycle[0])!;
+      problems.push({
+        ...inDefinition(first, 'reads'),
+        message: `jobs form a cycle: ${cycle.join(' → ')} (each job reads what the next one writes; see ${[...new Set(cycle.map((c) => defs.get(c)!.definedIn))].join(', ')}); break it by changing a job's reads or writes`,
+      });
       return;
     }
     state.set(n, 'visiting');

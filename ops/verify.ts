@@ -8,6 +8,7 @@ import { consulChecks } from './checks/consul';
 import { healthChecks } from './checks/health';
 import { KafkaAdmin, KafkaAdminFactory, kafkaChecks, kafkajsAdmin } from './checks/kafka';
 import { s3Checks } from './checks/s3';
+import { requireSomethingDeployed } from './deployment';
 import { PlatformModel, serviceAt } from './model';
 import { Check, CheckResult, runChecks } from './runner';
 
@@ -72,6 +73,7 @@ export function planVerify(model: PlatformModel, opts: VerifyOptions, res: Resou
 
 export async function verify(model: PlatformModel, opts: VerifyOptions): Promise<VerifyReport> {
   const groups = selectGroups(model, opts.groups);
+  requireSomethingDeployed(model.environment, model.stacks.filter((s) => groups.includes(s.name)), opts.root);
   const res: Resources = { s3: new Map(), kafka: new Map() };
   try {
     const checks = planVerify(model, opts, res);

@@ -8,22 +8,20 @@
  * `${TfToken[...]}` placeholders instead of the final image names, env entries and lifecycle
  * blocks; the synthesized JSON is what Terraform will actually receive. Code-level suppressions are
  * still attached to constructs (`Suppressions.add`) and mapped to addresses from the tree.
+ *
+ * Only public cdktf API (`App.synth`, `TerraformStack.toTerraform`): no module below cdktf/lib, so
+ * a move to another distribution of the same API stays a change of package name.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { EnvConfig } from '../config/schema';
 import { configSuppressions, policyContextFor } from './context';
 import { checkPolicy, formatPolicyReport, policyErrors, PolicyReport } from './engine';
 import { SynthStack } from './resources';
 import { formatSecretFindings, scanStacks, SecretFinding } from './secret-scan';
-import { stackTracesRequested, tokenStackTraces } from './stack-traces';
 import { Suppression, Suppressions } from './suppressions';
-
-// Everything that synthesizes through the gate (main.ts, the scripts, tests) creates its tokens
-// without cdktf's per-token stack traces, unless debugging (DATALAB_DEBUG=1, see stack-traces.ts).
-tokenStackTraces(stackTracesRequested());
 
 export interface GateResult {
   readonly ok: boolean;
@@ -41,20 +39,45 @@ export function checkStacks(stacks: readonly SynthStack[], cfg: EnvConfig, codeS
   return { ok, policy, secrets, text: `${formatPolicyReport(policy)}\n${formatSecretFindings(secrets)}` };
 }
 
+/** The stacks of an app, in the order cdktf synthesizes them. */
+function stacksOf(app: App): TerraformStack[] {
+  return app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+}
+
 /**
- * Synthesizes every stack of `app` in memory, with cdktf metadata (construct paths), without
- * writing anything. For tests and tools; main.ts uses `synthChecked`.
+ * The stacks of an app after `app.synth()`, as Terraform receives them: the JSON files in its
+ * output directory; with HCL output (`cdktf synth --hcl`), which writes no JSON, each stack's
+ * `toTerraform()` (the synth has already applied its aspects). Public cdktf API only.
  */
-export function synthInMemory(app: App): SynthStack[] {
-  const stacks = app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
-  // As App.synth does: a preparing pass first adds the outputs and remote-state data sources of
-  // cross-stack references, then each stack is rendered.
-  stacks.forEach((stack) => stack.prepareStack());
-  return stacks.map((stack) => {
-    invokeAspects(stack);
-    // Round-trip through JSON so the result is plain data, exactly as it would be written.
-    return { name: stack.node.id, json: JSON.parse(JSON.stringify(stack.toTerraform())) as SynthStack['json'] };
-  });
+export function writtenStacks(app: App): SynthStack[] {
+  if (!app.hclOutput) return readOutdir(app.outdir);
+  // Round-trip through JSON so the result is plain data, as it would be written.
+  return stacksOf(app).map((stack) => ({ name: stack.node.id, json: JSON.parse(JSON.stringify(stack.toTerraform())) as SynthStack['json'] }));
+}
+
+/**
+ * Synthesizes `app` exactly as `cdktf synth` does (aspects, validations, cross-stack references,
+ * files in its output directory, with cdktf metadata such as construct paths) and returns its
+ * stacks as written. For tests and tools, whose apps have a throwaway output directory
+ * (`Testing.app()` makes a fresh temporary one): the files are removed again after reading,
+ * leaving the directory as the app created it; any other directory is refused. main.ts uses
+ * `synthChecked`.
+ */
+export function synthStacks(app: App): SynthStack[] {
+  const outdir = path.resolve(app.outdir);
+  const tmp = fs.realpathSync(os.tmpdir());
+  if (!`${fs.realpathSync(outdir)}${path.sep}`.startsWith(`${tmp}${path.sep}`)) {
+    throw new Error(`synthStacks empties the output directory of the app it synthesizes; ${outdir} is not below ${tmp} (build the app with Testing.app())`);
+  }
+  app.synth();
+  try {
+    return writtenStacks(app);
+  } finally {
+    // What App and its manifest created stays (the directory and its stacks/), so the app can synthesize again.
+    removeTree(path.join(outdir, 'manifest.json'));
+    const stacksDir = path.join(outdir, 'stacks');
+    for (const entry of fs.readdirSync(stacksDir)) removeTree(path.join(stacksDir, entry));
+  }
 }
 
 /** Reads the stacks of a synthesized output directory (manifest.json + cdk.tf.json files). */
@@ -80,24 +103,63 @@ export function readOutdir(outdir: string): SynthStack[] {
 export function synthChecked(cfg: EnvConfig, outdir: string, build: (app: App) => void): GateResult {
   const target = outdir.replace(/[\\/]+$/, '');
   const staging = `${target}.staging-${process.pid}`;
-  // Only a crashed run of a process with this very id leaves one behind: usually one failed lstat.
-  removeTree(staging);
+  // Before anything is built: an output directory that cannot be written is one line, not a stack
+  // trace from deep inside cdktf after the whole platform was synthesized for nothing.
+  outputStep(target, () => {
+    // Only a crashed run of a process with this very id leaves one behind: usually one failed lstat.
+    removeTree(staging);
+    fs.mkdirSync(path.dirname(staging), { recursive: true });
+    fs.mkdirSync(staging);
+  });
   let moved = false;
   try {
     const app = new App({ outdir: staging });
     build(app);
     app.synth();
-    // With HCL output (`cdktf synth --hcl`) there is no JSON on disk: render the same stacks in memory.
-    const stacks = app.hclOutput ? synthInMemory(app) : readOutdir(staging);
-    const result = checkStacks(stacks, cfg, Suppressions.collect(app));
+    const result = checkStacks(writtenStacks(app), cfg, Suppressions.collect(app));
     if (result.ok) {
-      replaceOutdir(target, staging);
+      outputStep(target, () => replaceOutdir(target, staging));
       moved = true;
     }
     return result;
   } finally {
     if (!moved) removeTree(staging);
   }
+}
+
+/** The output directory of a synth cannot be written (permissions, a file in its path, a read-only disk). */
+export class OutputDirError extends Error {
+  override name = 'OutputDirError';
+}
+
+/** Runs a file operation on the output directory; a failure becomes a one-line `OutputDirError`. */
+function outputStep(outdir: string, step: () => void): void {
+  try {
+    step();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (typeof code !== 'string' || !(err as NodeJS.ErrnoException).syscall) throw err;
+    throw new OutputDirError(
+      `cannot write the synth output to ${outdir}: ${whyNotWritable(outdir, code)}; nothing was written. Synthesize into a writable directory (CDKTF_OUTDIR, or cdktf synth --output)`,
+    );
+  }
+}
+
+/** Why `outdir` cannot be written, named by the path that is in the way (never the staging directory). */
+function whyNotWritable(outdir: string, code: string): string {
+  // The deepest part of the path that exists is what blocks: a file where a directory should be,
+  // or a directory this user may not write in.
+  let p = path.resolve(outdir);
+  while (!fs.existsSync(p) && path.dirname(p) !== p) p = path.dirname(p);
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) return `${p} is a file, not a directory`;
+  const reasons: Record<string, string> = {
+    EACCES: `no permission to write in ${p}`,
+    EPERM: `no permission to write in ${p}`,
+    EROFS: `${p} is on a read-only file system`,
+    ENOSPC: `no space left on the device of ${p}`,
+  };
+  return reasons[code] ?? `${code} in ${p}`;
 }
 
 /**

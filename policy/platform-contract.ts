@@ -27,7 +27,7 @@ export interface PlatformContract {
 
 /**
  * Dependencies of every stack of `app`, by stack name, as manifest.json records them. Read after
- * synthesis (`synthInMemory` or `app.synth()`): cross-stack references add theirs while preparing.
+ * synthesis (`synthStacks` or `app.synth()`): cross-stack references add theirs while preparing.
  */
 export function stackDependencies(app: App): Record<string, string[]> {
   const stacks = app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { availableEnvironments, loadEnvironment } from '../config/loader';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { comparePlatform, PlatformContract, platformContractFor, stackDependencies } from '../policy/platform-contract';
 import { compareContract, contractFor, StatefulContract } from '../policy/stateful';
 import { buildPlatform } from '../stacks/platform';
@@ -23,7 +23,7 @@ for (const env of availableEnvironments()) {
   } catch (err) {
     exitOnUserError(err);
   }
-  const stacks = synthInMemory(app);
+  const stacks = synthStacks(app);
   const file = path.join(DIR, `${env}.stateful.json`);
   if (fs.existsSync(file)) {
     const diff = compareContract(JSON.parse(fs.readFileSync(file, 'utf8')) as StatefulContract, stacks);

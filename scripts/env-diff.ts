@@ -6,11 +6,11 @@ import { availableEnvironments, ConfigError, loadEnvironment, UnknownEnvironment
 import { computeDelta, renderDelta } from './env-diff/delta';
 
 function main(argv: string[]): number {
-  if (argv.length !== 2 || argv.some((a) => a.startsWith('-'))) {
-    console.error(`usage: npm run env-diff -- <env> <env>   (environments: ${availableEnvironments().join(', ')})`);
-    return 2;
-  }
   try {
+    if (argv.length !== 2 || argv.some((a) => a.startsWith('-'))) {
+      console.error(`usage: npm run env-diff -- <env> <env>   (environments: ${availableEnvironments().join(', ')})`);
+      return 2;
+    }
     const [a, b] = argv.map((name) => loadEnvironment(name));
     console.log(renderDelta(computeDelta(a, b)));
     return 0;

@@ -2,9 +2,12 @@
  * `npm run tf:check -- [--outdir DIR]`: what Terraform itself says about every synthesized stack
  * (run `npx cdktf synth` first). For each stack of the manifest: `terraform init -backend=false`,
  * then `terraform validate -json`. Offline (no provider registry) init still parses the whole
- * configuration, so syntax and expression errors are caught and validate is reported as skipped;
- * with network (CI) validate checks every argument against the real provider schemas.
- * Honours TERRAFORM_BINARY_NAME (e.g. tofu). Exit 0 clean, 1 errors found, 2 cannot run.
+ * configuration, so syntax and expression errors are caught, but validate cannot run: locally that
+ * is a warning (exit 0); under CI (`CI` set, as every CI service sets it) it is a failure (exit 2),
+ * since a CI job that runs this is there to validate. With network validate checks every argument
+ * against the real provider schemas.
+ * Honours TERRAFORM_BINARY_NAME (e.g. tofu). Exit 0 clean, 1 errors found, 2 cannot run or (CI)
+ * could not validate.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +18,14 @@ export interface StackCheck {
   readonly stack: string;
   readonly status: 'valid' | 'parsed (providers unavailable, validate skipped)' | 'invalid';
   readonly problems: readonly string[];
+  /** Why validate was skipped: init's first error (`Failed to query available provider packages — …`). */
+  readonly skippedBecause?: string;
+}
+
+/** Whether this runs in CI: `CI` set to anything but empty, `0` or `false` (GitHub Actions, GitLab, … set `CI=true`). */
+export function underCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.CI?.trim().toLowerCase();
+  return v !== undefined && v !== '' && v !== '0' && v !== 'false';
 }
 
 /** The environment for terraform: a CLI config file that does not exist would only add warnings. */
@@ -42,7 +53,7 @@ export function checkStacks(outdir: string, binary = process.env.TERRAFORM_BINAR
     const init = run(['init', '-backend=false', '-input=false', '-no-color']);
     const outcome = classifyInit(init.code, init.out);
     if (outcome.kind === 'config-error') return { stack, status: 'invalid', problems: outcome.errors };
-    if (outcome.kind === 'providers-unavailable') return { stack, status: 'parsed (providers unavailable, validate skipped)', problems: [] };
+    if (outcome.kind === 'providers-unavailable') return { stack, status: 'parsed (providers unavailable, validate skipped)', problems: [], skippedBecause: outcome.errors[0] };
     const validate = run(['validate', '-json', '-no-color']);
     let errors: string[];
     try {
@@ -82,7 +93,16 @@ function main(argv: string[]): number {
     console.log(`${r.stack.padEnd(14)} ${r.status}`);
     for (const p of r.problems) console.log(`  ERROR ${p}`);
   }
-  return results.some((r) => r.status === 'invalid') ? 1 : 0;
+  if (results.some((r) => r.status === 'invalid')) return 1;
+  const skipped = results.filter((r) => r.skippedBecause !== undefined);
+  if (skipped.length === 0) return 0;
+  const what = `${skipped.length} of ${results.length} stack(s) parsed but not validated: the providers could not be installed (${skipped[0].skippedBecause!.split(' — ')[0]})`;
+  if (underCi()) {
+    console.error(`tf:check failed: ${what}; under CI (CI=${process.env.CI}) a check that could not validate fails. Give terraform access to the provider registry or a provider mirror (TF_CLI_CONFIG_FILE)`);
+    return 2;
+  }
+  console.error(`warning: ${what}; syntax and expressions were checked, provider arguments were not (under CI this fails)`);
+  return 0;
 }
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));

@@ -1,11 +1,11 @@
 /**
- * `npm run validate`: synthesizes every environment (or only `DATALAB_ENV` when set) in memory and
- * validates every resource, data source and provider block against the provider schemas in
- * `.gen/schemas`. Exit 1 on any finding. Writes nothing.
+ * `npm run validate`: synthesizes every environment (or only `DATALAB_ENV` when set) into a
+ * temporary directory and validates every resource, data source and provider block against the
+ * provider schemas in `.gen/schemas`. Exit 1 on any finding. Leaves cdktf.out alone.
  */
 import { Testing } from 'cdktf';
 import { availableEnvironments, environmentFromEnv, loadEnvironment } from '../config/loader';
-import { synthInMemory } from '../policy/gate';
+import { synthStacks } from '../policy/gate';
 import { formatValidation, loadSchemas, validateStacks } from '../policy/schema-validate';
 import { buildPlatform } from '../stacks/platform';
 import { exitOnUserError } from './user-errors';
@@ -21,7 +21,7 @@ try {
   for (const env of envs) {
     const app = Testing.app();
     buildPlatform(app, loadEnvironment(env));
-    const report = validateStacks(synthInMemory(app), schemas);
+    const report = validateStacks(synthStacks(app), schemas);
     console.log(`${env}: ${formatValidation(report)}`);
     failed ||= report.findings.length > 0;
   }

@@ -19,6 +19,7 @@ import {
 } from './grafana-provisioning';
 import { renderPrometheusConfig, ScrapeModel, StaticScrapeJob } from './prometheus-config';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
+import { ConstructError } from '../constructs/construct-error';
 
 export const MONITORING_GROUP = 'monitoring';
 /** Grafana's admin login name (not a secret; the password is generated). */
@@ -72,7 +73,7 @@ export class MonitoringStack extends TerraformStack {
     this.discovery = props.discovery;
 
     const consulMetrics = props.consul.metrics;
-    if (!consulMetrics) throw new Error(`monitoring: service "${props.consul.name}" declares no metrics endpoint to scrape Consul with`);
+    if (!consulMetrics) throw new ConstructError(this, `service "${props.consul.name}" declares no metrics endpoint to scrape Consul with`);
     this.staticJobs = [
       { job: 'prometheus', group: MONITORING_GROUP, targets: [`localhost:${PROMETHEUS_PORT}`], path: '/metrics' },
       {

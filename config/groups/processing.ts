@@ -4,7 +4,10 @@
  * the medallion jobs defined in jobs/. Documented in docs/processing.md and docs/jobs.md.
  */
 import { z } from 'zod';
+import { JOBS } from '../../jobs';
+import { checkJobPlan } from '../../jobs/plan';
 import type { ConfigCheck } from '../checks';
+import { BUILTIN_BUCKETS } from '../names';
 import { imageRef, serviceSchema } from '../service-schema';
 
 /** Heap the Spark master and worker daemons get by default (Spark's own default is 1g). */
@@ -137,5 +140,23 @@ export const nifiHeapFits: ConfigCheck = (cfg) => {
     : [];
 };
 
-export const PROCESSING_CHECKS: readonly ConfigCheck[] = [sparkWorkerMemoryFits, sparkMasterMemoryFits, sparkSingleMaster, nifiHeapFits];
+/**
+ * The job plan (jobs/plan.ts) of the environment: its `processing.jobs` entries, the topics and
+ * buckets the jobs read and write, their resources against a worker, their code. Checked with the
+ * rest of the file so every problem is reported at once, each with its file and line: the
+ * environment file's at their path in it, a job definition's or code's at their own file.
+ */
+export const jobPlanResolves: ConfigCheck = (cfg) => {
+  const p = cfg.processing;
+  if (!p || !cfg.groups.includes('processing')) return [];
+  const { problems } = checkJobPlan({
+    definitions: JOBS,
+    config: p.jobs,
+    sources: { buckets: [...BUILTIN_BUCKETS, ...cfg.core.buckets.map((b) => b.name)], topics: cfg.core.topics.map((t) => t.name) },
+    worker: { cores: p.spark.worker.cores, sparkMemoryMb: p.spark.worker.sparkMemoryMb },
+  });
+  return problems.map((x) => ('path' in x ? { path: x.path, message: x.message } : { path: [], file: x.file, line: x.line, message: x.message }));
+};
+
+export const PROCESSING_CHECKS: readonly ConfigCheck[] = [sparkWorkerMemoryFits, sparkMasterMemoryFits, sparkSingleMaster, nifiHeapFits, jobPlanResolves];
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ConfigCheck, ConfigProblem } from '../checks';
+import { BUILTIN_BUCKETS } from '../names';
 import type { EnvConfig } from '../schema';
 import { serviceSchema } from '../service-schema';
 
@@ -48,7 +49,7 @@ export type VisualizationConfig = z.infer<typeof visualizationSchema>;
 
 /** The built-in buckets plus `core.buckets`: what a grant may name. */
 function lakeBuckets(cfg: EnvConfig): string[] {
-  return ['bronze', 'silver', 'gold', 'mlflow', ...cfg.core.buckets.map((b) => b.name)];
+  return [...BUILTIN_BUCKETS, ...cfg.core.buckets.map((b) => b.name)];
 }
 
 export const notebookScratchBucketExists: ConfigCheck = (cfg) => {
