@@ -14,7 +14,8 @@ import { ENVS, platformFor } from './helpers';
 function containersPerStack(cfg: EnvConfig): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of synthInMemory(platformFor(cfg).app)) {
-    const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { name: string }>);
+    // File holders are created and never started (constructs/docker-service.ts): nothing runs there.
+    const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { name: string; start?: boolean }>).filter((c) => c.start !== false);
     out[s.name] = containers.filter((c) => !c.name.startsWith(`datalab-${cfg.environment}-job-`) && c.name !== `datalab-${cfg.environment}-seaweedfs-provisioner`).length;
   }
   return out;

@@ -4,6 +4,7 @@ import { ITerraformDependable, Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataLake } from './data-lake';
 import { DockerService } from './docker-service';
+import { RunAs } from './hardening';
 import { KafkaTopic } from './kafka-topic';
 import { LakeBucket } from './lake-bucket';
 import { LakeIdentity } from './lake-identity';
@@ -54,6 +55,10 @@ export interface SparkJobProps {
   readonly after?: readonly SparkJob[];
   /** Running cluster (master and workers) the job needs. */
   readonly dependsOn: readonly ITerraformDependable[];
+  /** The image's Spark user: the driver runs as it. */
+  readonly runAs: RunAs;
+  /** Why the driver keeps a writable root file system (its scratch follows the data). */
+  readonly scratchReason: string;
 }
 
 export const JOB_CODE_DIR = '/opt/datalab/jobs';
@@ -160,6 +165,7 @@ export class SparkJob extends Construct {
         // The driver UI answers while the job runs (the apply does not wait on it: one-shot).
         health: HealthCheck.http(4040, '/', { client: 'wget', startPeriodSeconds: 30 }),
         resources: { memoryMb: withOverhead(r.driverMemoryMb) },
+        hardening: { runAs: props.runAs, readOnlyRootFilesystem: { enabled: false, reason: props.scratchReason } },
       },
       // The policy must be attached before the job uses the user's keys.
       dependsOn: [...props.dependsOn, ...this.user.ready, ...(props.after ?? []).map((j) => j.container)],

@@ -7,6 +7,7 @@ import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
+import { RunAs } from '../constructs/hardening';
 import { FileSpec, HealthCheck, ServiceSpec } from '../constructs/service-spec';
 import { configureBackend } from './backend';
 import {
@@ -132,6 +133,9 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: PROMETHEUS_PORT }]),
     // The image's /prometheus belongs to nobody (65534); a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'prometheus', cfg, { data: '/prometheus' }),
+    // The image's user (nobody), which owns /prometheus; Prometheus writes nothing else. From the
+    // upstream Dockerfile; not yet proven by an apply.
+    hardening: { runAs: RunAs.user(65534, 65534) },
     // Busybox image: wget, no curl.
     health: HealthCheck.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
     metrics: { port: PROMETHEUS_PORT, path: '/metrics' },
@@ -172,6 +176,12 @@ function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: st
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: GRAFANA_METRICS.port }]),
     // uid 472 owns /var/lib/grafana in the image; a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'grafana', cfg, { data: '/var/lib/grafana' }),
+    // The image's user (472, group 0), which owns /var/lib/grafana; run.sh logs to the console and
+    // keeps plugins on the data volume. From the upstream Dockerfile and run.sh; not yet proven by an apply.
+    hardening: {
+      runAs: RunAs.user(472, 0),
+      scratch: [{ path: '/tmp', purpose: 'temporary files of Grafana (plugin downloads, SQLite temporary tables)', sizeMb: 64 }],
+    },
     health: HealthCheck.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
     metrics: { ...GRAFANA_METRICS },
     ...sizingFor(cfg),
