@@ -73,7 +73,7 @@ const capName = (c: string) => c.toUpperCase().replace(/^CAP_/, '');
  * Core must be declared fully hardened: an exception there is a regression. A file holder keeps a
  * writable root (the upload needs it) and is never started.
  */
-function declarationProblems(d: DeclaredConfinement, holdsFiles: boolean): string[] {
+export function declarationProblems(d: DeclaredConfinement, holdsFiles: boolean): string[] {
   const p: string[] = [];
   if (!d.securityOpts.includes(NO_NEW_PRIVILEGES)) p.push(`declared without ${NO_NEW_PRIVILEGES}`);
   if (!d.capDrop.map(capName).includes('ALL')) p.push(`declared capabilities.drop ${JSON.stringify(d.capDrop)}, not ALL`);
@@ -84,7 +84,7 @@ function declarationProblems(d: DeclaredConfinement, holdsFiles: boolean): strin
 }
 
 /** Docker was told what Terraform was told. */
-function dockerProblems(d: DeclaredConfinement, c: ContainerInfo): string[] {
+export function dockerProblems(d: DeclaredConfinement, c: ContainerInfo): string[] {
   const got = c.confinement;
   const p: string[] = [];
   if (got.user !== (d.user ?? '')) p.push(`runs as user "${got.user}", declared "${d.user}"`);
@@ -120,8 +120,14 @@ interface ProcStatus {
 async function processProblems(container: string, uid: string, d: DeclaredConfinement): Promise<string[]> {
   // Processes may end between the glob and the read (the probe's own grep among them): grep then exits 2.
   const r = await execIn(container, "grep -H -E '^(Name|Uid|CapEff|NoNewPrivs):' /proc/[0-9]*/status 2>/dev/null", { okCodes: [0, 2] });
+  const mounts = (await execIn(container, 'cat /proc/mounts')).stdout;
+  return statusProblems(r.stdout, uid, d).concat(tmpfsProblems(mounts, d));
+}
+
+/** What `grep -H` of the processes' status lines says against the declaration. */
+export function statusProblems(grepOutput: string, uid: string, d: DeclaredConfinement): string[] {
   const byPid = new Map<string, Record<string, string>>();
-  for (const line of r.stdout.split('\n')) {
+  for (const line of grepOutput.split('\n')) {
     const m = /^\/proc\/(\d+)\/status:(\w+):\s*(.*)$/.exec(line.trim());
     if (!m) continue;
     const entry = byPid.get(m[1]) ?? {};
@@ -137,8 +143,13 @@ async function processProblems(container: string, uid: string, d: DeclaredConfin
     if (d.capAdd.length === 0 && !/^0+$/.test(x.capEff)) p.push(`${what} has effective capabilities ${x.capEff}`);
     if (d.securityOpts.includes(NO_NEW_PRIVILEGES) && x.noNewPrivs !== '1') p.push(`${what} has NoNewPrivs ${x.noNewPrivs}`);
   }
-  // Each declared scratch path is a bounded tmpfs, executable only where declared.
-  const mounts = (await execIn(container, 'cat /proc/mounts')).stdout.split('\n').map((l) => l.split(' '));
+  return p;
+}
+
+/** Each declared scratch path is a bounded tmpfs inside (per /proc/mounts), executable only where declared. */
+export function tmpfsProblems(procMounts: string, d: DeclaredConfinement): string[] {
+  const p: string[] = [];
+  const mounts = procMounts.split('\n').map((l) => l.split(' '));
   for (const [path, opts] of Object.entries(d.tmpfs)) {
     const m = mounts.find((x) => x[1] === path);
     if (!m || m[2] !== 'tmpfs') p.push(`${path} is not a tmpfs inside`);
