@@ -83,6 +83,9 @@ class Sandbox {
     args.push('--cap-drop', 'ALL', ...hard.capabilities.flatMap((c) => ['--cap-add', c]));
     if (hard.readOnlyRootFilesystem) args.push('--read-only');
     for (const s of hard.scratch) args.push('--tmpfs', `${s.path}:${tmpfsOptions(s, hard)}`);
+    // DockerService puts uploaded files into a never-started holder (the provider copies to `/`,
+    // which Docker refuses on a read-only root); `docker cp` into the folder itself is accepted
+    // when the folder is a volume, so here each folder is an anonymous volume of the container.
     for (const dir of uploadFolders(spec, (spec.volumes ?? []).map((v) => v.path), hard)) args.push('-v', dir);
     if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint[0]);
     const h = spec.health;
