@@ -1,7 +1,9 @@
 import { Testing, TerraformStack, Token } from 'cdktf';
 import { ConstructError } from '../constructs/construct-error';
 import { MinioLake } from '../constructs/minio-lake';
-import { canonicalDuration, DockerService, dockerHealthcheck, dockerTest, literal } from '../constructs/docker-service';
+import { canonicalDuration, dockerHealthcheck, DockerService, dockerTest, HARDENING_RULES, literal } from '../constructs/docker-service';
+import { RunAs } from '../constructs/hardening';
+import { Suppressions } from '../policy/suppressions';
 import { KafkaCluster } from '../constructs/kafka-cluster';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
@@ -139,9 +141,155 @@ describe('DockerService', () => {
     expect(c.healthcheck).toBeUndefined();
   });
 
-  it('uploads files by content, so an edit re-creates the container', () => {
-    const c = resourceAt(service({ files: [{ path: '/etc/app.conf', content: 'a=1\n' }] }).json, 'docker_container', 'web/container');
-    expect(c.upload).toEqual([{ file: '/etc/app.conf', content: 'a=1\n', executable: false }]);
+  it('uploads files by content, so an edit re-creates the container that holds them', () => {
+    const c = resourceAt(service({ files: [{ path: '/etc/app/app.conf', content: 'a=1\n' }] }).json, 'docker_container', 'web/files');
+    expect(c.upload).toEqual([{ file: '/etc/app/app.conf', content: 'a=1\n', executable: false }]);
+  });
+
+  it('confines every container by default: no-new-privileges, every capability dropped, read-only root, no exception', () => {
+    const { svc, json } = service({ hardening: { runAs: RunAs.user(1000, 1000) } });
+    const c = resourceAt(json, 'docker_container', 'web/container');
+    expect(c).toMatchObject({ user: '1000:1000', read_only: true, privileged: false, security_opts: ['no-new-privileges:true'], capabilities: { drop: ['ALL'] } });
+    expect(c.capabilities).toEqual({ drop: ['ALL'] });
+    expect(c.tmpfs).toBeUndefined();
+    expect(Suppressions.collect(svc.node.root as TerraformStack)).toEqual([]);
+  });
+
+  it("leaves the user to the image when none is named (policy rule DL017 then fails the synth)", () => {
+    const c = resourceAt(service({}).json, 'docker_container', 'web/container');
+    expect(c.user).toBeUndefined();
+    expect(c.read_only).toBe(true);
+  });
+
+  it('mounts each scratch path as a bounded tmpfs owned by the numeric user, exec only where declared, and labels it so a change re-creates', () => {
+    const c = resourceAt(
+      service({
+        hardening: {
+          runAs: RunAs.user(1000, 1000),
+          scratch: [
+            { path: '/tmp', purpose: 'JVM native libraries', sizeMb: 64, exec: true },
+            { path: '/opt/app/logs', purpose: 'log files of the app', sizeMb: 8 },
+          ],
+        },
+      }).json,
+      'docker_container',
+      'web/container',
+    );
+    expect(c.tmpfs).toEqual({ '/tmp': 'size=64m,mode=1777,uid=1000,gid=1000,exec', '/opt/app/logs': 'size=8m,mode=1777,uid=1000,gid=1000' });
+    expect(c.labels).toContainEqual({ label: 'datalab.tmpfs', value: '/tmp=size=64m,mode=1777,uid=1000,gid=1000,exec;/opt/app/logs=size=8m,mode=1777,uid=1000,gid=1000' });
+  });
+
+  it('leaves scratch root-owned (mode 1777) for a user known only by name', () => {
+    const c = resourceAt(service({ hardening: { runAs: RunAs.imageUser('app'), scratch: [{ path: '/tmp', purpose: 'temporary files', sizeMb: 16 }] } }).json, 'docker_container', 'web/container');
+    expect([c.user, c.tmpfs]).toEqual(['app', { '/tmp': 'size=16m,mode=1777' }]);
+  });
+
+  it('puts uploaded files of a read-only service into a never-started holder whose volumes every replica mounts read-only', () => {
+    const { svc, json } = service({
+      replicas: 2,
+      hardening: { runAs: RunAs.user(1000, 1000) },
+      files: [
+        { path: '/etc/app/a.conf', content: 'a' },
+        { path: '/etc/app/conf.d/b.conf', content: 'b' },
+        { path: '/etc/other/c.conf', content: 'c' },
+      ],
+    });
+    const holder = resourceAt(json, 'docker_container', 'web/files');
+    // Anonymous volumes per folder (outermost only), which Docker fills from the image's folder first.
+    expect(holder).toMatchObject({
+      name: 'datalab-test-web-files',
+      start: false,
+      must_run: false,
+      restart: 'no',
+      network_mode: 'none',
+      user: '65534:65534',
+      security_opts: ['no-new-privileges:true'],
+      capabilities: { drop: ['ALL'] },
+      volumes: [{ container_path: '/etc/app' }, { container_path: '/etc/other' }],
+    });
+    expect(holder.read_only).toBeUndefined();
+    expect(holder.upload).toHaveLength(3);
+    expect(holder.labels).toContainEqual({ label: 'datalab.role', value: 'files' });
+    for (const id of ['web/container', 'web/container-2']) {
+      const c = resourceAt(json, 'docker_container', id);
+      expect(c.upload).toBeUndefined();
+      expect(c.read_only).toBe(true);
+      expect(c.volumes).toEqual([{ from_container: expect.stringMatching(/^\$\{docker_container\.web_files_[A-F0-9]+\.id\}:ro$/) }]);
+    }
+    expect(svc.filesHolder).toBeDefined();
+    expect(svc.containers).toHaveLength(2);
+    // The holder's writable root is the one exception, listed with its reason.
+    expect(Suppressions.collect(svc.node.root as TerraformStack).map((x) => `${x.rule} ${x.reason}`)).toEqual([
+      'DL018 never started: it only holds the files uploaded for "web" (Docker uploads nothing into a read-only root), which the service mounts read-only',
+    ]);
+  });
+
+  it('needs no holder without files', () => {
+    expect(service({}).svc.filesHolder).toBeUndefined();
+  });
+
+  it('uploads into the root file system itself when it is writable (no extra volume)', () => {
+    const c = resourceAt(
+      service({ files: [{ path: '/etc/app/a.conf', content: 'a' }], hardening: { readOnlyRootFilesystem: { enabled: false, reason: 'writes all over the image' } } }).json,
+      'docker_container',
+      'web/container',
+    );
+    expect(c.read_only).toBe(false);
+    expect(c.volumes).toBeUndefined();
+    expect(c.upload).toEqual([{ file: '/etc/app/a.conf', content: 'a', executable: false }]);
+  });
+
+  it('refuses a file the holder cannot hold well: in /, in a system folder, on a volume, or hidden by a scratch path', () => {
+    expect(() => service({ files: [{ path: '/app.conf', content: 'a' }] })).toThrow('service "web": file /app.conf cannot be uploaded to a read-only root there: / would become a volume as a whole');
+    expect(() => service({ files: [{ path: '/etc/app.conf', content: 'a' }] })).toThrow(
+      'service "web": file /etc/app.conf cannot be uploaded to a read-only root there: /etc would become a volume as a whole; put the file in a folder of its own (e.g. /etc/web/)',
+    );
+    expect(() => service({ volumes: [{ key: 'data', path: '/var/lib/app', name: 'v' }], files: [{ path: '/var/lib/app/seed/x.sql', content: 'a' }] })).toThrow(
+      'service "web": file /var/lib/app/seed/x.sql is on the volume at /var/lib/app; on a read-only root, uploaded files must be outside volumes (put it in a folder of its own)',
+    );
+    expect(() => service({ files: [{ path: '/run/app/x', content: 'a' }], hardening: { scratch: [{ path: '/run/app', purpose: 'runtime files', sizeMb: 1 }] } })).toThrow(
+      'service "web": file /run/app/x is inside scratch path /run/app, which is mounted empty at every start',
+    );
+  });
+
+  it('records each relaxation as a suppression of the rule it breaks, with its reason, on every replica', () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, 'test');
+    const network = new PlatformNetwork(s, 'network', { name: 'net', environment: 'test' });
+    new DockerService(s, 'web', {
+      network,
+      environment: 'test',
+      spec: {
+        ...baseSpec,
+        replicas: 2,
+        hardening: {
+          runAs: RunAs.root('spawns processes as other users'),
+          capabilities: [{ capability: 'SETUID', reason: 'switches to the user' }],
+          readOnlyRootFilesystem: { enabled: false, reason: 'useradd writes /etc/passwd' },
+          noNewPrivileges: { enabled: false, reason: 'runs sudo for the admin' },
+        },
+      },
+    });
+    const c = resourceAt(synthJson(s), 'docker_container', 'web/container');
+    expect(c).toMatchObject({ user: '0:0', read_only: false, capabilities: { drop: ['ALL'], add: ['SETUID'] } });
+    expect(c.security_opts).toBeUndefined();
+    const found = Suppressions.collect(app).map((x) => `${x.rule} ${x.address.replace(/_[A-F0-9]+$/, '')}: ${x.reason}`);
+    expect(found.sort()).toEqual(
+      [
+        'DL015 test/docker_container.web_container: runs sudo for the admin',
+        'DL016 test/docker_container.web_container: SETUID: switches to the user',
+        'DL017 test/docker_container.web_container: spawns processes as other users',
+        'DL018 test/docker_container.web_container: useradd writes /etc/passwd',
+        'DL015 test/docker_container.web_container-2: runs sudo for the admin',
+        'DL016 test/docker_container.web_container-2: SETUID: switches to the user',
+        'DL017 test/docker_container.web_container-2: spawns processes as other users',
+        'DL018 test/docker_container.web_container-2: useradd writes /etc/passwd',
+      ].sort(),
+    );
+    // The suppression names the rule the relaxation breaks.
+    expect(Object.entries(HARDENING_RULES).map(([demand, rule]) => `${demand}=${rule.name}`)).toEqual(
+      ['no-new-privileges', 'capabilities-dropped', 'non-root-user', 'read-only-rootfs'].map((d) => `${d}=${d}`),
+    );
   });
 
   it('names the port it does not have', () => {

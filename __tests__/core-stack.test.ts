@@ -1,6 +1,6 @@
 import { loadEnvironment } from '../config/loader';
 import { CONSUL_ESM_INSTANCE_TAG } from '../stacks/core-stack';
-import { container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson, uploadsOf } from './helpers';
 
 /** Containers that keep running (one-shot provisioning steps are apart). */
 const longRunning = (json: TfJson) => containers(json).filter((c) => c.must_run !== false);
@@ -31,6 +31,39 @@ describe.each(ENVS)('core stack for %s', (env) => {
     const images = Object.values(resourcesOf(core(env), 'docker_image')).map((i) => i.name as string);
     for (const name of images) expect(name).toMatch(/:[A-Za-z0-9_][A-Za-z0-9._-]*$/);
     for (const name of images) expect(name).not.toMatch(/:latest$/);
+  });
+
+  it('confines every core container: its own non-root user, no capability, no-new-privileges, read-only root with named scratch (MinIO excepted)', () => {
+    // docs/policy.md: user, scratch paths (tmpfs) and exceptions per service; the e2e apply proves the SeaweedFS set.
+    const expected: Record<string, { user: string; tmpfs: string[] }> = {
+      consul: { user: '100:1000', tmpfs: ['/consul/config', '/tmp'] },
+      'consul-esm': { user: '100:1000', tmpfs: [] },
+      kafka: { user: '1000:1000', tmpfs: ['/opt/kafka/config', '/opt/kafka/logs', '/tmp'] },
+      'kafka-ui': { user: 'kafkaui', tmpfs: ['/tmp'] },
+      seaweedfs: { user: '1000:1000', tmpfs: ['/tmp'] },
+      'seaweedfs-provisioner': { user: '1000:1000', tmpfs: ['/tmp'] },
+    };
+    const all = containers(core(env));
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const c of all) {
+      const service = c.labels.find((l) => l.label === 'datalab.service')!.value;
+      expect([service, c.capabilities, c.security_opts, c.privileged]).toEqual([service, { drop: ['ALL'] }, ['no-new-privileges:true'], false]);
+      if (service === 'minio') {
+        // Exceptions, with reasons in the policy report: root, writable root (not proven by an apply).
+        expect([c.user, c.read_only, c.tmpfs]).toEqual(['0:0', false, undefined]);
+        continue;
+      }
+      expect([service, c.user, c.read_only, Object.keys((c.tmpfs ?? {}) as object)]).toEqual([service, expected[service].user, true, expected[service].tmpfs]);
+    }
+    // Started as its user, Consul's entrypoint must skip its chown and su-exec (which need root).
+    expect(envOf(container(core(env), 'consul')).CONSUL_DISABLE_PERM_MGMT).toBe('true');
+    // Every tmpfs is bounded; only the JVMs' /tmp may hold executable code (native codecs).
+    for (const c of all) {
+      for (const [path, opts] of Object.entries((c.tmpfs ?? {}) as Record<string, string>)) {
+        expect(opts).toMatch(/^size=\d+m,mode=1777(,uid=\d+,gid=\d+)?(,exec)?$/);
+        expect([path, opts.endsWith(',exec')]).toEqual([path, path === '/tmp' && ['kafka', 'kafka-ui'].includes(c.labels.find((l) => l.label === 'datalab.service')!.value)]);
+      }
+    }
   });
 
   it('publishes host ports on 127.0.0.1 only', () => {
@@ -102,7 +135,7 @@ describe.each(ENVS)('core stack for %s', (env) => {
     // consul-esm shares the external nodes among the passing instances of consul_service with
     // consul_service_tag; an untagged config counted this registration too and left its share unchecked.
     const json = core(env);
-    const config = (container(json, 'consul-esm').upload as { file: string; content: string }[]).find((u) => u.file === '/etc/consul-esm/config.hcl')!.content;
+    const config = uploadsOf(json, 'consul-esm').find((u) => u.file === '/etc/consul-esm/config.hcl')!.content;
     expect(config).toContain(`consul_service = "consul-esm"\nconsul_service_tag = "${CONSUL_ESM_INSTANCE_TAG}"\n`);
     const registration = resourceAt(json, 'consul_service', 'consul-esm/registration/service');
     expect(registration.name).toBe('consul-esm');

@@ -82,9 +82,9 @@ describe('switching an environment from MinIO to SeaweedFS', () => {
 
   it('changes nothing in monitoring but the lake panel of the dashboard (Prometheus discovers the store through Consul)', () => {
     const paths = differingPaths(before.monitoring, after.monitoring).map((p) => p.replace(/_[A-F0-9]{8}\./, '.'));
-    // The dashboard file, and the hash of Grafana's provisioning files in its env.
-    expect(paths).toEqual(['resource.docker_container.grafana_container.env[8]', 'resource.docker_container.grafana_container.upload[2].content']);
-    const env = (after.monitoring.resource.docker_container[Object.keys(after.monitoring.resource.docker_container).find((k) => k.startsWith('grafana_'))!] as { env: string[] }).env;
+    // The dashboard file (held by Grafana's file holder), and the hash of the provisioning files in its env.
+    expect(paths.sort()).toEqual(['resource.docker_container.grafana_container.env[8]', 'resource.docker_container.grafana_files.upload[2].content']);
+    const env = (after.monitoring.resource.docker_container[Object.keys(after.monitoring.resource.docker_container).find((k) => k.startsWith('grafana_container_'))!] as { env: string[] }).env;
     expect(env[8]).toMatch(/^DATALAB_PROVISIONING_SHA256=/);
   });
 
@@ -105,7 +105,9 @@ describe('switching an environment from MinIO to SeaweedFS', () => {
     expect(differingPaths(strip(before.core), strip(after.core))).toEqual([]);
     expect(Object.keys(after.core.resource.docker_container).filter((id) => storeIds.test(id)).map((id) => id.replace(/_[A-F0-9]{8}$/, '')).sort()).toEqual([
       'seaweedfs-provisioner_container',
+      'seaweedfs-provisioner_files',
       'seaweedfs_container',
+      'seaweedfs_files',
     ]);
   });
 });

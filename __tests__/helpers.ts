@@ -79,8 +79,17 @@ export type Container = Record<string, unknown> & {
   depends_on?: string[];
 };
 
-export const containers = (json: TfJson): Container[] => Object.values(resourcesOf(json, 'docker_container')) as Container[];
+/** The containers that run: services and one-shot jobs, not the never-started file holders. */
+export const containers = (json: TfJson): Container[] => (Object.values(resourcesOf(json, 'docker_container')) as Container[]).filter((c) => c.start !== false);
 export const container = (json: TfJson, name: string): Container => resourceAt(json, 'docker_container', `${name}/container`) as Container;
+/**
+ * The files uploaded for a service: into its never-started file holder when its root is read-only
+ * (constructs/docker-service.ts), else into its container.
+ */
+export const uploadsOf = (json: TfJson, name: string): NonNullable<Container['upload']> => {
+  const holder = idsUnder(json, 'docker_container', `${name}/files`).length ? (resourceAt(json, 'docker_container', `${name}/files`) as Container) : undefined;
+  return (holder ?? container(json, name)).upload ?? [];
+};
 export const envOf = (c: Container): Record<string, string> =>
   Object.fromEntries((c.env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 

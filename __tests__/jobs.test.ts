@@ -11,6 +11,7 @@ import { defineJob, JobDefinition, lakePath, PROJECT_ROOT, topic } from '../jobs
 import { checkJobPlan, JobPlanError, namesUsedByCode, overlaps, planJobs, PlanInput } from '../jobs/plan';
 import { silverEvents } from '../jobs/silver-events';
 import { buildPlatform } from '../stacks/platform';
+import { SPARK_SCRATCH_REASON, SPARK_USER } from '../stacks/processing-stack';
 import { ENVS, MINIO_ENVS, platformFor, resourcesOf, synthJson, TfJson } from './helpers';
 
 type Container = Record<string, unknown> & {
@@ -212,6 +213,8 @@ describe('SparkJob', () => {
         trigger: 'batch',
         runId: '1',
         dependsOn: [],
+        runAs: SPARK_USER,
+        scratchReason: SPARK_SCRATCH_REASON,
       });
     const a = make('job-a', 'print(1)');
     const b = make('job-b', 'print(2)');

@@ -9,7 +9,7 @@ import { PostgresDatabase, postgresInitScript } from '../constructs/postgres-dat
 import { airflowParallelism, MLFLOW_IMAGE_DIR } from '../stacks/ml-stack';
 import { EnvConfig } from '../config/schema';
 import { synthStacks } from '../policy/gate';
-import { devYamlWith, Container, container, containers, envOf, ENVS, expectLakeCredentials, expectServiceStandards, idsUnder, lakeEndpointOf, MINIO_ENVS, platformFor, resourceAt, resourcesOf, TfJson } from './helpers';
+import { container, Container, containers, devYamlWith, envOf, ENVS, expectLakeCredentials, expectServiceStandards, idsUnder, lakeEndpointOf, MINIO_ENVS, platformFor, resourceAt, resourcesOf, TfJson, uploadsOf } from './helpers';
 
 /**
  * The ml stack as the app writes it. `Testing.synth(stack)` alone leaves references into core
@@ -96,7 +96,7 @@ describe.each(ENVS)('ml stack for %s', (env) => {
 
   it('creates the mlflow, prefect and airflow databases with their own roles, and pg_trgm in prefect, from an init script without secrets', () => {
     const pg = container(ml(env), 'postgres');
-    const [init] = pg.upload!;
+    const [init] = uploadsOf(ml(env), 'postgres');
     expect(init.file).toBe('/docker-entrypoint-initdb.d/10-datalab-databases.sh');
     for (const db of ['mlflow', 'prefect', 'airflow']) {
       expect(init.content).toContain(`\\getenv pw DATALAB_DB_${db.toUpperCase()}_PASSWORD\nCREATE ROLE "${db}" LOGIN PASSWORD :'pw';\nCREATE DATABASE "${db}" OWNER "${db}";`);
@@ -111,7 +111,12 @@ describe.each(ENVS)('ml stack for %s', (env) => {
 
   it('keeps Postgres data on a named volume and reports healthy only once it accepts TCP connections', () => {
     const pg = container(ml(env), 'postgres');
-    expect(pg.volumes).toEqual([{ container_path: '/var/lib/postgresql/data', volume_name: expect.stringContaining('docker_volume.postgres_volume-data') }]);
+    // The init script comes read-only from the file holder: Docker uploads nothing into a read-only root.
+    expect(pg.volumes).toEqual([
+      { container_path: '/var/lib/postgresql/data', volume_name: expect.stringContaining('docker_volume.postgres_volume-data') },
+      { from_container: expect.stringMatching(/^\$\{docker_container\.postgres_files_[A-F0-9]{8}\.id\}:ro$/) },
+    ]);
+    expect(resourceAt(ml(env), 'docker_container', 'postgres/files').volumes).toEqual([{ container_path: '/docker-entrypoint-initdb.d' }]);
     expect(resourceAt(ml(env), 'docker_volume', 'postgres/volume-data').name).toBe(`datalab-${env}-postgres-data`);
     expect(pg.healthcheck!.test).toEqual(['CMD', 'pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'postgres', '-d', 'postgres']);
   });
@@ -323,7 +328,7 @@ describe('PostgreSQL helpers', () => {
   it('mounts the PostgreSQL 18 data volume at its new path', () => {
     const cfg = loadEnvironment('dev');
     const pg = container(synthApp({ ...cfg, ml: { ...cfg.ml!, postgres: { ...cfg.ml!.postgres, image: 'postgres:18.6' } } }), 'postgres');
-    expect(pg.volumes).toEqual([{ container_path: '/var/lib/postgresql', volume_name: expect.any(String) }]);
+    expect(pg.volumes).toEqual([{ container_path: '/var/lib/postgresql', volume_name: expect.any(String) }, { from_container: expect.stringMatching(/^\$\{docker_container\.postgres_files_[A-F0-9]{8}\.id\}:ro$/) }]);
   });
 
   it('rejects a database, owner or extension name that is not a plain identifier', () => {

@@ -10,7 +10,7 @@ import { Probe } from '../constructs/service-spec';
 import { PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { MonitoringStack } from '../stacks/monitoring-stack';
 import { synthStacks } from '../policy/gate';
-import { Container, container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson } from './helpers';
+import { container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson, uploadsOf } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const mon = (env: string): TfJson => {
@@ -18,14 +18,16 @@ const mon = (env: string): TfJson => {
   return cache.get(env)!;
 };
 
-const upload = (c: Container, file: string) => {
-  const u = c.upload?.find((x) => x.file === file);
-  if (!u) throw new Error(`no upload ${file}; have ${(c.upload ?? []).map((x) => x.file).join(', ')}`);
+/** A file uploaded for a service: into its file holder, since its root is read-only. */
+const upload = (json: TfJson, service: string, file: string) => {
+  const files = uploadsOf(json, service);
+  const u = files.find((x) => x.file === file);
+  if (!u) throw new Error(`no upload ${file}; have ${files.map((x) => x.file).join(', ')}`);
   return u.content;
 };
 type Rule = { source_labels?: string[]; regex?: string; replacement?: string; target_label?: string; action?: string };
 type Job = { job_name: string; metrics_path?: string; params?: Record<string, string[]>; static_configs?: { targets: string[] }[]; consul_sd_configs?: { server: string; datacenter: string }[]; relabel_configs?: Rule[] };
-const promConfig = (json: TfJson) => parse(upload(container(json, 'prometheus'), '/etc/prometheus/prometheus.yml')) as { global: Record<string, unknown>; scrape_configs: Job[] };
+const promConfig = (json: TfJson) => parse(upload(json, 'prometheus', '/etc/prometheus/prometheus.yml')) as { global: Record<string, unknown>; scrape_configs: Job[] };
 
 describe.each(ENVS)('monitoring stack for %s', (env) => {
   const cfg = () => loadEnvironment(env).monitoring!;
@@ -48,7 +50,12 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
   it('runs Prometheus with the generated config, retention from config, data on a volume and /-/healthy', () => {
     const p = container(mon(env), 'prometheus');
     expect(p.command).toEqual(expect.arrayContaining(['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus', `--storage.tsdb.retention.time=${cfg().prometheus.retentionDays}d`]));
-    expect(p.volumes).toEqual([{ container_path: '/prometheus', volume_name: expect.stringContaining('docker_volume.prometheus_volume-data') }]);
+    // The config comes read-only from the file holder: Docker uploads nothing into a read-only root.
+    expect(p.volumes).toEqual([
+      { container_path: '/prometheus', volume_name: expect.stringContaining('docker_volume.prometheus_volume-data') },
+      { from_container: expect.stringMatching(/^\$\{docker_container\.prometheus_files_[A-F0-9]{8}\.id\}:ro$/) },
+    ]);
+    expect(resourceAt(mon(env), 'docker_container', 'prometheus/files').volumes).toEqual([{ container_path: '/etc/prometheus' }]);
     expect(resourceAt(mon(env), 'docker_volume', 'prometheus/volume-data').name).toBe(`datalab-${env}-prometheus-data`);
     expect(p.healthcheck!.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://localhost:9090/-/healthy']);
     expect(p.ports).toEqual([{ internal: 9090, external: 9090, ip: '127.0.0.1', protocol: 'tcp' }]);
@@ -80,12 +87,12 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
 
   it('provisions Grafana with the Prometheus datasource at its internal URL and the platform dashboard', () => {
     const g = container(mon(env), 'grafana');
-    const ds = parse(upload(g, '/etc/grafana/provisioning/datasources/datalab.yaml')) as { apiVersion: number; datasources: Record<string, unknown>[] };
+    const ds = parse(upload(mon(env), 'grafana', '/etc/grafana/provisioning/datasources/datalab.yaml')) as { apiVersion: number; datasources: Record<string, unknown>[] };
     expect(ds.apiVersion).toBe(1);
     expect(ds.datasources).toEqual([expect.objectContaining({ type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID, access: 'proxy', url: 'http://prometheus:9090', isDefault: true })]);
-    const provider = parse(upload(g, '/etc/grafana/provisioning/dashboards/datalab.yaml')) as { providers: { type: string; options: { path: string } }[] };
+    const provider = parse(upload(mon(env), 'grafana', '/etc/grafana/provisioning/dashboards/datalab.yaml')) as { providers: { type: string; options: { path: string } }[] };
     expect(provider.providers).toEqual([expect.objectContaining({ type: 'file', options: expect.objectContaining({ path: '/etc/grafana/dashboards/datalab' }) })]);
-    const dashboard = JSON.parse(upload(g, '/etc/grafana/dashboards/datalab/platform.json')) as { uid: string; panels: { id: number; title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[]; gridPos: { x: number; w: number } }[] };
+    const dashboard = JSON.parse(upload(mon(env), 'grafana', '/etc/grafana/dashboards/datalab/platform.json')) as { uid: string; panels: { id: number; title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[]; gridPos: { x: number; w: number } }[] };
     // The uid is in every bookmarked dashboard URL.
     expect(dashboard.uid).toBe('datalab-platform');
     expect(dashboard.panels.map((p) => p.title)).toEqual(expect.arrayContaining(['Targets up per service', 'Data-lake capacity', 'JVM heap used', 'Resident memory per service']));
@@ -116,7 +123,16 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     expect(e.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{random_password\.grafana-admin-password_[A-F0-9]+\.result\}$/);
     expect(e.GF_USERS_ALLOW_SIGN_UP).toBe('false');
     expect(e.GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
-    expect(g.volumes).toEqual([{ container_path: '/var/lib/grafana', volume_name: expect.stringContaining('docker_volume.grafana_volume-data') }]);
+    // The provisioning files come read-only from the file holder, one volume per folder.
+    expect(g.volumes).toEqual([
+      { container_path: '/var/lib/grafana', volume_name: expect.stringContaining('docker_volume.grafana_volume-data') },
+      { from_container: expect.stringMatching(/^\$\{docker_container\.grafana_files_[A-F0-9]{8}\.id\}:ro$/) },
+    ]);
+    expect(resourceAt(mon(env), 'docker_container', 'grafana/files').volumes).toEqual([
+      { container_path: '/etc/grafana/dashboards/datalab' },
+      { container_path: '/etc/grafana/provisioning/dashboards' },
+      { container_path: '/etc/grafana/provisioning/datasources' },
+    ]);
     expect(g.healthcheck!.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:3000/api/health']);
     // Created in parallel with Prometheus: nothing in Grafana needs it at start.
     expect(g.depends_on).toBeUndefined();
@@ -171,8 +187,9 @@ describe('monitoring wiring', () => {
     });
     platform.core.discovery.register(exporter);
     expect(platform.monitoring!.scrapeModel.discoveredPaths).toContain('/stats?fmt=prom');
-    const p = container(synthJson(platform.monitoring!), 'prometheus');
-    const content = upload(p, '/etc/prometheus/prometheus.yml');
+    const json = synthJson(platform.monitoring!);
+    const p = container(json, 'prometheus');
+    const content = upload(json, 'prometheus', '/etc/prometheus/prometheus.yml');
     const rules = (parse(content) as { scrape_configs: Job[] }).scrape_configs.find((j) => j.job_name === 'consul-services')!.relabel_configs!;
     expect(rules.map((r) => r.target_label)).toContain('__param_fmt');
     // The hash that re-creates Prometheus on a change follows the file as rendered at synth.

@@ -1,5 +1,10 @@
 import { DATALAB_RULES } from '../policy/pack';
 import { bareReferences } from '../policy/rules/bare-references';
+import { capabilitiesDropped } from '../policy/rules/capabilities-dropped';
+import { noNewPrivileges } from '../policy/rules/no-new-privileges';
+import { nonRootUser } from '../policy/rules/non-root-user';
+import { readOnlyRootfs } from '../policy/rules/read-only-rootfs';
+import { tmpfsBounded } from '../policy/rules/tmpfs-bounded';
 import { templateLiterals, unescapedTemplates } from '../policy/rules/template-literals';
 import { consulRegistered } from '../policy/rules/consul-registered';
 import { credentialsReferenced, namesSecret } from '../policy/rules/credentials-referenced';
@@ -41,6 +46,11 @@ function goodContainer(over: Record<string, unknown> = {}): Record<string, unkno
     restart: 'unless-stopped',
     must_run: true,
     privileged: false,
+    user: '1000:1000',
+    read_only: true,
+    security_opts: ['no-new-privileges:true'],
+    capabilities: { drop: ['ALL'] },
+    tmpfs: { '/tmp': 'size=64m,mode=1777,uid=1000,gid=1000' },
     labels: [{ label: 'datalab.service', value: 'minio' }],
     ports: [{ internal: 9000, external: 9000, ip: '127.0.0.1' }],
     env: ['MINIO_ROOT_USER=datalab-root', 'MINIO_ROOT_PASSWORD=${random_password.p.result}'],
@@ -240,6 +250,85 @@ describe('DL013 bare-references', () => {
   });
 });
 
+describe('DL015 no-new-privileges', () => {
+  it('accepts the option in the forms Docker takes', () => {
+    for (const o of ['no-new-privileges:true', 'no-new-privileges', 'no-new-privileges=true']) {
+      expect(verdict(noNewPrivileges, res('docker_container', goodContainer({ security_opts: ['label=disable', o] })))).toBe('compliant');
+    }
+  });
+  it('rejects a container without it, or with it switched off', () => {
+    for (const opts of [undefined, [], ['no-new-privileges:false'], ['seccomp=unconfined']]) {
+      expect(noNewPrivileges.check(res('docker_container', goodContainer({ security_opts: opts })), ctx())).toEqual({
+        compliance: 'non-compliant',
+        detail: 'security_opts lacks no-new-privileges:true: a setuid binary in the image could raise a process to root',
+      });
+    }
+  });
+  it('looks at containers only', () => {
+    expect(verdict(noNewPrivileges, res('docker_volume', { name: 'v' }))).toBe('not-applicable');
+  });
+});
+
+describe('DL016 capabilities-dropped', () => {
+  it('accepts ALL dropped and nothing added, as a list block too', () => {
+    expect(verdict(capabilitiesDropped, res('docker_container', goodContainer({ capabilities: [{ drop: ['ALL'] }] })))).toBe('compliant');
+    expect(verdict(capabilitiesDropped, res('docker_container', goodContainer({ capabilities: { drop: ['all'], add: [] } })))).toBe('compliant');
+  });
+  it("rejects Docker's default set kept, or a partial drop", () => {
+    for (const caps of [undefined, { drop: ['NET_RAW', 'MKNOD'] }]) {
+      expect(capabilitiesDropped.check(res('docker_container', goodContainer({ capabilities: caps })), ctx())).toEqual({
+        compliance: 'non-compliant',
+        detail: "capabilities.drop does not include ALL: Docker's default set (CHOWN, DAC_OVERRIDE, SETUID, NET_RAW, …) stays",
+      });
+    }
+  });
+  it('reports every capability added back, so the suppression with its reasons is listed', () => {
+    expect(capabilitiesDropped.check(res('docker_container', goodContainer({ capabilities: { drop: ['ALL'], add: ['SETUID', 'CAP_KILL'] } })), ctx())).toEqual({
+      compliance: 'non-compliant',
+      detail: 'capabilities.add SETUID, CAP_KILL',
+    });
+  });
+});
+
+describe('DL017 non-root-user', () => {
+  it('accepts a numeric non-root user and a named one', () => {
+    for (const user of ['1000:1000', '50000:0', '185', 'kafkaui', 'consul:consul']) {
+      expect(verdict(nonRootUser, res('docker_container', goodContainer({ user })))).toBe('compliant');
+    }
+  });
+  it("rejects root by number or name, and an unset user (the image's decides)", () => {
+    for (const user of ['0', '0:0', 'root', 'root:root']) {
+      expect(nonRootUser.check(res('docker_container', goodContainer({ user })), ctx())).toEqual({ compliance: 'non-compliant', detail: `user is ${user} (root)` });
+    }
+    for (const user of [undefined, '']) {
+      expect(nonRootUser.check(res('docker_container', goodContainer({ user })), ctx())).toEqual({
+        compliance: 'non-compliant',
+        detail: "user is unset: the image's USER decides, which may be root",
+      });
+    }
+  });
+});
+
+describe('DL018 read-only-rootfs', () => {
+  it('accepts read_only = true only', () => {
+    expect(verdict(readOnlyRootfs, res('docker_container', goodContainer()))).toBe('compliant');
+    for (const ro of [undefined, false, 'true']) expect(verdict(readOnlyRootfs, res('docker_container', goodContainer({ read_only: ro })))).toBe('non-compliant');
+  });
+});
+
+describe('DL019 tmpfs-bounded', () => {
+  it('accepts tmpfs mounts that all have a size, and containers without tmpfs', () => {
+    expect(verdict(tmpfsBounded, res('docker_container', goodContainer({ tmpfs: { '/tmp': 'size=64m,exec', '/run': 'mode=1777,size=1m' } })))).toBe('compliant');
+    expect(verdict(tmpfsBounded, res('docker_container', goodContainer({ tmpfs: undefined })))).toBe('not-applicable');
+  });
+  it('names every mount without a size (Docker then allows half the host memory)', () => {
+    expect(tmpfsBounded.check(res('docker_container', goodContainer({ tmpfs: { '/tmp': '', '/a': 'size=1m', '/b': 'mode=1777,nosize=1' } })), ctx())).toEqual({
+      compliance: 'non-compliant',
+      detail: 'tmpfs without size: /tmp, /b',
+    });
+  });
+});
+
 describe('the DataLab pack', () => {
   it('pins its rule ids, names and levels (a change here is a breaking change for suppressions)', () => {
     expect(DATALAB_RULES.map((r) => `${r.id} ${r.name} ${r.level}`)).toEqual([
@@ -257,6 +346,11 @@ describe('the DataLab pack', () => {
       'DL012 log-rotation warning',
       'DL013 bare-references error',
       'DL014 template-literals error',
+      'DL015 no-new-privileges error',
+      'DL016 capabilities-dropped error',
+      'DL017 non-root-user error',
+      'DL018 read-only-rootfs error',
+      'DL019 tmpfs-bounded warning',
     ]);
   });
 

@@ -16,7 +16,11 @@ const processing = (env: string): TfJson => {
 
 const serviceOf = (c: Container) => c.labels.find((l) => l.label === 'datalab.service')!.value;
 const byService = (json: TfJson, service: string) => containers(json).filter((c) => serviceOf(c) === service);
-const upload = (c: Container, file: string) => c.upload?.find((u) => u.file === file)?.content;
+/** A file uploaded for a container: from its service's file holder when it has one (read-only root). */
+const upload = (json: TfJson, c: Container, file: string) => {
+  const holder = Object.values(resourcesOf(json, 'docker_container')).find((h) => h.name === `${c.name.replace(/-\d+$/, '')}-files`) as Container | undefined;
+  return (holder ?? c).upload?.find((u) => u.file === file)?.content;
+};
 
 const EXPECTED = {
   dev: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1' },
@@ -87,15 +91,16 @@ describe.each(ENVS)('processing stack for %s', (env) => {
   });
 
   it('uploads spark-defaults.conf (S3A to the lake endpoint, path-style, no credentials) and metrics.properties to every Spark container', () => {
-    for (const c of containers(processing(env)).filter((x) => serviceOf(x) !== 'nifi')) {
-      const defaults = upload(c, '/opt/spark/conf/spark-defaults.conf')!;
+    const json = processing(env);
+    for (const c of containers(json).filter((x) => serviceOf(x) !== 'nifi')) {
+      const defaults = upload(json, c, '/opt/spark/conf/spark-defaults.conf')!;
       expect(defaults).toMatch(/^spark\.master\s+spark:\/\/spark-master:7077$/m);
       // The endpoint the lake hands out: MinIO's API, or SeaweedFS's S3 gateway.
       expect(defaults).toMatch(EXPECTED_LAKE_ENDPOINT[env]);
       expect(defaults).toMatch(/^spark\.hadoop\.fs\.s3a\.path\.style\.access\s+true$/m);
       expect(defaults).toMatch(/^spark\.sql\.extensions\s+io\.delta\.sql\.DeltaSparkSessionExtension$/m);
       expect(defaults).not.toMatch(/access\.key\s|secret\.key|MINIO_ROOT/);
-      const metrics = upload(c, '/opt/spark/conf/metrics.properties')!;
+      const metrics = upload(json, c, '/opt/spark/conf/metrics.properties')!;
       expect(metrics).toMatch(/^\*\.sink\.prometheusServlet\.class=org\.apache\.spark\.metrics\.sink\.PrometheusServlet$/m);
     }
   });
@@ -105,7 +110,7 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     const services = Object.values(resourcesOf(json, 'consul_service')) as { name: string; meta: Record<string, string> }[];
     // Spark's servlet: master.* for the master, *.path for every other instance (workers).
     const servletPath = (c: Container, instance: string) => {
-      const props = upload(c, '/opt/spark/conf/metrics.properties')!;
+      const props = upload(json, c, '/opt/spark/conf/metrics.properties')!;
       return (new RegExp(`^${instance}\\.sink\\.prometheusServlet\\.path=(\\S+)$`, 'm').exec(props) ?? /^\*\.sink\.prometheusServlet\.path=(\S+)$/m.exec(props))![1];
     };
     const [master] = byService(json, 'spark-master');

@@ -17,7 +17,8 @@ type Counts = Record<string, { containers: number; memoryMb: number; tasks: numb
 function deployedPerStack(cfg: EnvConfig): Counts {
   const out: Counts = {};
   for (const s of synthStacks(platformFor(cfg).app)) {
-    const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { memory: number; must_run: boolean }>);
+    // File holders are created and never started (constructs/docker-service.ts): nothing runs there.
+    const containers = Object.values((s.json.resource?.docker_container ?? {}) as Record<string, { memory: number; must_run: boolean; start?: boolean }>).filter((c) => c.start !== false);
     const running = containers.filter((c) => c.must_run !== false);
     out[s.name] = { containers: running.length, memoryMb: running.reduce((n, c) => n + c.memory, 0), tasks: containers.length - running.length };
   }

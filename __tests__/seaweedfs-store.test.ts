@@ -6,7 +6,7 @@ import { SeaweedfsLake } from '../constructs/seaweedfs-lake';
 import { NO_ACCESS_ACTION, SEAWEEDFS_ACTIONS, seaweedfsActions } from '../constructs/seaweedfs-identity';
 import { synthStacks } from '../policy/gate';
 import { SEAWEEDFS_STATIC_CONFIG } from '../stacks/seaweedfs-store';
-import { configErrorOf, container, containers, devYamlWith, envOf, expectLakeCredentials, platformFor, resourcesOf, TfJson } from './helpers';
+import { configErrorOf, container, containers, devYamlWith, envOf, expectLakeCredentials, platformFor, resourceAt, resourcesOf, TfJson, uploadsOf } from './helpers';
 import { seaweedfsAllows } from './lake-permissions';
 
 const ENV = 'e2e';
@@ -20,7 +20,7 @@ const stacks = (env: string): Record<string, TfJson> => {
   return cache.get(env)!;
 };
 const core = () => stacks(ENV).core;
-const upload = (c: Record<string, unknown>, file: string) => (c.upload as { file: string; content: string }[]).find((u) => u.file === file)!.content;
+const upload = (service: string, file: string) => uploadsOf(core(), service).find((u) => u.file === file)!.content;
 const provisioner = () => containers(core()).find((c) => c.name === `datalab-${ENV}-seaweedfs-provisioner`)!;
 
 describe('the SeaweedFS server', () => {
@@ -32,7 +32,12 @@ describe('the SeaweedFS server', () => {
       '-metricsPort=9324', '-metricsIp=0.0.0.0',
     ]);
     expect(s.ports).toEqual([{ internal: 8333, external: 9000, ip: '127.0.0.1', protocol: 'tcp' }]);
-    expect(s.volumes).toEqual([{ container_path: '/data', volume_name: expect.stringContaining('docker_volume.seaweedfs_volume-data') }]);
+    // s3.json comes read-only from the file holder: Docker uploads nothing into a read-only root.
+    expect(s.volumes).toEqual([
+      { container_path: '/data', volume_name: expect.stringContaining('docker_volume.seaweedfs_volume-data') },
+      { from_container: expect.stringMatching(/^\$\{docker_container\.seaweedfs_files_[A-F0-9]{8}\.id\}:ro$/) },
+    ]);
+    expect(resourceAt(core(), 'docker_container', 'seaweedfs/files').volumes).toEqual([{ container_path: '/etc/seaweedfs' }]);
     expect((s.healthcheck as { test: string[] }).test).toEqual([
       'CMD-SHELL',
       'curl -fsS -o /dev/null http://127.0.0.1:9333/cluster/healthz && curl -fsS -o /dev/null http://127.0.0.1:8888/healthz && curl -fsS -o /dev/null http://127.0.0.1:8333/healthz',
@@ -42,7 +47,7 @@ describe('the SeaweedFS server', () => {
   it('knows only its administrator from a static config that holds no secret, the secret coming from a generated password', () => {
     const s = container(core(), 'seaweedfs');
     // Terraform writes `$${` as `${`: the file in the container is the static config itself.
-    expect(upload(s, '/etc/seaweedfs/s3.json')).toBe(SEAWEEDFS_STATIC_CONFIG.replace(/\$\{/g, () => '$${'));
+    expect(upload('seaweedfs', '/etc/seaweedfs/s3.json')).toBe(SEAWEEDFS_STATIC_CONFIG.replace(/\$\{/g, () => '$${'));
     expect(JSON.parse(SEAWEEDFS_STATIC_CONFIG)).toEqual({
       identities: [{ name: 'datalab-admin', credentials: [{ accessKey: 'datalab-admin', secretKey: '${DATALAB_S3_ADMIN_SECRET_KEY}' }], actions: ['Admin'] }],
     });
@@ -87,7 +92,7 @@ describe('the SeaweedFS lake provisioner', () => {
   });
 
   it('ships the provisioning script as it is in the repository, executable', () => {
-    const script = (provisioner().upload as { file: string; content: string; executable: boolean }[]).find((u) => u.file === '/provision/provision.sh')!;
+    const script = uploadsOf(core(), 'seaweedfs-provisioner').find((u) => u.file === '/provision/provision.sh')!;
     const text = fs.readFileSync(path.join(__dirname, '..', 'stacks', 'seaweedfs-provision.sh'), 'utf8');
     expect(text).toMatch(/\$\{DATALAB_PROTECT_DATA:-true\}/);
     expect(script.content).toBe(text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'));
@@ -95,13 +100,13 @@ describe('the SeaweedFS lake provisioner', () => {
   });
 
   it('declares every bucket with its versioning and expiry', () => {
-    expect(upload(provisioner(), '/provision/buckets.txt')).toBe(
+    expect(upload('seaweedfs-provisioner', '/provision/buckets.txt')).toBe(
       ['bronze Enabled 0', 'silver Enabled 0', 'gold Enabled 0', 'mlflow Enabled 0', 'landing Suspended 14', ''].join('\n'),
     );
   });
 
   it('imports one identity per consumer, each secret a generated password of this stack, with exactly the actions its grants give', () => {
-    const doc = JSON.parse(upload(provisioner(), '/provision/identities.json')) as {
+    const doc = JSON.parse(upload('seaweedfs-provisioner', '/provision/identities.json')) as {
       identities: { name: string; credentials: { accessKey: string; secretKey: string }[]; actions: string[] }[];
     };
     const byName = Object.fromEntries(doc.identities.map((i) => [i.name, i]));
@@ -122,8 +127,8 @@ describe('the SeaweedFS lake provisioner', () => {
   });
 
   it('lists every key for the propagation check, in the order of the identities', () => {
-    const keys = upload(provisioner(), '/provision/keys.txt').trim().split('\n').map((l) => l.split(' ')[0]);
-    const doc = JSON.parse(upload(provisioner(), '/provision/identities.json')) as { identities: { name: string }[] };
+    const keys = upload('seaweedfs-provisioner', '/provision/keys.txt').trim().split('\n').map((l) => l.split(' ')[0]);
+    const doc = JSON.parse(upload('seaweedfs-provisioner', '/provision/identities.json')) as { identities: { name: string }[] };
     expect(keys).toEqual(doc.identities.map((i) => i.name));
   });
 

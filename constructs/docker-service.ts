@@ -3,6 +3,13 @@ import { Image } from '@cdktf/provider-docker/lib/image';
 import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { capabilitiesDropped } from '../policy/rules/capabilities-dropped';
+import { noNewPrivileges } from '../policy/rules/no-new-privileges';
+import { nonRootUser } from '../policy/rules/non-root-user';
+import { readOnlyRootfs } from '../policy/rules/read-only-rootfs';
+import { Suppressions } from '../policy/suppressions';
+import type { PolicyRule } from '../policy/types';
+import { HardeningDemand, isUnder, parentDir, ResolvedHardening, resolveHardening, Scratch } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { IService, Service } from './service';
 import { Probe, ProbeCheck, ServiceSpec } from './service-spec';
@@ -42,6 +49,21 @@ export interface DockerServiceProps {
 /** Log rotation, written out in full so the provider's read-back matches (docker 3.6.2 trap). */
 export const LOG_OPTS = { 'max-size': '10m', 'max-file': '3' } as const;
 
+/** A file holder never runs; should anyone start it, it runs as nobody in little memory. */
+export const FILES_HOLDER_USER = '65534:65534';
+const FILES_HOLDER_MEMORY_MB = 16;
+
+/**
+ * The policy rule each hardening relaxation breaks: a relaxation becomes a suppression of that rule
+ * on the container, with the relaxation's reason, so every synth report lists it.
+ */
+export const HARDENING_RULES: Readonly<Record<HardeningDemand, PolicyRule>> = {
+  'no-new-privileges': noNewPrivileges,
+  'capabilities-dropped': capabilitiesDropped,
+  'non-root-user': nonRootUser,
+  'read-only-rootfs': readOnlyRootfs,
+};
+
 /**
  * Renders a `ServiceSpec` on Docker: one `docker_image`, one `docker_volume` per volume key and one
  * `docker_container` per replica, on the environment's network. Everything outside this file uses
@@ -59,10 +81,27 @@ export const LOG_OPTS = { 'max-size': '10m', 'max-file': '3' } as const;
  * process exists adds nothing to Docker's restart policy and would make `wait` meaningless, so a
  * service with nothing to call over the network declares an exec probe (the Airflow DAG processor:
  * `airflow jobs check`). A one-shot task may have none: its exit code is its verdict.
+ * Hardened as `spec.hardening` says (defaults: no-new-privileges, every capability dropped, a
+ * read-only root with only the declared scratch paths as tmpfs). Each relaxation is recorded as the
+ * suppression of the policy rule it breaks, with its reason.
+ *
+ * Uploaded files on a read-only root: Docker refuses any upload into a container whose root is
+ * read-only (the provider copies to `/`), so the files go into a file holder instead, a container
+ * `<name>-files` of the same image that is created and never started, with an anonymous volume per
+ * folder of the files (which starts as a copy of the image's folder). The service's containers
+ * mount those volumes read-only (`volumes_from`). An edit re-creates the holder and so the service;
+ * destroying the holder removes its volumes.
  */
 export class DockerService extends Service {
   readonly image: Image;
+  /** `spec.hardening` with its defaults applied: what every container of the service runs with. */
+  readonly hardening: ResolvedHardening;
   readonly containers: Container[] = [];
+  /**
+   * The never-started container that holds the uploaded files for a read-only service (see the
+   * class comment); undefined when there are no files or the root is writable.
+   */
+  readonly filesHolder?: Container;
   private readonly containerNames = new Map<Container, string>();
   readonly volumes: Record<string, Volume> = {};
   private readonly after: readonly ITerraformDependable[];
@@ -75,6 +114,7 @@ export class DockerService extends Service {
       throw new ConstructError(this, `service "${spec.name}": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)`);
     }
     this.after = props.dependsOn ?? [];
+    this.hardening = resolveHardening(spec.name, spec.hardening);
     const replicas = spec.replicas ?? 1;
     if (replicas > 1 && (spec.volumes?.length ?? 0) > 0) {
       throw new ConstructError(this, `service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
@@ -94,11 +134,22 @@ export class DockerService extends Service {
       });
     }
 
+    const folders = uploadFolders(spec, mountPaths(spec, props), this.hardening);
+    if (folders.length) {
+      this.filesHolder = new Container(this, 'files', this.filesHolderConfig(props, folders));
+      Suppressions.add(
+        this.filesHolder,
+        readOnlyRootfs.id,
+        `never started: it only holds the files uploaded for "${spec.name}" (Docker uploads nothing into a read-only root), which the service mounts read-only`,
+      );
+    }
+
     for (let r = 1; r <= replicas; r++) {
       // Replica 1 keeps the plain id, so scaling out never renames (and re-creates) it.
       const cid = r === 1 ? 'container' : `container-${r}`;
       const config = this.containerConfig(props, r);
       const container = new Container(this, cid, config);
+      for (const e of this.hardening.exceptions) Suppressions.add(container, HARDENING_RULES[e.demand].id, e.reason);
       this.containers.push(container);
       this.containerNames.set(container, config.name);
     }
@@ -150,6 +201,31 @@ export class DockerService extends Service {
   }
 
 
+  /**
+   * The file holder: created, never started (no network, nothing to run), yet confined like a
+   * service in case someone starts it by hand; its root stays writable for the upload.
+   */
+  private filesHolderConfig(props: DockerServiceProps, folders: readonly string[]): ContainerConfig {
+    return {
+      name: `datalab-${props.environment}-${this.spec.name}-files`,
+      image: this.image.imageId,
+      labels: [...this.labels(props.environment), { label: 'datalab.role', value: 'files' }],
+      start: false,
+      mustRun: false,
+      restart: 'no',
+      networkMode: 'none',
+      user: FILES_HOLDER_USER,
+      securityOpts: ['no-new-privileges:true'],
+      capabilities: { drop: ['ALL'] },
+      memory: FILES_HOLDER_MEMORY_MB,
+      memorySwap: FILES_HOLDER_MEMORY_MB,
+      logDriver: 'json-file',
+      logOpts: { ...LOG_OPTS },
+      volumes: folders.map((containerPath) => ({ containerPath })),
+      upload: uploads(this.spec),
+    };
+  }
+
   private labels(environment: string): { label: string; value: string }[] {
     const labels = [
       { label: 'datalab.environment', value: environment },
@@ -169,6 +245,13 @@ export class DockerService extends Service {
       // ForceNew, so a changed CPU limit re-creates the container and really takes effect.
       labels.push({ label: 'datalab.cpus', value: String(spec.resources.cpus) });
     }
+    const h = this.hardening;
+    const tmpfs = Object.fromEntries(h.scratch.map((s) => [s.path, tmpfsOptions(s, h)]));
+    if (h.scratch.length) {
+      // The provider does not re-create a container when only its tmpfs changes (3.6.2 updates the
+      // state alone); labels are ForceNew, so a changed scratch space really takes effect.
+      labels.push({ label: 'datalab.tmpfs', value: Object.entries(tmpfs).map(([p, o]) => `${p}=${o}`).join(';') });
+    }
     const oneShot = spec.oneShot ?? false;
     return {
       name: `datalab-${props.environment}-${name}`,
@@ -176,7 +259,7 @@ export class DockerService extends Service {
       command: spec.command ? spec.command.map(literal) : undefined,
       entrypoint: spec.entrypoint ? spec.entrypoint.map(literal) : undefined,
       env: spec.env ? Object.entries(spec.env).map(([k, v]) => `${k}=${literal(v)}`) : undefined,
-      user: spec.user,
+      user: h.runAs?.name,
       labels,
       ...(props.networkNamespaceOf
         ? { networkMode: `container:${props.networkNamespaceOf.id}` }
@@ -194,14 +277,19 @@ export class DockerService extends Service {
       volumes: nonEmpty([
         ...(spec.volumes ?? []).map((v) => ({ volumeName: this.volumes[v.key].name, containerPath: v.path })),
         ...(props.sharedVolumes ?? []).map((v) => ({ volumeName: v.volume.name, containerPath: v.containerPath })),
-        ...(spec.hostAccess ?? []).map((h) => ({ hostPath: h.hostPath, containerPath: h.containerPath })),
+        ...(spec.hostAccess ?? []).map((a) => ({ hostPath: a.hostPath, containerPath: a.containerPath })),
+        ...(this.filesHolder ? [{ fromContainer: `${this.filesHolder.id}:ro` }] : []),
       ]),
-      upload: nonEmpty((spec.files ?? []).map((f) => ({ file: f.path, content: literal(f.content), executable: f.executable ?? false }))),
+      tmpfs: h.scratch.length ? tmpfs : undefined,
+      upload: this.filesHolder ? undefined : uploads(spec),
       memory: spec.resources.memoryMb,
       // Equal to memory: no swap, and no perpetual diff from Docker's 2x default (3.6.2 trap).
       memorySwap: spec.resources.memoryMb,
       ...(spec.resources.cpus !== undefined ? { cpuPeriod: 100_000, cpuQuota: Math.round(spec.resources.cpus * 100_000) } : {}),
       privileged: false,
+      securityOpts: h.noNewPrivileges ? ['no-new-privileges:true'] : undefined,
+      capabilities: { drop: ['ALL'], add: h.capabilities.length ? [...h.capabilities] : undefined },
+      readOnly: h.readOnlyRootFilesystem,
       restart: oneShot ? 'no' : 'unless-stopped',
       mustRun: !oneShot,
       // One-shot tasks block the apply until they exit, and fail it if they fail.
@@ -281,6 +369,53 @@ export function canonicalDuration(seconds: number): string {
 export function literal(text: string): string {
   // A function replacer: in a replacement string `$$` would stand for one `$`.
   return Token.isUnresolved(text) ? text : text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+/** The files of a spec as the provider uploads them. */
+function uploads(spec: ServiceSpec): ContainerConfig['upload'] {
+  return nonEmpty((spec.files ?? []).map((f) => ({ file: f.path, content: literal(f.content), executable: f.executable ?? false })));
+}
+
+/** Where the service's containers mount volumes (their own, shared and host paths). */
+function mountPaths(spec: ServiceSpec, props: DockerServiceProps): string[] {
+  return [...(spec.volumes ?? []).map((v) => v.path), ...(props.sharedVolumes ?? []).map((v) => v.containerPath), ...(spec.hostAccess ?? []).map((a) => a.containerPath)];
+}
+
+/**
+ * Docker tmpfs options: bounded; owned by the service's user when it has a uid; mode 1777 where the
+ * image has no folder (over an existing folder the runtime keeps that folder's mode).
+ */
+export function tmpfsOptions(s: Scratch, h: ResolvedHardening): string {
+  const owner = h.runAs?.uid !== undefined ? [`uid=${h.runAs.uid}`, `gid=${h.runAs.gid}`] : [];
+  return [`size=${s.sizeMb}m`, 'mode=1777', ...owner, ...(s.exec ? ['exec'] : [])].join(',');
+}
+
+/** Top-level folders of an image's system: made a volume to receive a file, all of it would become writable. */
+const SYSTEM_FOLDERS = ['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/var'];
+
+/**
+ * The folders the file holder gives an anonymous volume: on a read-only root, the folder of every
+ * uploaded file, only the outermost of nested ones; none on a writable root (the files are
+ * uploaded into the container itself). A file inside a scratch path would be hidden by the empty
+ * tmpfs at start; one on a volume, in / or in a system folder cannot be held without making a
+ * volume (or the system folder) hold it: refused, with the fix.
+ */
+export function uploadFolders(spec: ServiceSpec, mounted: readonly string[], h: ResolvedHardening): string[] {
+  const folders: string[] = [];
+  for (const f of spec.files ?? []) {
+    const scratch = h.scratch.find((s) => isUnder(f.path, s.path));
+    if (scratch) throw new Error(`service "${spec.name}": file ${f.path} is inside scratch path ${scratch.path}, which is mounted empty at every start`);
+    if (!h.readOnlyRootFilesystem) continue;
+    const volume = mounted.find((m) => isUnder(f.path, m));
+    if (volume) throw new Error(`service "${spec.name}": file ${f.path} is on the volume at ${volume}; on a read-only root, uploaded files must be outside volumes (put it in a folder of its own)`);
+    const dir = parentDir(f.path);
+    if (dir === '/' || SYSTEM_FOLDERS.includes(dir)) {
+      throw new Error(`service "${spec.name}": file ${f.path} cannot be uploaded to a read-only root there: ${dir} would become a volume as a whole; put the file in a folder of its own (e.g. ${dir === '/' ? '' : dir}/${spec.name}/)`);
+    }
+    folders.push(dir);
+  }
+  const unique = [...new Set(folders)].sort();
+  return unique.filter((d) => !unique.some((o) => o !== d && isUnder(d, o)));
 }
 
 function nonEmpty<T>(xs: T[]): T[] | undefined {

@@ -7,6 +7,7 @@
  * ignores.
  */
 import type { LakeIdentity } from './lake-identity';
+import type { Hardening } from './hardening';
 
 /** A port the service listens on inside the platform network. */
 export interface PortSpec {
@@ -191,8 +192,12 @@ export interface ServiceSpec {
   readonly resources: ResourceSpec;
   /** @default 1 */
   readonly replicas?: number;
-  /** Run as this user (`uid:gid`). @default - the image's user */
-  readonly user?: string;
+  /**
+   * How the service is confined: user, capabilities, read-only root and its scratch paths, each
+   * relaxation with its reason (see `Hardening`).
+   * @default - fully hardened, as the image's user (which policy rule DL017 refuses: name it)
+   */
+  readonly hardening?: Hardening;
   /** Seconds to wait for health on create. @default 120 */
   readonly waitTimeoutSeconds?: number;
   /** Seconds between SIGTERM and SIGKILL on stop. @default 30 */

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { DataLake } from './data-lake';
 import { DockerService } from './docker-service';
 import { DataGrant, GranteeKind, GrantLedger, IGrantee } from './grantee';
+import { RunAs } from './hardening';
 import { KafkaTopic } from './kafka-topic';
 import { LakeBucket } from './lake-bucket';
 import { LakeIdentity } from './lake-identity';
@@ -56,6 +57,10 @@ export interface SparkJobProps {
   readonly after?: readonly SparkJob[];
   /** Running cluster (master and workers) the job needs. */
   readonly dependsOn: readonly ITerraformDependable[];
+  /** The image's Spark user: the driver runs as it. */
+  readonly runAs: RunAs;
+  /** Why the driver keeps a writable root file system (its scratch follows the data). */
+  readonly scratchReason: string;
 }
 
 export const JOB_CODE_DIR = '/opt/datalab/jobs';
@@ -171,6 +176,7 @@ export class SparkJob extends Construct implements IGrantee {
         // The driver UI answers while the job runs (the apply does not wait on it: one-shot).
         probe: Probe.http(4040, '/', { client: 'wget', startPeriodSeconds: 30 }),
         resources: { memoryMb: withOverhead(r.driverMemoryMb) },
+        hardening: { runAs: props.runAs, readOnlyRootFilesystem: { enabled: false, reason: props.scratchReason } },
       },
       // The policy must be attached before the job uses the user's keys.
       dependsOn: [...props.dependsOn, ...this.user.ready, ...(props.after ?? []).map((j) => j.container)],

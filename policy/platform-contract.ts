@@ -40,7 +40,8 @@ export function platformContractFor(environment: string, stacks: readonly SynthS
   for (const stack of stacks) {
     const services: Record<string, number> = {};
     const jobs = new Set<string>();
-    for (const r of resourcesOf(stack).filter((x) => x.type === 'docker_container')) {
+    // File holders (`start = false`, see DockerService) run nothing: neither service nor job.
+    for (const r of resourcesOf(stack).filter((x) => x.type === 'docker_container' && x.config.start !== false)) {
       const label = blocks(r.config.labels).find((l) => l.label === 'datalab.service')?.value;
       const name = typeof label === 'string' ? label : r.name;
       // DockerService runs one-shot tasks with restart "no"; every service restarts.

@@ -10,6 +10,7 @@ import { PlatformNetwork } from '../constructs/platform-network';
 import { ServiceDiscovery } from '../constructs/service-discovery';
 import { IService } from '../constructs/service';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
+import { RunAs } from '../constructs/hardening';
 import { useKafkaProvider } from '../constructs/stack-providers';
 import { BackendSettings, configureBackend } from './backend';
 import { deployObjectStore } from './object-store';
@@ -170,6 +171,20 @@ function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       KAFKA_LOG_DIRS: '/var/lib/kafka/data',
       KAFKA_HEAP_OPTS: `-Xmx${cfg.heapMb}m -Xms${cfg.heapMb}m`,
     },
+    // The image's own user (appuser, 1000:1000), which owns /var/lib/kafka. The launcher regenerates
+    // its configuration at every start, so /opt/kafka/config is scratch, not part of the image.
+    hardening: {
+      runAs: RunAs.user(1000, 1000),
+      scratch: [
+        { path: '/opt/kafka/config', purpose: 'the launcher writes server.properties and the log4j2 files here at every start', sizeMb: 4 },
+        {
+          path: '/opt/kafka/logs',
+          purpose: "the image's log4j2 file appenders (server.log, controller.log, state-change.log, …, rolled hourly, never deleted) and the GC log; capped here, the broker log also goes to docker logs",
+          sizeMb: 64,
+        },
+        { path: '/tmp', purpose: 'JVM performance data and the native codec libraries (zstd, snappy, lz4) unpacked at first use', sizeMb: 64, exec: true },
+      ],
+    },
     ports: portsFor(ctx, cfg, [
       { name: 'external', containerPort: 9092, scheme: 'tcp' },
       { name: 'internal', containerPort: 19092, scheme: 'tcp' },
@@ -202,6 +217,20 @@ function consulSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       // Agent metrics stay empty until a retention time is set. The agent would otherwise ask
       // HashiCorp's checkpoint service for updates: a platform on loopback calls out to no one.
       CONSUL_LOCAL_CONFIG: JSON.stringify({ telemetry: { prometheus_retention_time: '60s', disable_hostname: true }, disable_update_check: true }),
+      // Started as its user, the entrypoint must not chown the data and config dirs and step down
+      // with su-exec (which needs root): the image's switch for exactly that.
+      CONSUL_DISABLE_PERM_MGMT: 'true',
+    },
+    // The image's consul user (the ids Alpine gives it: 100, group consul 1000; docs/images.md),
+    // which owns /consul/data. By number: a tmpfs over an image folder takes that folder's mode
+    // (755 here) and is writable only by the uid it is mounted for. The entrypoint writes
+    // CONSUL_LOCAL_CONFIG into the config dir at every start.
+    hardening: {
+      runAs: RunAs.user(100, 1000),
+      scratch: [
+        { path: '/consul/config', purpose: 'the entrypoint writes CONSUL_LOCAL_CONFIG to local.json here at every start', sizeMb: 1 },
+        { path: '/tmp', purpose: 'temporary files of the agent (a snapshot being restored)', sizeMb: 64 },
+      ],
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8500 }]),
     volumes: volumesFor(ctx, 'consul', cfg, { data: '/consul/data' }),
@@ -246,6 +275,8 @@ function consulEsmSpec(core: CoreConfig): ServiceSpec {
     image: cfg.image,
     command: ['/bin/consul-esm', '-config-file=/etc/consul-esm/config.hcl'],
     files: [{ path: '/etc/consul-esm/config.hcl', content: CONSUL_ESM_CONFIG }],
+    // The image's consul-esm user (ids fixed by its Dockerfile). ESM writes nothing to disk.
+    hardening: { runAs: RunAs.user(100, 1000) },
     ports: [{ name: 'http', containerPort: 8080 }],
     probe: Probe.http(8080, '/metrics', { client: 'wget' }),
     metrics: { port: 8080, path: '/metrics' },
@@ -269,6 +300,12 @@ function kafkaUiSpec(ctx: ServiceContext, core: CoreConfig, bootstrap: string, p
       SPRING_SECURITY_USER_NAME: KAFKA_UI_USER,
       SPRING_SECURITY_USER_PASSWORD: password,
       JAVA_OPTS: `-Xmx${Math.floor(cfg.memoryMb * 0.7)}m`,
+    },
+    // From the upstream Dockerfile (USER kafkaui, a system user whose id Alpine assigns); not yet
+    // proven by an apply (no stand-in). Dynamic config is off, so /etc/kafkaui is not written.
+    hardening: {
+      runAs: RunAs.imageUser('kafkaui'),
+      scratch: [{ path: '/tmp', purpose: 'JVM performance data and the snappy/zstd libraries the Kafka client unpacks to read compressed messages', sizeMb: 64, exec: true }],
     },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
     probe: Probe.http(8080, '/actuator/health', { client: 'wget', startPeriodSeconds: 30 }),

@@ -9,6 +9,7 @@ import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { MinioLake } from '../constructs/minio-lake';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
+import { RunAs } from '../constructs/hardening';
 import type { ObjectStore, ObjectStoreProps } from './object-store';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -58,6 +59,15 @@ function minioSpec(ctx: ServiceContext, core: CoreConfig, rootPassword: string):
     ]),
     volumes: volumesFor(ctx, 'minio', cfg, { data: '/data' }),
     probe: Probe.http(9000, '/minio/health/live', { startPeriodSeconds: 10 }),
+    // From the upstream image (no stand-in: AGPL); not yet proven by an apply. No capability is
+    // needed: root owns everything MinIO touches.
+    hardening: {
+      runAs: RunAs.root('the image defines no other user and /data is root-owned on every existing volume; another uid needs a chown of the data first'),
+      readOnlyRootFilesystem: {
+        enabled: false,
+        reason: 'MinIO creates $HOME/.minio/certs at start and exits when it cannot; what else it writes outside /data is not yet proven by an apply (no stand-in)',
+      },
+    },
     metrics: { port: 9000, path: '/minio/v2/metrics/cluster' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,

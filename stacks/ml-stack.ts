@@ -15,6 +15,7 @@ import { PlatformNetwork } from '../constructs/platform-network';
 import { IService } from '../constructs/service';
 import { ServiceDiscovery } from '../constructs/service-discovery';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
+import { Hardening, RunAs } from '../constructs/hardening';
 import { useRandomProvider } from '../constructs/stack-providers';
 import { BackendSettings, configureBackend } from './backend';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
@@ -246,6 +247,16 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
     ports: portsFor(ctx, cfg, [{ name: 'sql', containerPort: 5432, scheme: 'tcp' }]),
     volumes: volumesFor(ctx, 'postgres', cfg, { data: dataPath }),
     files: [{ path: '/docker-entrypoint-initdb.d/10-datalab-databases.sh', content: postgresInitScript(dbs) }],
+    // Started as postgres (999:999 in the Debian images), the entrypoint skips its chown and gosu:
+    // the image's data directory and every volume it ran on before belong to postgres. Derived
+    // from the upstream entrypoint; not yet proven by an apply.
+    hardening: {
+      runAs: RunAs.user(999, 999),
+      scratch: [
+        { path: '/var/run/postgresql', purpose: 'the Unix socket and its lock file (also of the temporary server that runs the init scripts)', sizeMb: 1 },
+        { path: '/tmp', purpose: 'temporary files of the entrypoint and psql', sizeMb: 16 },
+      ],
+    },
     // Over TCP on purpose: while init scripts run, the entrypoint's temporary server listens on the
     // Unix socket only, so a socket probe would report healthy before the databases exist.
     probe: Probe.exec(['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', POSTGRES_SUPERUSER, '-d', 'postgres'], { reachableAt: { port: 5432, scheme: 'tcp' }, startPeriodSeconds: 30 }),
@@ -294,6 +305,14 @@ function mlflowSpec(ctx: ServiceContext, ml: MlConfig, w: MlflowWiring): Service
     ports,
     probe: Probe.http(5000, '/health', { client: 'python', startPeriodSeconds: 30 }),
     lakeIdentity: w.user,
+    // The upstream image (python slim + mlflow) defines no user; not yet proven as another.
+    hardening: {
+      runAs: RunAs.root('the upstream image defines no user and running MLflow as another uid is not yet proven by an apply'),
+      readOnlyRootFilesystem: {
+        enabled: false,
+        reason: 'the artifact proxy writes each uploaded artifact to a temporary file before it goes to S3; models can be larger than the memory a tmpfs could take',
+      },
+    },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
   };
@@ -316,6 +335,7 @@ function prefectServerSpec(ctx: ServiceContext, ml: MlConfig, databaseUrl: strin
       PREFECT_SERVER_API_PORT: '4200',
       PREFECT_UI_API_URL: uiApi,
     },
+    hardening: PREFECT_HARDENING,
     ports,
     probe: Probe.http(4200, '/api/health', { client: 'python', startPeriodSeconds: 30 }),
     ...sizingFor(cfg),
@@ -324,6 +344,15 @@ function prefectServerSpec(ctx: ServiceContext, ml: MlConfig, databaseUrl: strin
 }
 
 const PREFECT_WORKER_HEALTH_PORT = 8080;
+
+/** Server and worker: from the upstream image (python slim + prefect, no user); not yet proven otherwise by an apply. */
+const PREFECT_HARDENING: Hardening = {
+  runAs: RunAs.root('the upstream image defines no user and keeps PREFECT_HOME under /root; running as another uid is not yet proven by an apply'),
+  readOnlyRootFilesystem: {
+    enabled: false,
+    reason: 'the server copies its UI build into PREFECT_HOME to inject the API URL at every start, and the process worker runs flows that write where their code says',
+  },
+};
 
 function prefectWorkerSpec(ml: MlConfig, apiUrl: string): ServiceSpec {
   const cfg = ml.prefect.worker;
@@ -341,12 +370,25 @@ function prefectWorkerSpec(ml: MlConfig, apiUrl: string): ServiceSpec {
     },
     ports: [{ name: 'health', containerPort: PREFECT_WORKER_HEALTH_PORT }],
     probe: Probe.http(PREFECT_WORKER_HEALTH_PORT, '/health', { client: 'python', startPeriodSeconds: 30 }),
+    hardening: PREFECT_HARDENING,
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };
 }
 
 const AIRFLOW_DAGS = '/opt/airflow/dags';
+
+/**
+ * Every Airflow container: the image's airflow user (uid 50000, group 0 as the image expects for
+ * arbitrary uids), which owns AIRFLOW_HOME. Not yet proven read-only by an apply.
+ */
+const AIRFLOW_HARDENING: Hardening = {
+  runAs: RunAs.user(50000, 0),
+  readOnlyRootFilesystem: {
+    enabled: false,
+    reason: 'not yet proven by an apply: Airflow writes airflow.cfg and webserver_config.py into AIRFLOW_HOME when missing, and its components write logs under /opt/airflow/logs',
+  },
+};
 
 /** Settings every Airflow component (and the init task) must agree on. */
 function airflowCommonEnv(sqlAlchemyConn: string, secrets: AirflowSecrets): Record<string, string> {
@@ -369,6 +411,7 @@ function airflowInitSpec(ml: MlConfig, common: Record<string, string>, adminPass
     name: 'airflow-init',
     group: ML_GROUP,
     image: cfg.image,
+    hardening: AIRFLOW_HARDENING,
     // The image entrypoint migrates the database and creates the admin user before it runs the
     // command; `airflow version` then exits 0.
     command: ['version'],
@@ -390,6 +433,7 @@ function airflowApiServerSpec(ctx: ServiceContext, ml: MlConfig, common: Record<
     name: 'airflow-apiserver',
     group: ML_GROUP,
     image: cfg.image,
+    hardening: AIRFLOW_HARDENING,
     command: ['api-server'],
     env: { ...common, AIRFLOW__API__WORKERS: String(cfg.workers) },
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8080 }]),
@@ -414,6 +458,7 @@ function airflowSchedulerSpec(ctx: ServiceContext, ml: MlConfig, env: Record<str
     name: 'airflow-scheduler',
     group: ML_GROUP,
     image: cfg.image,
+    hardening: AIRFLOW_HARDENING,
     command: ['scheduler'],
     env: { ...env, AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK: 'true', AIRFLOW__CORE__PARALLELISM: String(airflowParallelism(cfg.memoryMb)) },
     // 8974: health server; 8793: task log server the API server fetches logs from.
@@ -437,6 +482,7 @@ function airflowDagProcessorSpec(ctx: ServiceContext, ml: MlConfig, env: Record<
     name: 'airflow-dag-processor',
     group: ML_GROUP,
     image: cfg.image,
+    hardening: AIRFLOW_HARDENING,
     command: ['dag-processor'],
     env,
     volumes: volumesFor(ctx, 'airflow', cfg, { dags: AIRFLOW_DAGS }),
@@ -454,6 +500,7 @@ function airflowTriggererSpec(ml: MlConfig, env: Record<string, string>): Servic
     name: 'airflow-triggerer',
     group: ML_GROUP,
     image: cfg.image,
+    hardening: AIRFLOW_HARDENING,
     command: ['triggerer'],
     env,
     // 8794: the triggerer's log server.

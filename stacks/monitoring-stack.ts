@@ -9,6 +9,7 @@ import { IService } from '../constructs/service';
 import { ServiceDiscovery } from '../constructs/service-discovery';
 import { FileSpec, Probe, ServiceSpec } from '../constructs/service-spec';
 import { BackendSettings, configureBackend } from './backend';
+import { RunAs } from '../constructs/hardening';
 import {
   dashboardProviderYaml,
   datasourceYaml,
@@ -145,6 +146,9 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: PROMETHEUS_PORT }]),
     // The image's /prometheus belongs to nobody (65534); a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'prometheus', cfg, { data: '/prometheus' }),
+    // The image's user (nobody), which owns /prometheus; Prometheus writes nothing else. From the
+    // upstream Dockerfile; not yet proven by an apply.
+    hardening: { runAs: RunAs.user(65534, 65534) },
     // Busybox image: wget, no curl.
     probe: Probe.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
     metrics: { port: PROMETHEUS_PORT, path: '/metrics' },
@@ -186,6 +190,12 @@ function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: st
     // uid 472 owns /var/lib/grafana in the image; a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'grafana', cfg, { data: '/var/lib/grafana' }),
     probe: Probe.http(GRAFANA_METRICS.port, '/api/health', { startPeriodSeconds: 30 }),
+    // The image's user (472, group 0), which owns /var/lib/grafana; run.sh logs to the console and
+    // keeps plugins on the data volume. From the upstream Dockerfile and run.sh; not yet proven by an apply.
+    hardening: {
+      runAs: RunAs.user(472, 0),
+      scratch: [{ path: '/tmp', purpose: 'temporary files of Grafana (plugin downloads, SQLite temporary tables)', sizeMb: 64 }],
+    },
     metrics: { ...GRAFANA_METRICS },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,

@@ -11,6 +11,7 @@ import { PlatformNetwork } from '../constructs/platform-network';
 import { PROJECT_ROOT, ProjectImage } from '../constructs/project-image';
 import { ServiceDiscovery } from '../constructs/service-discovery';
 import { FileSpec, Probe, ServiceSpec } from '../constructs/service-spec';
+import { RunAs } from '../constructs/hardening';
 import { SPARK_METRICS, sparkConfFiles } from '../constructs/spark-conf';
 import { SparkEndpoint } from '../constructs/spark-endpoint';
 import { SparkJob, SparkJobData } from '../constructs/spark-job';
@@ -145,6 +146,8 @@ export class ProcessingStack extends TerraformStack {
           backfill: p.backfill,
           after: p.after.map((n) => jobs.get(n)!),
           dependsOn: [...this.sparkMaster.dependable, ...this.sparkWorker.dependable],
+          runAs: SPARK_USER,
+          scratchReason: SPARK_SCRATCH_REASON,
         }),
       );
     }
@@ -165,6 +168,14 @@ export class ProcessingStack extends TerraformStack {
 
 export const SPARK_MASTER_RPC_PORT = 7077;
 const SPARK_WORKER_RPC_PORT = 7078;
+/** The spark user and group of the upstream image (`spark_uid` 185), which the project image keeps. */
+export const SPARK_USER = RunAs.user(185, 185);
+/**
+ * Why Spark processes that run jobs keep a writable root: what they write follows the data, so it
+ * does not fit a memory-backed scratch path.
+ */
+export const SPARK_SCRATCH_REASON =
+  'not yet proven by an apply: executors keep each application\'s files and logs under /opt/spark/work and spill and shuffle data under spark.local.dir (/tmp); both grow with the jobs, and on tmpfs they would count against the memory limit';
 
 function sparkMasterSpec(ctx: ServiceContext, cfg: ProcessingConfig): ServiceSpec {
   const m = cfg.spark.master;
@@ -187,6 +198,12 @@ function sparkMasterSpec(ctx: ServiceContext, cfg: ProcessingConfig): ServiceSpe
     ]),
     probe: Probe.http(8080, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.master,
+    // From the upstream image and entrypoint (as spark, no gosu); not yet proven by an apply. The
+    // master logs to the console and keeps no state on disk.
+    hardening: {
+      runAs: SPARK_USER,
+      scratch: [{ path: '/tmp', purpose: 'JVM performance data and temporary files of the master', sizeMb: 64, exec: true }],
+    },
     ...sizingFor(m),
     waitTimeoutSeconds: m.waitTimeoutSeconds ?? 180,
   };
@@ -218,6 +235,7 @@ function sparkWorkerSpec(ctx: ServiceContext, cfg: ProcessingConfig, spark: Spar
     ]),
     probe: Probe.http(8081, '/', { client: 'wget', startPeriodSeconds: 20 }),
     metrics: SPARK_METRICS.worker,
+    hardening: { runAs: SPARK_USER, readOnlyRootFilesystem: { enabled: false, reason: SPARK_SCRATCH_REASON } },
     ...sizingFor(w),
     waitTimeoutSeconds: w.waitTimeoutSeconds ?? 180,
   };
@@ -253,6 +271,14 @@ function nifiSpec(ctx: ServiceContext, cfg: ProcessingConfig, password: string, 
       provenance: `${NIFI_HOME}/provenance_repository`,
       state: `${NIFI_HOME}/state`,
     }),
+    // The image's nifi user (ids fixed by its Dockerfile), which owns NIFI_HOME; not yet proven by an apply.
+    hardening: {
+      runAs: RunAs.user(1000, 1000),
+      readOnlyRootFilesystem: {
+        enabled: false,
+        reason: 'not yet proven by an apply: NiFi unpacks every NAR into ./work (hundreds of MB), writes ./logs, ./run and Python environments under NIFI_HOME, and its start script edits files in place',
+      },
+    },
     // The HTTPS listener binds $HOSTNAME, not localhost; this path needs no login.
     probe: Probe.shell(`curl -fsk -o /dev/null https://$(hostname):8443/nifi-api/authentication/configuration`, {
       reachableAt: { port: 8443, scheme: 'https', path: '/nifi-api/authentication/configuration' },

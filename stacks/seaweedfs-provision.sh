@@ -39,6 +39,9 @@ s3_status() { # key secret method path [body file]
 }
 s3_admin() { s3_status "$DATALAB_S3_ADMIN_USER" "$DATALAB_S3_ADMIN_SECRET_KEY" "$@"; }
 
+# Evidence of the confinement (the e2e reads it: an exited container cannot be asked).
+log "running as uid $(id -u) gid $(id -g)"
+
 # 1. The server container is healthy before this starts, but a restart may be under way.
 n=0
 until curl -fsS -o /dev/null "http://$MASTER/cluster/healthz" && curl -fsS -o /dev/null "$FILER/healthz" && curl -fsS -o /dev/null "$S3/healthz"; do

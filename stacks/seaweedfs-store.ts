@@ -14,6 +14,7 @@ import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
 import { SeaweedfsLake } from '../constructs/seaweedfs-lake';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
+import { RunAs } from '../constructs/hardening';
 import type { ObjectStore, ObjectStoreProps } from './object-store';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -21,6 +22,9 @@ import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-confi
 export const SEAWEEDFS_ADMIN_USER = 'datalab-admin';
 export const SEAWEEDFS_S3_PORT = 8333;
 export const SEAWEEDFS_METRICS_PORT = 9324;
+/** The image's seaweed user and group (fixed ids in its Dockerfile), which own /data. */
+export const SEAWEEDFS_UID = 1000;
+export const SEAWEEDFS_GID = 1000;
 
 const PROVISION_SCRIPT = path.join(__dirname, 'seaweedfs-provision.sh');
 
@@ -80,6 +84,11 @@ export function deploySeaweedfs(scope: Construct, props: ObjectStoreProps): Obje
         { path: '/provision/keys.txt', content: Lazy.stringValue({ produce: () => lake.keysDocument() }) },
         { path: '/provision/buckets.txt', content: lake.bucketsDocument() },
       ],
+      // As the server's user; it writes only response bodies and request documents to /tmp.
+      hardening: {
+        runAs: RunAs.user(SEAWEEDFS_UID, SEAWEEDFS_GID),
+        scratch: [{ path: '/tmp', purpose: 'S3 response bodies and request documents of the provisioning script, weed shell history', sizeMb: 16 }],
+      },
       resources: { memoryMb: 128 },
       oneShot: true,
     },
@@ -125,6 +134,11 @@ function serverSpec(ctx: ServiceContext, core: CoreConfig, adminSecret: string):
     env: { DATALAB_S3_ADMIN_SECRET_KEY: adminSecret },
     // `${DATALAB_S3_ADMIN_SECRET_KEY}` is SeaweedFS's placeholder, written as it is.
     files: [{ path: '/etc/seaweedfs/s3.json', content: SEAWEEDFS_STATIC_CONFIG }],
+    // Started as seaweed, the entrypoint skips its chown of /data and su-exec (both need root).
+    hardening: {
+      runAs: RunAs.user(SEAWEEDFS_UID, SEAWEEDFS_GID),
+      scratch: [{ path: '/tmp', purpose: "the filer's and volume server's local Unix sockets (fatal when they cannot be created) and temporary files", sizeMb: 64 }],
+    },
     ports: portsFor(ctx, cfg, [{ name: 's3', containerPort: SEAWEEDFS_S3_PORT }]),
     volumes: volumesFor(ctx, 'seaweedfs', cfg, { data: '/data' }),
     // Healthy when the master has a leader and the filer and the S3 gateway answer; `curl` ships in the image.

@@ -11,6 +11,7 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { SparkEndpoint } from '../constructs/spark-endpoint';
 import { BackendSettings, configureBackend } from './backend';
+import { RunAs } from '../constructs/hardening';
 import { notebookSparkDefaults } from './notebook-spark-defaults';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
@@ -177,6 +178,24 @@ function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWirin
     volumes: volumesFor(ctx, name, cfg, { data: '/srv/jupyterhub/data', home: '/home' }),
     probe: Probe.http(8000, '/hub/health', { startPeriodSeconds: 30 }),
     lakeIdentity: w.lakeUser,
+    // The hub creates a Unix account per notebook user and starts each server as that user
+    // (images/jupyterhub): it must be root, with what useradd and the spawner need. Not yet proven
+    // by an apply.
+    hardening: {
+      runAs: RunAs.root('LocalProcessSpawner starts each notebook server as its own Unix account, which only root can do'),
+      capabilities: [
+        { capability: 'SETUID', reason: 'the spawner switches each notebook server to its user' },
+        { capability: 'SETGID', reason: "the spawner sets each notebook server's groups" },
+        { capability: 'CHOWN', reason: 'useradd --create-home hands the new home to its user' },
+        { capability: 'FOWNER', reason: "useradd sets the mode of a home it has already handed over" },
+        { capability: 'DAC_OVERRIDE', reason: "the hub works in notebook users' private (0700) homes" },
+        { capability: 'KILL', reason: 'the hub stops notebook servers, which run as other users' },
+      ],
+      readOnlyRootFilesystem: {
+        enabled: false,
+        reason: "useradd writes /etc/passwd, /etc/group and /etc/shadow for each notebook user at spawn, and notebooks install packages into the image's Python",
+      },
+    },
     metrics: { port: 8000, path: '/hub/metrics' },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 180,
@@ -200,6 +219,14 @@ function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeId
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8501 }]),
     probe: Probe.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
     lakeIdentity: user,
+    // The image's streamlit user (apps/streamlit, fixed ids); caches live in memory. Not yet proven by an apply.
+    hardening: {
+      runAs: RunAs.user(10001, 10001),
+      scratch: [
+        { path: '/home/streamlit', purpose: "Streamlit's per-user state in $HOME/.streamlit", sizeMb: 16 },
+        { path: '/tmp', purpose: 'temporary files of Streamlit, pyarrow and s3fs', sizeMb: 64 },
+      ],
+    },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,
   };

@@ -11,6 +11,8 @@ process.setSourceMapsEnabled(false);
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { tmpfsOptions, uploadFolders } from '../../constructs/docker-service';
+import { resolveHardening } from '../../constructs/hardening';
 import type { ServiceSpec } from '../../constructs/service-spec';
 import { run } from './lib';
 
@@ -74,7 +76,17 @@ class Sandbox {
       this.volumes.push(vol);
       args.push('-v', `${vol}:${v.path}`);
     }
-    if (spec.user) args.push('--user', spec.user);
+    // Confined as DockerService confines it: the stand-in must run under the same hardening.
+    const hard = resolveHardening(spec.name, spec.hardening);
+    if (hard.runAs) args.push('--user', hard.runAs.name);
+    if (hard.noNewPrivileges) args.push('--security-opt', 'no-new-privileges:true');
+    args.push('--cap-drop', 'ALL', ...hard.capabilities.flatMap((c) => ['--cap-add', c]));
+    if (hard.readOnlyRootFilesystem) args.push('--read-only');
+    for (const s of hard.scratch) args.push('--tmpfs', `${s.path}:${tmpfsOptions(s, hard)}`);
+    // DockerService puts uploaded files into a never-started holder (the provider copies to `/`,
+    // which Docker refuses on a read-only root); `docker cp` into the folder itself is accepted
+    // when the folder is a volume, so here each folder is an anonymous volume of the container.
+    for (const dir of uploadFolders(spec, (spec.volumes ?? []).map((v) => v.path), hard)) args.push('-v', dir);
     if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint[0]);
     if (spec.probe) {
       // Loaded on use, like the core stack: the SeaweedFS smoke test needs none of cdktf.
@@ -357,6 +369,13 @@ async function smokeKafka(): Promise<string[]> {
     out.push(`restart: healthy again after ${s2}s, the message survived on the volume`);
     const user = (await exec(kafka, 'id -un; id -u')).stdout.trim().replace('\n', ' uid ');
     out.push(`runs as ${user}`);
+    // As the real image's log4j2.yaml does, the broker writes its log files under LOG_DIR: on the
+    // read-only root, only the declared scratch path there makes that possible.
+    const logs = (await exec(kafka, 'ls /opt/kafka/logs')).stdout.split('\n').filter(Boolean);
+    for (const f of ['server.log', 'controller.log', 'kafkaServer-gc.log']) expect(logs.includes(f), `/opt/kafka/logs lacks ${f}: ${logs.join(' ')}`);
+    const probe = await exec(kafka, 'touch /opt/kafka/probe', { allowFail: true });
+    expect(probe.code !== 0 && /read-only/i.test(probe.stderr), `a write to /opt/kafka did not fail as read-only: ${probe.stderr}`);
+    out.push(`log files under /opt/kafka/logs (tmpfs): ${logs.join(' ')}; the rest of the root is read-only`);
     return out;
   });
 }

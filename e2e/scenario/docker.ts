@@ -30,16 +30,36 @@ export interface ContainerInfo {
   readonly labels: Readonly<Record<string, string>>;
   /** Volumes mounted (named and anonymous), by volume name. */
   readonly volumes: readonly string[];
+  /** Every mount: where, and whether it is writable. */
+  readonly mounts: readonly { readonly destination: string; readonly rw: boolean }[];
   readonly memoryLimitBytes: number;
+  /** How Docker confines it (`Config.User` and the HostConfig fields). */
+  readonly confinement: {
+    readonly user: string;
+    readonly readOnly: boolean;
+    readonly securityOpts: readonly string[];
+    readonly capDrop: readonly string[];
+    readonly capAdd: readonly string[];
+    readonly tmpfs: Readonly<Record<string, string>>;
+    readonly privileged: boolean;
+  };
 }
 
 interface RawInspect {
   Id: string;
   Name: string;
   State: { Status: string; ExitCode: number; Health?: Health };
-  Config: { Labels: Record<string, string> | null };
-  Mounts: { Type: string; Name?: string }[];
-  HostConfig: { Memory: number };
+  Config: { Labels: Record<string, string> | null; User: string };
+  Mounts: { Type: string; Name?: string; Destination: string; RW: boolean }[];
+  HostConfig: {
+    Memory: number;
+    ReadonlyRootfs: boolean;
+    SecurityOpt: string[] | null;
+    CapDrop: string[] | null;
+    CapAdd: string[] | null;
+    Tmpfs: Record<string, string> | null;
+    Privileged: boolean;
+  };
 }
 
 /** The container's state, or undefined when there is no such container. */
@@ -55,7 +75,17 @@ export async function inspectContainer(name: string): Promise<ContainerInfo | un
     health: raw.State.Health ?? undefined,
     labels: raw.Config.Labels ?? {},
     volumes: raw.Mounts.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!),
+    mounts: raw.Mounts.map((m) => ({ destination: m.Destination, rw: m.RW })),
     memoryLimitBytes: raw.HostConfig.Memory,
+    confinement: {
+      user: raw.Config.User,
+      readOnly: raw.HostConfig.ReadonlyRootfs,
+      securityOpts: raw.HostConfig.SecurityOpt ?? [],
+      capDrop: raw.HostConfig.CapDrop ?? [],
+      capAdd: raw.HostConfig.CapAdd ?? [],
+      tmpfs: raw.HostConfig.Tmpfs ?? {},
+      privileged: raw.HostConfig.Privileged,
+    },
   };
 }
 
@@ -86,6 +116,11 @@ export async function waitHealthy(names: readonly string[], timeoutMs: number): 
     () => states.join('; '),
   );
   return ms;
+}
+
+/** `docker exec` of a shell snippet in a running container, as its own user unless `user` says otherwise. */
+export function execIn(name: string, script: string, opts: { readonly user?: string; readonly okCodes?: readonly number[] } = {}): Promise<RunResult> {
+  return run('docker', ['exec', ...(opts.user ? ['--user', opts.user] : []), name, 'sh', '-c', script], { okCodes: opts.okCodes ?? [0], timeoutMs: 30_000 });
 }
 
 export function stopContainer(name: string): Promise<RunResult> {

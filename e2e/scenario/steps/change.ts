@@ -1,8 +1,9 @@
 /**
  * g. change: a topic and a bucket added to a copy of the e2e config (DATALAB_CONFIG_DIR; the
- * repository's file stays as it is). The saved plan must hold exactly the new kafka_topic and the
- * replacement of the lake provisioner (its uploaded buckets file names the new bucket), nothing
- * else; the plan is applied as saved; then the bucket and the topic exist and verify passes.
+ * repository's file stays as it is). The saved plan must hold exactly the new kafka_topic, the
+ * replacement of the lake provisioner's file holder (its uploaded buckets file names the new
+ * bucket) and so of the provisioner (which mounts the holder's files), nothing else; the plan is
+ * applied as saved; then the bucket and the topic exist and verify passes.
  */
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { log } from '../../lib/log';
@@ -20,6 +21,8 @@ import { lakeSecrets, stateOutput } from '../state';
 export const ADDED_BUCKET: BucketEntry = { name: 'scenario-added', versioning: true };
 export const ADDED_TOPIC: TopicEntry = { name: 'scenario-added', partitions: 2, replication: 1, retentionHours: 24 };
 const PROVISIONER = containerName('seaweedfs-provisioner');
+/** The never-started container that holds the provisioner's files (constructs/docker-service.ts). */
+const PROVISIONER_FILES = `${PROVISIONER}-files`;
 
 interface Upload {
   readonly file: string;
@@ -30,11 +33,11 @@ function bucketsFile(values: Record<string, unknown> | null): string {
   return ((values?.upload ?? []) as Upload[]).find((u) => u.file === '/provision/buckets.txt')?.content ?? '';
 }
 
-/** The plan's changes must be exactly the new topic (create) and the provisioner (replace, new buckets file). */
+/** The plan's changes must be exactly the new topic (create), the provisioner's files (replace, new buckets file) and the provisioner (replace). */
 function checkPlan(changes: readonly ResourceChange[]): void {
   const listed = changes.map((c) => `${actionOf(c.actions)} ${c.address}${c.after?.name ? ` (${String(c.after.name)})` : ''}`);
   const wrong = (why: string) => new AssertionFailed(`${why}; the plan has ${changes.length} changes:\n  ${listed.join('\n  ')}`);
-  if (changes.length !== 2) throw wrong('expected exactly 2 changes (the new topic, the provisioner replaced)');
+  if (changes.length !== 3) throw wrong("expected exactly 3 changes (the new topic, the provisioner's files and the provisioner replaced)");
 
   const topic = changes.find((c) => c.type === 'kafka_topic');
   if (!topic || actionOf(topic.actions) !== 'create') throw wrong(`expected kafka_topic ${ADDED_TOPIC.name} to be created`);
@@ -44,16 +47,18 @@ function checkPlan(changes: readonly ResourceChange[]): void {
     'the planned topic',
   );
 
-  const prov = changes.find((c) => c.type === 'docker_container');
-  if (!prov || prov.after?.name !== PROVISIONER || actionOf(prov.actions) !== 'replace') throw wrong(`expected ${PROVISIONER} to be replaced`);
+  const replaced = (name: string) => changes.find((c) => c.type === 'docker_container' && c.after?.name === name && actionOf(c.actions) === 'replace');
+  const files = replaced(PROVISIONER_FILES);
+  if (!files) throw wrong(`expected ${PROVISIONER_FILES} to be replaced`);
+  if (!replaced(PROVISIONER)) throw wrong(`expected ${PROVISIONER} to be replaced`);
   const line = `${ADDED_BUCKET.name} Enabled 0`;
-  check(!bucketsFile(prov.before).includes(line) && bucketsFile(prov.after).split('\n').includes(line), `the provisioner's new buckets.txt must add "${line}":\nbefore:\n${bucketsFile(prov.before)}\nafter:\n${bucketsFile(prov.after)}`);
+  check(!bucketsFile(files.before).includes(line) && bucketsFile(files.after).split('\n').includes(line), `the provisioner's new buckets.txt must add "${line}":\nbefore:\n${bucketsFile(files.before)}\nafter:\n${bucketsFile(files.after)}`);
   log(`  plan: ${listed.join('; ')}`);
 }
 
 export const change: ScenarioStep = {
   name: 'change',
-  summary: `add topic and bucket ${ADDED_TOPIC.name} in a config copy: plan = that topic + provisioner replace; apply; verify`,
+  summary: `add topic and bucket ${ADDED_TOPIC.name} in a config copy: plan = that topic + provisioner (and its files) replaced; apply; verify`,
   needs: ['deploy'],
   services: CORE_SERVICES,
   async run(s) {

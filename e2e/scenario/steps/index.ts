@@ -5,9 +5,10 @@ import { consul } from './consul';
 import { dataSurvives } from './data-survives';
 import { deploy } from './deploy';
 import { destroy } from './destroy';
+import { hardening } from './hardening';
 import { idempotency } from './idempotency';
 import { kafka } from './kafka';
 import { lake } from './lake';
 import { verify } from './verify';
 
-export const STEPS: readonly ScenarioStep[] = [deploy, lake, kafka, consul, verify, idempotency, change, dataSurvives, destroy];
+export const STEPS: readonly ScenarioStep[] = [deploy, hardening, lake, kafka, consul, verify, idempotency, change, dataSurvives, destroy];
