@@ -83,11 +83,11 @@ describe.each(ENVS)('processing stack for %s', (env) => {
       build: { context: string; dockerfile: string; build_args: Record<string, string>; tag: string[] };
       triggers: { content_sha256: string };
     };
-    expect(image.name).toBe('datalab/spark:3.5.8-delta3.3.1');
+    expect(image.name).toBe('datalab/spark:3.5.7-delta3.3.1');
     expect(image.build.context).toMatch(/^assets\/spark-image_context_[A-F0-9]{8}\/[A-F0-9]{32}$/);
     expect(image.build.dockerfile).toBe('Dockerfile');
-    expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: 'apache/spark:3.5.8-scala2.12-java17-python3-ubuntu' });
-    expect(image.triggers.content_sha256).toBe(contextHash(SPARK_IMAGE_DIR, { SPARK_BASE_IMAGE: 'apache/spark:3.5.8-scala2.12-java17-python3-ubuntu' }));
+    expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu' });
+    expect(image.triggers.content_sha256).toBe(contextHash(SPARK_IMAGE_DIR, { SPARK_BASE_IMAGE: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu' }));
     const sparkContainers = containers(json).filter((c) => serviceOf(c) !== 'nifi');
     expect(sparkContainers.length).toBe(EXPECTED[env].workers + 1 + 3);
     for (const c of sparkContainers) expect(c.image).toMatch(/^\$\{docker_image\.spark-image_[A-F0-9]+\.image_id\}$/);
@@ -196,7 +196,7 @@ describe('the Spark image build', () => {
 
   it('pins the Spark 3.5 / Hadoop 3.3.4 jar set in the Dockerfile', () => {
     const dockerfile = fs.readFileSync(path.join(SPARK_IMAGE_DIR, 'Dockerfile'), 'utf8');
-    for (const pin of ['DELTA_VERSION=3.3.1', 'HADOOP_AWS_VERSION=3.3.4', 'AWS_SDK_BUNDLE_VERSION=1.12.262', 'SCALA_BINARY=2.12', 'SPARK_VERSION=3.5.8']) {
+    for (const pin of ['DELTA_VERSION=3.3.1', 'HADOOP_AWS_VERSION=3.3.4', 'AWS_SDK_BUNDLE_VERSION=1.12.262', 'SCALA_BINARY=2.12', 'SPARK_VERSION=3.5.7']) {
       expect(dockerfile).toContain(`ARG ${pin}`);
     }
     expect(dockerfile).toContain('delta-storage');

@@ -101,12 +101,17 @@ function check(): number {
     return { variant: v, ...(base ? { base } : {}), facts };
   });
 
+  const jarsListed = Date.now();
+
   // PyPI: each variant's requirements with what its base has installed, for its Python.
   const installedBy = new Map<Checked, ReadonlyMap<string, string>>();
+  const pipSeconds = new Map<Checked, number>();
   for (const c of checked) {
     if (c.variant.pip.length === 0 || !c.base) continue;
     const requirements = [...c.base.pipProvided, ...c.variant.pip.map((r) => r.text)];
+    const t = Date.now();
     const r = resolvePip(requirements, { python: c.base.python, glibc: c.base.glibc });
+    pipSeconds.set(c, (Date.now() - t) / 1000);
     const image = c.facts.image;
     if (r.installed) installedBy.set(c, r.installed);
     else if (r.failure?.kind === 'no-distribution') {
@@ -141,10 +146,13 @@ function check(): number {
     const base = c.base ? `Python ${c.base.python}, glibc ${c.base.glibc}` : 'base unknown';
     const spark = s ? `, Spark ${s.version} (Scala ${s.scalaBinary}${s.hadoop ? `, Hadoop ${s.hadoop}` : ''})` : '';
     const resolved = installedBy.get(c);
-    console.log(`${c.facts.image}: FROM ${c.variant.from} (${base}${spark}); ${c.variant.jars.length} jar(s); ${c.variant.pip.length} pip pin(s)${resolved ? `, ${resolved.size} package(s) resolved` : ''}`);
+    console.log(`${c.facts.image}: FROM ${c.variant.from} (${base}${spark}); ${c.variant.jars.length} jar(s); ${c.variant.pip.length} pip pin(s)${resolved ? `, ${resolved.size} package(s) resolved` : ''}${pipSeconds.has(c) ? ` (${pipSeconds.get(c)!.toFixed(1)} s)` : ''}`);
   }
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`check:pins: ${checked.length} image variant(s), ${jars.size} jar(s) on Maven Central (${seconds(mavenDone - started)}), PyPI (${seconds(pipDone - mavenDone)}), total ${seconds(Date.now() - started)}`);
+  console.log(
+    `check:pins: ${checked.length} image variant(s); Maven Central: ${jars.size} jar(s) (${seconds(mavenDone - started)}); ` +
+      `Spark's jars/ from pyspark (${seconds(jarsListed - mavenDone)}); PyPI (${seconds(pipDone - jarsListed)}); total ${seconds(Date.now() - started)}`,
+  );
   if (conflicts.length > 0) {
     const unique = [...new Set(conflicts.map(formatConflict))];
     console.error(`\n${unique.length} conflict(s):`);
