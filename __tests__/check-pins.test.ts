@@ -17,6 +17,7 @@ import {
 import { discoverImages, environmentBuildArgs, imageVariants, readVariant } from '../scripts/pins/images';
 import { classifyMavenFailure, keyOfMavenArtifact, parseEffectivePom } from '../scripts/pins/maven';
 import { classifyPipFailure, manylinuxPlatforms, summariseCauses } from '../scripts/pins/pip';
+import { pins, pinsMatchImage } from '../scripts/pins/test-requirements';
 import {
   argsMatchBase,
   deltaPipMatchesJars,
@@ -318,5 +319,24 @@ describe('reading mvn and pip', () => {
     expect(p).toContain('manylinux2014_x86_64');
     expect(p).not.toContain('manylinux_2_36_x86_64');
     expect(manylinuxPlatforms('2.12')).not.toContain('manylinux2014_x86_64');
+  });
+});
+
+describe('the PySpark job tests run the image\'s Spark and Delta (npm run test:jobs)', () => {
+  const dockerfile = fs.readFileSync(path.join(ROOT, 'images', 'spark', 'Dockerfile'), 'utf8');
+
+  it('pins pyspark and delta-spark to the Spark image\'s SPARK_VERSION and DELTA_VERSION', () => {
+    const testPins = pins(fs.readFileSync(path.join(ROOT, 'jobs', 'pyspark', 'requirements-test.txt'), 'utf8'));
+    expect(pinsMatchImage(testPins, dockerfile)).toEqual([]);
+    // Every test requirement is pinned: the environment is the same on every machine.
+    const lines = requirementLines(fs.readFileSync(path.join(ROOT, 'jobs', 'pyspark', 'requirements-test.txt'), 'utf8')).requirements;
+    expect(lines.length).toBe(testPins.size);
+  });
+
+  it('names the file, the package and the image\'s version when they differ', () => {
+    expect(pinsMatchImage(new Map([['pyspark', '3.5.1'], ['delta-spark', '3.3.1']]), 'FROM x\nARG SPARK_VERSION=3.5.7\nARG DELTA_VERSION=3.3.1\n')).toEqual([
+      "jobs/pyspark/requirements-test.txt: pyspark==3.5.1, but images/spark/Dockerfile has SPARK_VERSION=3.5.7; the tests must run the jobs' Spark and Delta",
+    ]);
+    expect(pinsMatchImage(new Map([['pyspark', '3.5.7']]), 'FROM x\nARG SPARK_VERSION=3.5.7\nARG DELTA_VERSION=3.3.1\n')[0]).toContain('delta-spark==(not pinned)');
   });
 });
