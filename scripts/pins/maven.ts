@@ -24,7 +24,12 @@ const UNREACHABLE = /(Connect(ion)? (to \S+ )?(refused|timed out|reset)|connect 
 export function classifyMavenFailure(output: string): { unreachable: string } | { missing: string[] } | { other: string } {
   const lines = output.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
   const transfer = lines.find((l) => /Could not transfer artifact/.test(l) && UNREACHABLE.test(l)) ?? lines.find((l) => /\[ERROR\]/.test(l) && UNREACHABLE.test(l));
-  if (transfer) return { unreachable: transfer.replace(/^\[ERROR\]\s*/, '').trim() };
+  if (transfer) {
+    // `… from/to central (https://…): transfer failed for …: Connect to … failed: Connection refused -> [Help 1]`
+    const repo = /from\/to (\S+ \([^)]+\))/.exec(transfer)?.[1];
+    const reason = transfer.replace(/\s*-> \[Help \d+\]\s*$/, '').split(': ').pop()!.trim();
+    return { unreachable: repo ? `${repo}: ${reason}` : transfer.replace(/^\[ERROR\]\s*/, '').trim() };
+  }
   const missing = new Set<string>();
   for (const l of lines) {
     for (const m of l.matchAll(/(?:Could not find artifact|artifact) ([\w.-]+:[\w.-]+:[\w.-]+(?::[\w.-]+)?:[\w.-]+)(?: in | was not found| \(absent\))/g)) missing.add(m[1]);
@@ -63,7 +68,9 @@ function throwawayPom(deps: ReadonlyArray<{ c: Coordinate; type: 'jar' | 'pom' }
 }
 
 function runMvn(dir: string, goals: string[]): { code: number; out: string } {
-  const r = spawnSync('mvn', ['-B', '-U', '--no-transfer-progress', ...goals], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // DATALAB_MAVEN_SETTINGS: a settings.xml (e.g. a company mirror of Maven Central).
+  const settings = process.env.DATALAB_MAVEN_SETTINGS ? ['-s', process.env.DATALAB_MAVEN_SETTINGS] : [];
+  const r = spawnSync('mvn', ['-B', '-U', '--no-transfer-progress', ...settings, ...goals], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) {
     if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new ToolMissingError('cannot run "mvn": not found on PATH; install Maven (3.6.3 or later)');
     throw r.error;

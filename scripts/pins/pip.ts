@@ -53,7 +53,11 @@ export type PipFailure =
 export function classifyPipFailure(output: string): PipFailure {
   const lines = output.split('\n');
   const conn = lines.find((l) => UNREACHABLE.test(l));
-  if (conn) return { kind: 'unreachable', detail: conn.replace(/^(WARNING|ERROR):\s*/, '').trim() };
+  if (conn) {
+    const index = /Looking in indexes: (\S+)/.exec(output)?.[1];
+    const reason = /(Failed to establish a new connection: [^'"]+|Temporary failure in name resolution|Name or service not known|Read timed out|ProxyError[^'"]*|SSLError[^'"]*)/.exec(conn)?.[1];
+    return { kind: 'unreachable', detail: `${index ? `${index}: ` : ''}${(reason ?? conn.replace(/^(WARNING|ERROR):\s*/, '')).trim()}` };
+  }
   const nomatch = /Could not find a version that satisfies the requirement (\S+) \(from versions: ([^)]*)\)/.exec(output);
   if (nomatch) {
     const ignored = /Ignored the following versions that require a different python version: (.*)/.exec(output);
