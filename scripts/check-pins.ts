@@ -49,7 +49,7 @@ function sparkOf(v: ImageVariant, base: BaseImageFacts | undefined): Omit<SparkR
 
 const sparkParent = (s: { version: string; scalaBinary: string }): Coordinate => ({ groupId: 'org.apache.spark', artifactId: `spark-parent_${s.scalaBinary}`, version: s.version });
 
-function check(): number {
+async function check(): Promise<number> {
   const started = Date.now();
   let envs: Array<{ name: string; buildArgs: Map<string, Record<string, string>> }>;
   try {
@@ -81,14 +81,15 @@ function check(): number {
 
   // The Spark distribution's jars/, for images that pin jars (pyspark's wheel carries the same build).
   const distribution = new Map<string, string[] | undefined>();
-  const checked: Checked[] = prepared.map(({ v, base, spark }) => {
+  const checked: Checked[] = [];
+  for (const { v, base, spark } of prepared) {
     let runtime: SparkRuntime | undefined;
     if (spark) {
       const parentKey = coordinateKey(sparkParent(spark));
       const hadoop = maven.poms.get(parentKey)?.properties['hadoop.version'];
       if (maven.missing.has(parentKey)) conflicts.push({ image: label(v), subject: parentKey, constraint: `not served by Maven Central: Spark ${spark.version}'s Hadoop version cannot be read` });
       if (v.jars.length > 0 && !distribution.has(spark.version)) {
-        const listed = pysparkJars(spark.version);
+        const listed = await pysparkJars(spark.version);
         if (listed.problem) conflicts.push({ image: label(v), subject: `Spark ${spark.version}`, constraint: listed.problem });
         distribution.set(spark.version, listed.jars);
       }
@@ -98,20 +99,28 @@ function check(): number {
     for (const j of v.jars) {
       if (maven.missing.has(coordinateKey(j))) conflicts.push({ image: label(v), subject: coordinateKey(j), constraint: 'not served by Maven Central (the image build would fail downloading it)' });
     }
-    return { variant: v, ...(base ? { base } : {}), facts };
-  });
+    checked.push({ variant: v, ...(base ? { base } : {}), facts });
+  }
 
   const jarsListed = Date.now();
 
   // PyPI: each variant's requirements with what its base has installed, for its Python.
   const installedBy = new Map<Checked, ReadonlyMap<string, string>>();
   const pipSeconds = new Map<Checked, number>();
-  for (const c of checked) {
-    if (c.variant.pip.length === 0 || !c.base) continue;
-    const requirements = [...c.base.pipProvided, ...c.variant.pip.map((r) => r.text)];
-    const t = Date.now();
-    const r = resolvePip(requirements, { python: c.base.python, glibc: c.base.glibc });
-    pipSeconds.set(c, (Date.now() - t) / 1000);
+  // All images at once: a resolution mostly waits for PyPI and parses metadata.
+  const resolutions = await Promise.all(
+    checked.map(async (c) => {
+      if (c.variant.pip.length === 0 || !c.base) return undefined;
+      const requirements = [...c.base.pipProvided, ...c.variant.pip.map((r) => r.text)];
+      const t = Date.now();
+      const r = await resolvePip(requirements, { python: c.base.python, glibc: c.base.glibc });
+      pipSeconds.set(c, (Date.now() - t) / 1000);
+      return r;
+    }),
+  );
+  checked.forEach((c, i) => {
+    const r = resolutions[i];
+    if (!r || !c.base) return;
     const image = c.facts.image;
     if (r.installed) installedBy.set(c, r.installed);
     else if (r.failure?.kind === 'no-distribution') {
@@ -127,7 +136,7 @@ function check(): number {
         conflicts.push({ image, subject: summary, constraint: `cannot be installed together on Python ${c.base.python}: ${cause}` });
       }
     } else if (r.failure) conflicts.push({ image, subject: 'pip', constraint: r.failure.detail });
-  }
+  });
   const pipDone = Date.now();
 
   // Consistency rules.
@@ -163,9 +172,9 @@ function check(): number {
   return 0;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   try {
-    process.exitCode = check();
+    process.exitCode = await check();
   } catch (err) {
     if (err instanceof RegistryUnreachableError) {
       console.error(`check:pins: ${err.message}\ncheck:pins: no verdict on the pins (the registry was not reached)`);
@@ -177,4 +186,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

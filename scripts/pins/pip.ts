@@ -7,7 +7,7 @@
  * valid for every interpreter and is offered to the resolution from a wheelhouse kept in
  * ${XDG_CACHE_HOME:-~/.cache}/datalab/check-pins-wheels.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -107,21 +107,30 @@ export function summariseCauses(causes: readonly string[]): string[] {
   return out;
 }
 
-function runPip(args: string[]): { code: number; out: string } {
-  fs.mkdirSync(wheelhouse(), { recursive: true });
+function pipArgs(args: string[]): string[] {
   // Retries make pip print the connection errors an unreachable index causes (with none it only
-  // says "from versions: none", as for a name that does not exist). The machine's own extra
-  // wheel directory (PIP_FIND_LINKS) is replaced by the wheelhouse: PyPI decides, nothing local.
-  const r = spawnSync(PYTHON, ['-m', 'pip', '--disable-pip-version-check', '--no-input', '--retries', '2', '--timeout', '30', ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, PIP_REQUIRE_VIRTUALENV: '0', PIP_FIND_LINKS: wheelhouse() },
+  // says "from versions: none", as for a name that does not exist).
+  return ['-m', 'pip', '--disable-pip-version-check', '--no-input', '--retries', '2', '--timeout', '30', ...args];
+}
+
+/** The machine's own extra wheel directory (PIP_FIND_LINKS) is replaced by the wheelhouse: PyPI decides, nothing local. */
+function pipEnv(): NodeJS.ProcessEnv {
+  fs.mkdirSync(wheelhouse(), { recursive: true });
+  return { ...process.env, PIP_REQUIRE_VIRTUALENV: '0', PIP_FIND_LINKS: wheelhouse() };
+}
+
+const missingPython = () => new ToolMissingError(`cannot run "${PYTHON} -m pip": ${PYTHON} not found on PATH (set DATALAB_PYTHON to a Python 3 with pip)`);
+
+/** Runs pip; resolutions of several images run at once (each is mostly waiting and parsing). */
+function runPip(args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, pipArgs(args), { env: pipEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr.on('data', (d: Buffer) => chunks.push(d));
+    child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? missingPython() : err));
+    child.on('close', (code) => resolve({ code: code ?? 1, out: Buffer.concat(chunks).toString('utf8') }));
   });
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new ToolMissingError(`cannot run "${PYTHON} -m pip": ${PYTHON} not found on PATH (set DATALAB_PYTHON to a Python 3 with pip)`);
-    throw r.error;
-  }
-  return { code: r.status ?? 1, out: `${r.stdout}\n${r.stderr}` };
 }
 
 export interface PipResolution {
@@ -131,10 +140,10 @@ export interface PipResolution {
 }
 
 /** Builds `requirement` into the wheelhouse with this machine's pip; the wheel's file name, if pure Python. */
-export function buildPureWheel(requirement: string): { wheel?: string; problem?: string } {
+export async function buildPureWheel(requirement: string): Promise<{ wheel?: string; problem?: string }> {
   const dir = wheelhouse();
   fs.mkdirSync(dir, { recursive: true });
-  const r = runPip(['wheel', '--no-deps', '--progress-bar', 'off', '--wheel-dir', dir, requirement]);
+  const r = await runPip(['wheel', '--no-deps', '--progress-bar', 'off', '--wheel-dir', dir, requirement]);
   if (r.code !== 0) {
     const why = classifyPipFailure(r.out);
     if (why.kind === 'unreachable') throw new RegistryUnreachableError(`cannot reach PyPI: ${why.detail}`);
@@ -153,7 +162,7 @@ export function buildPureWheel(requirement: string): { wheel?: string; problem?:
  * Resolves `requirements` for `target`. Throws RegistryUnreachableError when PyPI cannot be
  * reached; a resolution that fails otherwise is returned as `failure`.
  */
-export function resolvePip(requirements: readonly string[], target: PipTarget): PipResolution {
+export async function resolvePip(requirements: readonly string[], target: PipTarget): Promise<PipResolution> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-check-pins-pip-'));
   try {
     const built = new Set<string>();
@@ -169,7 +178,7 @@ export function resolvePip(requirements: readonly string[], target: PipTarget): 
         '--only-binary=:all:',
         ...requirements,
       ];
-      const r = runPip(args);
+      const r = await runPip(args);
       if (r.code === 0) {
         const parsed = JSON.parse(fs.readFileSync(report, 'utf8')) as { install: Array<{ metadata: { name: string; version: string } }> };
         return { installed: new Map(parsed.install.map((i) => [normaliseName(i.metadata.name), i.metadata.version])) };
@@ -179,7 +188,7 @@ export function resolvePip(requirements: readonly string[], target: PipTarget): 
       // A pinned requirement PyPI serves only as source: build it once, offer the wheel, resolve again.
       if (why.kind === 'no-distribution' && /==/.test(why.requirement) && !built.has(why.requirement) && !why.ignoredPythons) {
         built.add(why.requirement);
-        const wheel = buildPureWheel(why.requirement);
+        const wheel = await buildPureWheel(why.requirement);
         if (wheel.wheel) continue;
         return { failure: { kind: 'no-distribution', requirement: why.requirement, versions: wheel.problem ?? why.versions } };
       }
@@ -191,10 +200,10 @@ export function resolvePip(requirements: readonly string[], target: PipTarget): 
 }
 
 /** File names of the jars in a pyspark wheel (`pyspark/jars/*.jar`): the Spark distribution's classpath. */
-export function pysparkJars(sparkVersion: string): { jars?: string[]; problem?: string } {
+export async function pysparkJars(sparkVersion: string): Promise<{ jars?: string[]; problem?: string }> {
   const dir = wheelhouse();
   const existing = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f === `pyspark-${sparkVersion}-py2.py3-none-any.whl`) : undefined;
-  const wheel = existing ? path.join(dir, existing) : buildPureWheel(`pyspark==${sparkVersion}`).wheel;
+  const wheel = existing ? path.join(dir, existing) : (await buildPureWheel(`pyspark==${sparkVersion}`)).wheel;
   if (!wheel) return { problem: `pyspark==${sparkVersion} is not on PyPI, so Spark ${sparkVersion}'s jars/ cannot be listed` };
   const r = spawnSync(PYTHON, ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', wheel], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) return { problem: `cannot list ${wheel}: ${r.stderr.trim()}` };
