@@ -139,8 +139,20 @@ export interface PipResolution {
   readonly failure?: Exclude<PipFailure, { kind: 'unreachable' }>;
 }
 
-/** Builds `requirement` into the wheelhouse with this machine's pip; the wheel's file name, if pure Python. */
-export async function buildPureWheel(requirement: string): Promise<{ wheel?: string; problem?: string }> {
+const building = new Map<string, Promise<{ wheel?: string; problem?: string }>>();
+
+/** Builds `requirement` into the wheelhouse with this machine's pip (once per run, however many images ask). */
+export function buildPureWheel(requirement: string): Promise<{ wheel?: string; problem?: string }> {
+  let p = building.get(requirement);
+  if (!p) {
+    p = buildPureWheelNow(requirement);
+    building.set(requirement, p);
+  }
+  return p;
+}
+
+/** The wheel's path, if the built wheel is pure Python. */
+async function buildPureWheelNow(requirement: string): Promise<{ wheel?: string; problem?: string }> {
   const dir = wheelhouse();
   fs.mkdirSync(dir, { recursive: true });
   const r = await runPip(['wheel', '--no-deps', '--progress-bar', 'off', '--wheel-dir', dir, requirement]);
