@@ -54,6 +54,13 @@ describe('README', () => {
     }
   });
 
+  it('names every npm command .ci/run runs', () => {
+    const ci = fs.readFileSync(path.join(__dirname, '..', '.ci', 'run'), 'utf8');
+    const commands = [...ci.matchAll(/^\s*(npm run [\w:-]+)/gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(['npm run check:pins', 'npm run test:jobs']));
+    for (const cmd of commands) expect(readme).toContain(cmd);
+  });
+
   it('links only to docs that exist', () => {
     for (const [, target] of readme.matchAll(/\]\((docs\/[^)#]+)/g)) {
       expect(fs.existsSync(path.join(__dirname, '..', target))).toBe(true);

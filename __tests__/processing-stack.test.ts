@@ -79,10 +79,10 @@ describe.each(ENVS)('processing stack for %s', (env) => {
       build: { context: string; dockerfile: string; build_args: Record<string, string>; tag: string[] };
       triggers: { content_sha256: string };
     };
-    expect(image.name).toBe('datalab/spark:3.5.8-delta3.3.1');
+    expect(image.name).toBe('datalab/spark:3.5.7-delta3.3.1');
     expect(image.build.context).toMatch(/^assets\/spark-image_context_[A-F0-9]{8}\/[A-F0-9]{32}$/);
     expect(image.build.dockerfile).toBe('Dockerfile');
-    expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: 'apache/spark:3.5.8-scala2.12-java17-python3-ubuntu' });
+    expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu' });
     // What makes it change is tested below (the Spark image build); here: a full SHA-256, not a token.
     expect(image.triggers.content_sha256).toMatch(/^[0-9a-f]{64}$/);
     const sparkContainers = containers(json).filter((c) => serviceOf(c) !== 'nifi');

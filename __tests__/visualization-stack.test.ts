@@ -251,7 +251,7 @@ describe('notebook spark-defaults.conf', () => {
     expect(lines).toContain('spark.hadoop.fs.s3a.connection.ssl.enabled true');
     expect(lines).toContain('spark.hadoop.fs.s3a.aws.credentials.provider org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider');
     expect(lines).toContain('spark.hadoop.fs.s3a.access.key AK');
-    expect(lines).toContain('spark.jars /opt/datalab/jars/hadoop-aws-3.3.4.jar,/opt/datalab/jars/aws-java-sdk-bundle-1.12.262.jar,/opt/datalab/jars/delta-spark_2.12-3.3.1.jar,/opt/datalab/jars/delta-storage-3.3.1.jar');
+    expect(lines).toContain('spark.jars /opt/datalab/jars/hadoop-aws-3.3.4.jar,/opt/datalab/jars/aws-java-sdk-bundle-1.12.262.jar,/opt/datalab/jars/wildfly-openssl-1.0.7.Final.jar,/opt/datalab/jars/delta-spark_2.12-3.3.1.jar,/opt/datalab/jars/delta-storage-3.3.1.jar');
   });
 
   it('names the jars the hub image downloads', () => {
@@ -263,6 +263,7 @@ describe('notebook spark-defaults.conf', () => {
     expect([...NOTEBOOK_JARS]).toEqual([
       `hadoop-aws-${args.HADOOP_AWS_VERSION}.jar`,
       `aws-java-sdk-bundle-${args.AWS_SDK_BUNDLE_VERSION}.jar`,
+      `wildfly-openssl-${args.WILDFLY_OPENSSL_VERSION}.jar`,
       `delta-spark_2.12-${args.DELTA_VERSION}.jar`,
       `delta-storage-${args.DELTA_VERSION}.jar`,
     ]);
@@ -272,7 +273,7 @@ describe('notebook spark-defaults.conf', () => {
     expect(dockerfile).toMatch(/set -eux;/);
     expect(dockerfile).toMatch(/curl -fsSL "\$\{maven\}\/\$\{path\}\.sha1" \| cut -c1-40\)  \$\{jar\}" \| sha1sum -c -/);
     for (const jar of NOTEBOOK_JARS) {
-      const stem = jar.replace(/-\d[\d.]*\.jar$/, '');
+      const stem = jar.replace(/-\d[\w.]*\.jar$/, '');
       expect(dockerfile).toContain(`/${stem}-\${`);
     }
   });
@@ -280,7 +281,7 @@ describe('notebook spark-defaults.conf', () => {
   it('uses the cluster\'s Spark, Delta, hadoop-aws and AWS SDK versions (images/spark/Dockerfile), jars and pip pins alike', () => {
     const hub = dockerArgs('jupyterhub');
     const cluster = dockerArgs('spark');
-    for (const key of ['SPARK_VERSION', 'DELTA_VERSION', 'HADOOP_AWS_VERSION', 'AWS_SDK_BUNDLE_VERSION']) {
+    for (const key of ['SPARK_VERSION', 'DELTA_VERSION', 'HADOOP_AWS_VERSION', 'AWS_SDK_BUNDLE_VERSION', 'WILDFLY_OPENSSL_VERSION']) {
       expect(`${key}=${hub[key]}`).toBe(`${key}=${cluster[key]}`);
     }
     const hubDockerfile = fs.readFileSync(path.join(__dirname, '..', 'images', 'jupyterhub', 'Dockerfile'), 'utf8');

@@ -99,7 +99,7 @@ export class MlStack extends TerraformStack {
       context: path.relative(PROJECT_ROOT, MLFLOW_IMAGE_DIR),
       name: `datalab/mlflow:${imageTag(ml.mlflow.image)}`,
       tagWithContentHash: true,
-      buildArgs: { BASE_IMAGE: ml.mlflow.image },
+      buildArgs: mlflowImageBuildArgs(ml),
     });
     const bucket = lake.mlflow;
     this.mlflowUser = lake.identityFor(this, 'mlflow-lake-user', MLFLOW_LAKE_USER);
@@ -224,6 +224,11 @@ export class AirflowSecrets extends Construct {
 /** The tag of an image reference (`repo:tag[@digest]` → `tag`). */
 function imageTag(image: string): string {
   return image.replace(/@sha256:.*$/, '').split(':').pop()!;
+}
+
+/** Build arguments of the MLflow image (npm run check:pins resolves the image with the same). */
+export function mlflowImageBuildArgs(ml: MlConfig): Record<string, string> {
+  return { BASE_IMAGE: ml.mlflow.image };
 }
 
 function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: string, dbs: readonly PostgresDatabase[]): ServiceSpec {

@@ -6,7 +6,7 @@
 
 /** Jars baked into the hub image (images/jupyterhub/Dockerfile), served by the driver to executors. */
 export const NOTEBOOK_JARS_DIR = '/opt/datalab/jars';
-export const NOTEBOOK_JARS = ['hadoop-aws-3.3.4.jar', 'aws-java-sdk-bundle-1.12.262.jar', 'delta-spark_2.12-3.3.1.jar', 'delta-storage-3.3.1.jar'] as const;
+export const NOTEBOOK_JARS = ['hadoop-aws-3.3.4.jar', 'aws-java-sdk-bundle-1.12.262.jar', 'wildfly-openssl-1.0.7.Final.jar', 'delta-spark_2.12-3.3.1.jar', 'delta-storage-3.3.1.jar'] as const;
 
 export interface NotebookSparkProps {
   /** `spark://host:port` or `local[*]`. */

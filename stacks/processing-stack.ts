@@ -80,7 +80,7 @@ export class ProcessingStack extends TerraformStack {
     this.sparkImage = new ProjectImage(this, 'spark-image', {
       name: cfg.spark.image,
       context: path.relative(PROJECT_ROOT, SPARK_IMAGE_DIR),
-      buildArgs: { SPARK_BASE_IMAGE: cfg.spark.baseImage },
+      buildArgs: sparkImageBuildArgs(cfg),
     });
     const image = this.sparkImage.image;
 
@@ -164,6 +164,11 @@ export class ProcessingStack extends TerraformStack {
     }
     new TerraformOutput(this, 'job_order', { value: this.plan.map((p) => p.definition.name).join(' -> '), description: 'Order in which the Spark jobs run on deploy' });
   }
+}
+
+/** Build arguments of the project Spark image (npm run check:pins resolves the image with the same). */
+export function sparkImageBuildArgs(cfg: ProcessingConfig): Record<string, string> {
+  return { SPARK_BASE_IMAGE: cfg.spark.baseImage };
 }
 
 export const SPARK_MASTER_RPC_PORT = 7077;

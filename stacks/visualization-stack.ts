@@ -71,7 +71,7 @@ export class VisualizationStack extends TerraformStack {
     this.hubImage = new ProjectImage(this, 'jupyterhub-image', {
       context: 'images/jupyterhub',
       name: cfg.jupyterhub.image,
-      buildArgs: { SPARK_VERSION: cfg.jupyterhub.sparkVersion },
+      buildArgs: jupyterhubImageBuildArgs(cfg),
     });
     this.jupyterhub = new DockerService(this, 'jupyterhub', {
       ...onNetwork,
@@ -134,6 +134,11 @@ interface HubWiring {
 /** Driver heap: a quarter of the hub's memory, at least 512 MiB (kernels and the hub share the rest). */
 export function notebookDriverMemoryMb(hubMemoryMb: number): number {
   return Math.max(512, Math.floor(hubMemoryMb / 4));
+}
+
+/** Build arguments of the JupyterHub image (npm run check:pins resolves the image with the same). */
+export function jupyterhubImageBuildArgs(v: VisualizationConfig): Record<string, string> {
+  return { SPARK_VERSION: v.jupyterhub.sparkVersion };
 }
 
 function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWiring): ServiceSpec {

@@ -23,7 +23,7 @@ function build() {
       /** Notebook users; each gets a generated password and a Unix account in the hub container. */
       users: z.array(unixUser).default([]),
       /** PySpark version installed in the image; must equal the Spark cluster's version. */
-      sparkVersion: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'expected a Spark version such as 3.5.8' }),
+      sparkVersion: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'expected a Spark version such as 3.5.7' }),
       /** Spark master for notebooks. @default spark://spark-master:7077 with processing deployed, else local[*] */
       sparkMasterUrl: z
         .string()

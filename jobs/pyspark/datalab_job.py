@@ -17,8 +17,12 @@ import os
 from pyspark.sql import SparkSession
 from pyspark.sql.utils import AnalysisException
 
-# What Spark says when a Delta path has no table yet (first deploy: the upstream job found no data).
-_NO_TABLE = ("is not a Delta table", "Path does not exist")
+# What Spark and Delta say when a Delta path has no table yet (first deploy: the upstream job found
+# no data). A prefix that does not exist is PATH_NOT_FOUND; one that exists without a _delta_log
+# (bronze on an empty topic leaves only its streaming checkpoint there) is DELTA_TABLE_NOT_FOUND in
+# Delta 3.x; older releases said "is not a Delta table". Error classes first, messages as fallback.
+_NO_TABLE_CLASSES = ("PATH_NOT_FOUND", "DELTA_TABLE_NOT_FOUND", "DELTA_MISSING_DELTA_TABLE", "DELTA_PATH_DOES_NOT_EXIST")
+_NO_TABLE = ("is not a Delta table", "Path does not exist", "doesn't exist")
 
 
 class Job:
@@ -65,7 +69,15 @@ class Job:
         try:
             return spark.read.format("delta").load(self.input(name))
         except AnalysisException as e:
-            if any(m in str(e) for m in _NO_TABLE):
+            if _no_table(e):
                 print(f"job {self.name}: input {name!r} ({self.input(name)}) has no Delta table yet; nothing to do")
                 return None
             raise
+
+
+def _no_table(e):
+    """Does this error say that there is no Delta table at the path (yet)?"""
+    error_class = e.getErrorClass() if hasattr(e, "getErrorClass") else None
+    if error_class:
+        return error_class in _NO_TABLE_CLASSES
+    return any(m in str(e) for m in _NO_TABLE)

@@ -3,10 +3,12 @@
 A batch job that recomputes silver from the whole bronze table and overwrites it, so every run
 (and every backfill) gives the same result for the same bronze data.
 Payload contract (JSON in the Kafka value): event_id, event_type, user_id, value, occurred_at.
+
+to_silver is a function of the bronze DataFrame (jobs/pyspark/tests runs it on hand-made rows).
 """
 import sys
 
-from pyspark.sql import Window
+from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import DoubleType, StringType, StructField, StructType, TimestampType
 
@@ -22,41 +24,60 @@ PAYLOAD = StructType(
     ]
 )
 
-job = Job.from_env()
-spark = job.spark()
 
-bronze = job.read_delta(spark, "events")
-if bronze is None:
-    # Nothing upstream yet (e.g. the first deploy on an empty topic): succeed, the next run picks it up.
+def _present(column: str):
+    """Not null and not only whitespace."""
+    return F.col(column).isNotNull() & (F.length(F.trim(column)) > 0)
+
+
+def to_silver(bronze: DataFrame) -> DataFrame:
+    """Bronze rows -> one typed row per event_id: the first delivery of each well-formed event.
+
+    A Kafka value that is not a JSON object parses to nulls and is dropped, as is an event without
+    id, type or time (or with a time that does not parse). A field of the wrong type is null and
+    the rest of the event is kept (Spark's partial results): a non-numeric value is unknown.
+    """
+    parsed = bronze.select(
+        F.from_json("value", PAYLOAD).alias("e"), "kafka_timestamp", "ingested_at", "partition", "offset"
+    ).select("e.*", "kafka_timestamp", "ingested_at", "partition", "offset")
+
+    valid = parsed.where(_present("event_id") & _present("event_type") & F.col("occurred_at").isNotNull())
+
+    # Keep the first delivery of each event (Kafka is at-least-once; backfills re-ingest). Partition
+    # and offset break ties, so the same bronze data always gives the same silver rows.
+    first = Window.partitionBy("event_id").orderBy(
+        F.col("kafka_timestamp").asc(), F.col("ingested_at").asc(), F.col("partition").asc(), F.col("offset").asc()
+    )
+    return (
+        valid.withColumn("_rank", F.row_number().over(first))
+        .where(F.col("_rank") == 1)
+        .drop("_rank", "partition", "offset")
+        .withColumn("event_type", F.lower(F.trim("event_type")))
+        .withColumn("event_date", F.to_date("occurred_at"))
+    )
+
+
+def write_silver(silver: DataFrame, table: str) -> None:
+    (
+        silver.write.format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .partitionBy("event_date")
+        .save(table)
+    )
+
+
+def main():
+    job = Job.from_env()
+    spark = job.spark()
+    bronze = job.read_delta(spark, "events")
+    if bronze is None:
+        # Nothing upstream yet (e.g. the first deploy on an empty topic): succeed, the next run picks it up.
+        spark.stop()
+        sys.exit(0)
+    write_silver(to_silver(bronze), job.output("table"))
     spark.stop()
-    sys.exit(0)
 
-parsed = bronze.select(F.from_json("value", PAYLOAD).alias("e"), "kafka_timestamp", "ingested_at").select(
-    "e.*", "kafka_timestamp", "ingested_at"
-)
 
-valid = parsed.where(
-    F.col("event_id").isNotNull()
-    & F.col("event_type").isNotNull()
-    & (F.length(F.trim("event_type")) > 0)
-    & F.col("occurred_at").isNotNull()
-)
-
-# Keep the first delivery of each event (Kafka is at-least-once; backfills re-ingest).
-first = Window.partitionBy("event_id").orderBy(F.col("kafka_timestamp").asc(), F.col("ingested_at").asc())
-silver = (
-    valid.withColumn("_rank", F.row_number().over(first))
-    .where(F.col("_rank") == 1)
-    .drop("_rank")
-    .withColumn("event_type", F.lower(F.trim("event_type")))
-    .withColumn("event_date", F.to_date("occurred_at"))
-)
-
-(
-    silver.write.format("delta")
-    .mode("overwrite")
-    .option("overwriteSchema", "true")
-    .partitionBy("event_date")
-    .save(job.output("table"))
-)
-spark.stop()
+if __name__ == "__main__":
+    main()
