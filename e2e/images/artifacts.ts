@@ -347,10 +347,10 @@ export async function kafkaArtifact(log: (l: string) => void): Promise<Artifact>
  * the sdist's sha256 so pip verifies what it fetched.
  */
 export const SPARK = {
-  version: '3.5.8',
+  version: '3.5.7',
   hadoop: '3.3.4',
   py4j: '0.10.9.7',
-  sdistSha256: '54cca0767b21b40e3953ad1d30f8601c53abf9cbda763653289cdcfcac52313c',
+  sdistSha256: '80e36514e0c5c126d35a26adf4f405cd4a69de96a8ea8a3c1e9a65fce2fb4eaa',
 };
 
 export async function sparkArtifact(log: (l: string) => void): Promise<Artifact> {
@@ -360,7 +360,7 @@ export async function sparkArtifact(log: (l: string) => void): Promise<Artifact>
   const recipe = `pip download pyspark==${s.version} --hash=sha256:${s.sdistSha256}; jars bin sbin python/pyspark python/lib`;
   return cached(dir, recipe, { dist }, async () => {
     const logFile = join(logDir(), 'spark-pip.log');
-    log(`spark: pip download pyspark==${s.version} (the sdist, 318 MB) (log: ${logFile})`);
+    log(`spark: pip download pyspark==${s.version} (the sdist, about 318 MB) (log: ${logFile})`);
     const download = join(dir, 'download');
     mkdirSync(download, { recursive: true });
     const req = join(download, 'requirements.txt');

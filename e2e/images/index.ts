@@ -10,8 +10,8 @@
  *   hashicorp/consul:1.14.3        consul from its Go module at v1.14.3 (MPL-2.0): what works with our stack
  *   hashicorp/consul-esm:0.7.1     consul-esm from its Go module at v0.7.1
  *   apache/kafka:4.1.1             Kafka 4.1.1's jars from Maven Central on Debian's OpenJDK 21
- *   apache/spark:3.5.8-scala2.12-java17-python3-ubuntu
- *                                  Spark 3.5.8's distribution as PyPI's pyspark 3.5.8 sdist carries it, on
+ *   apache/spark:3.5.7-scala2.12-java17-python3-ubuntu
+ *                                  Spark 3.5.7's distribution as PyPI's pyspark 3.5.7 sdist carries it, on
  *                                  Debian's OpenJDK 17 and Python 3 (the base the project Spark image builds on)
  *
  * Idempotent and fast when cached: artifacts are kept under `${DATALAB_E2E_CACHE:-~/.cache/datalab-e2e}/images`
@@ -52,8 +52,8 @@ export const STAND_INS: readonly StandIn[] = [
   { name: 'kafka', image: 'apache/kafka:4.1.1', from: 'Kafka 4.1.1 jars from Maven Central', artifact: kafkaArtifact },
   {
     name: 'spark',
-    image: 'apache/spark:3.5.8-scala2.12-java17-python3-ubuntu',
-    from: 'Spark 3.5.8 distribution from the PyPI pyspark 3.5.8 sdist',
+    image: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+    from: 'Spark 3.5.7 distribution from the PyPI pyspark 3.5.7 sdist',
     artifact: sparkArtifact,
     base: 'bookworm',
   },
