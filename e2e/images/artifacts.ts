@@ -337,3 +337,60 @@ export async function kafkaArtifact(log: (l: string) => void): Promise<Artifact>
     return `kafka ${KAFKA.version}: ${jars.length} jars from Maven Central`;
   });
 }
+
+// --- Spark
+
+/**
+ * Spark's binary distribution is published on Apache's download mirrors, which this machine does
+ * not reach; PyPI's pyspark sdist is built from that same distribution and carries its jars (253,
+ * Hadoop 3.3.4 client included), bin/ and part of sbin/, the Python package and py4j. Pinned by
+ * the sdist's sha256 so pip verifies what it fetched.
+ */
+export const SPARK = {
+  version: '3.5.7',
+  hadoop: '3.3.4',
+  py4j: '0.10.9.7',
+  sdistSha256: '80e36514e0c5c126d35a26adf4f405cd4a69de96a8ea8a3c1e9a65fce2fb4eaa',
+};
+
+export async function sparkArtifact(log: (l: string) => void): Promise<Artifact> {
+  const s = SPARK;
+  const dir = artifactDir('spark', s.version);
+  const dist = join(dir, 'dist');
+  const recipe = `pip download pyspark==${s.version} --hash=sha256:${s.sdistSha256}; jars bin sbin python/pyspark python/lib`;
+  return cached(dir, recipe, { dist }, async () => {
+    const logFile = join(logDir(), 'spark-pip.log');
+    log(`spark: pip download pyspark==${s.version} (the sdist, about 318 MB) (log: ${logFile})`);
+    const download = join(dir, 'download');
+    mkdirSync(download, { recursive: true });
+    const req = join(download, 'requirements.txt');
+    writeFileSync(req, `pyspark==${s.version} --hash=sha256:${s.sdistSha256}\n`);
+    await run('python3', ['-m', 'pip', 'download', '--no-deps', '--no-binary', ':all:', '--require-hashes', '-r', req, '-d', download], { logFile });
+    const sdist = join(download, `pyspark-${s.version}.tar.gz`);
+    if (!fileExists(sdist)) throw new Error(`pip did not leave ${sdist}`);
+
+    const unpack = join(dir, 'unpack');
+    rmSync(unpack, { recursive: true, force: true });
+    mkdirSync(unpack, { recursive: true });
+    await run('tar', ['-xzf', sdist, '-C', unpack, '--strip-components=1'], { logFile });
+    // The distribution's layout: /opt/spark/{jars,bin,sbin,python/pyspark,python/lib/*.zip,RELEASE}.
+    const out = `${dist}.tmp`;
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(join(out, 'python', 'lib'), { recursive: true });
+    for (const d of ['jars', 'bin', 'sbin']) renameSync(join(unpack, 'deps', d), join(out, d));
+    for (const f of readdirSync(join(out, 'bin')).filter((n) => n.endsWith('.cmd'))) rmSync(join(out, 'bin', f));
+    renameSync(join(unpack, 'pyspark'), join(out, 'python', 'pyspark'));
+    copyFileSync(join(unpack, 'lib', `py4j-${s.py4j}-src.zip`), join(out, 'python', 'lib', `py4j-${s.py4j}-src.zip`));
+    // python/lib/pyspark.zip is what spark-submit puts on a Python driver's and executor's path.
+    await run('python3', ['-c', 'import shutil,sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], "pyspark")', join(out, 'python', 'lib', 'pyspark'), join(out, 'python')], { logFile });
+    writeFileSync(join(out, 'RELEASE'), `Spark ${s.version} built for Hadoop ${s.hadoop}\n(stand-in: the distribution as the PyPI pyspark ${s.version} sdist carries it)\n`);
+    for (const need of [`jars/spark-core_2.12-${s.version}.jar`, `jars/hadoop-client-runtime-${s.hadoop}.jar`, 'bin/spark-class', 'bin/spark-submit', 'sbin/spark-daemon.sh']) {
+      if (!fileExists(join(out, need))) throw new Error(`pyspark ${s.version} sdist has no ${need}`);
+    }
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(out, dist);
+    rmSync(unpack, { recursive: true, force: true });
+    const jars = listFiles(join(dist, 'jars'));
+    return `spark ${s.version}: ${jars.length} jars, bin, sbin and python from the pyspark sdist`;
+  });
+}

@@ -2,16 +2,20 @@
  * The base of every stand-in image: a Debian minbase root filesystem made with debootstrap and
  * imported into the engine (`docker import`), since no image can be pulled.
  *
- * Debian trixie: its openjdk-21-jre-headless matches the JRE major of the real apache/kafka image
- * (eclipse-temurin 21). The rootfs tarball is kept in the cache, so a wiped engine re-imports it in
+ * Two suites, chosen by the JDK major of the real image a stand-in replaces: trixie's
+ * openjdk-21 for apache/kafka (eclipse-temurin 21), bookworm's openjdk-17 for apache/spark
+ * (eclipse-temurin 17). The rootfs tarball is kept in the cache, so a wiped engine re-imports it in
  * seconds instead of running debootstrap again.
  */
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactDir, fileExists, HASH_LABEL, imageLabel, logDir, run, sha256, STANDIN_LABEL } from './lib';
 
-export const DEBIAN_SUITE = 'trixie';
-export const BASE_IMAGE = `datalab-e2e/debian:${DEBIAN_SUITE}`;
+export type DebianSuite = 'trixie' | 'bookworm';
+export const DEBIAN_SUITE: DebianSuite = 'trixie';
+/** The base image of a suite. */
+export const baseImage = (suite: DebianSuite = DEBIAN_SUITE): string => `datalab-e2e/debian:${suite}`;
+export const BASE_IMAGE = baseImage(DEBIAN_SUITE);
 
 let mirror: string | undefined;
 
@@ -49,7 +53,7 @@ export function debianMirror(): string {
 }
 
 /** Changes applied to the debootstrapped tree before it is packed; part of the image's hash. */
-const tweaks = (): Record<string, string> => ({
+const tweaks = (suite: DebianSuite): Record<string, string> => ({
   // apt inside `docker build`: no recommends, no cache kept.
   'etc/apt/apt.conf.d/90datalab-e2e': [
     'APT::Install-Recommends "false";',
@@ -68,7 +72,7 @@ const tweaks = (): Record<string, string> => ({
     'path-include=/usr/share/doc/*/copyright',
     '',
   ].join('\n'),
-  'etc/apt/sources.list': `deb ${debianMirror()} ${DEBIAN_SUITE} main\n`,
+  'etc/apt/sources.list': `deb ${debianMirror()} ${suite} main\n`,
 });
 
 /**
@@ -87,24 +91,25 @@ const CLEANUP = [
 
 const RECIPE_VERSION = '2';
 
-export function baseHash(): string {
-  return sha256('debian-base', RECIPE_VERSION, DEBIAN_SUITE, debianMirror(), 'minbase', JSON.stringify(tweaks()), CLEANUP);
+export function baseHash(suite: DebianSuite = DEBIAN_SUITE): string {
+  return sha256('debian-base', RECIPE_VERSION, suite, debianMirror(), 'minbase', JSON.stringify(tweaks(suite)), CLEANUP);
 }
 
 /** Builds (or finds) `datalab-e2e/debian:<suite>`. Returns true when something was done. */
-export async function prepareBase(log: (line: string) => void): Promise<boolean> {
-  const hash = baseHash();
-  if ((await imageLabel(BASE_IMAGE, HASH_LABEL)) === hash) return false;
+export async function prepareBase(log: (line: string) => void, suite: DebianSuite = DEBIAN_SUITE): Promise<boolean> {
+  const hash = baseHash(suite);
+  const image = baseImage(suite);
+  if ((await imageLabel(image, HASH_LABEL)) === hash) return false;
 
-  const dir = artifactDir('debian', DEBIAN_SUITE);
+  const dir = artifactDir('debian', suite);
   const tarball = join(dir, `rootfs-${hash.slice(0, 16)}.tar`);
-  const logFile = join(logDir(), `debian-${DEBIAN_SUITE}.log`);
+  const logFile = join(logDir(), `debian-${suite}.log`);
   if (!fileExists(tarball)) {
-    log(`debian: debootstrap --variant=minbase ${DEBIAN_SUITE} (log: ${logFile})`);
+    log(`debian: debootstrap --variant=minbase ${suite} (log: ${logFile})`);
     const root = mkdtempSync(join(dir, 'rootfs-'));
     try {
-      await run('debootstrap', ['--variant=minbase', DEBIAN_SUITE, root, debianMirror()], { logFile });
-      for (const [path, content] of Object.entries(tweaks())) writeFileSync(join(root, path), content);
+      await run('debootstrap', ['--variant=minbase', suite, root, debianMirror()], { logFile });
+      for (const [path, content] of Object.entries(tweaks(suite))) writeFileSync(join(root, path), content);
       await run('sh', ['-ec', CLEANUP, 'sh', root], { logFile });
       await run('tar', ['--numeric-owner', '-C', root, '-cf', `${tarball}.tmp`, '.'], { logFile });
       renameSync(`${tarball}.tmp`, tarball);
@@ -112,17 +117,17 @@ export async function prepareBase(log: (line: string) => void): Promise<boolean>
       rmSync(root, { recursive: true, force: true });
     }
   }
-  log(`debian: docker import ${BASE_IMAGE}`);
+  log(`debian: docker import ${image}`);
   await run(
     'docker',
     [
       'import',
       '--change', `LABEL ${HASH_LABEL}=${hash}`,
-      '--change', `LABEL ${STANDIN_LABEL}=debian:${DEBIAN_SUITE}-minbase`,
+      '--change', `LABEL ${STANDIN_LABEL}=debian:${suite}-minbase`,
       '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
       '--change', 'CMD ["bash"]',
       tarball,
-      BASE_IMAGE,
+      image,
     ],
     { logFile },
   );

@@ -4,11 +4,15 @@
  * programs (see docs/images.md for each image's contract and what differs):
  *
  *   datalab-e2e/debian:trixie      debootstrap minbase, imported: the base of the others
+ *   datalab-e2e/debian:bookworm    the same for bookworm (OpenJDK 17): the base of the Spark stand-in
  *   chrislusf/seaweedfs:4.53       weed from the seaweedfs Go module (the e2e's S3 lake)
  *   hashicorp/consul:1.8.7         Debian bullseye's consul 1.8.7 (MPL-2.0)
  *   hashicorp/consul:1.14.3        consul from its Go module at v1.14.3 (MPL-2.0): what works with our stack
  *   hashicorp/consul-esm:0.7.1     consul-esm from its Go module at v0.7.1
  *   apache/kafka:4.1.1             Kafka 4.1.1's jars from Maven Central on Debian's OpenJDK 21
+ *   apache/spark:3.5.7-scala2.12-java17-python3-ubuntu
+ *                                  Spark 3.5.7's distribution as PyPI's pyspark 3.5.7 sdist carries it, on
+ *                                  Debian's OpenJDK 17 and Python 3 (the base the project Spark image builds on)
  *
  * Idempotent and fast when cached: artifacts are kept under `${DATALAB_E2E_CACHE:-~/.cache/datalab-e2e}/images`
  * with a stamp of their recipe, and `docker build` is skipped when the image exists with a label
@@ -17,8 +21,8 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Artifact, consulArtifact, consulEsmArtifact, consulModuleArtifact, kafkaArtifact, seaweedfsArtifact, SourceUnavailableError } from './artifacts';
-import { BASE_IMAGE, baseHash, prepareBase } from './debian';
+import { Artifact, consulArtifact, consulEsmArtifact, consulModuleArtifact, kafkaArtifact, seaweedfsArtifact, SourceUnavailableError, sparkArtifact } from './artifacts';
+import { baseHash, baseImage, DEBIAN_SUITE, DebianSuite, prepareBase } from './debian';
 import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL, withCacheLock } from './lib';
 
 export { BASE_IMAGE } from './debian';
@@ -32,6 +36,8 @@ export interface StandIn {
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** The image reference the stacks use. */
   readonly image: string;
+  /** The Debian suite of its base (by the JDK major of the real image). @default trixie */
+  readonly base?: DebianSuite;
   /** What it is built from, for logs and labels. */
   readonly from: string;
   readonly artifact: (log: (line: string) => void) => Promise<Artifact>;
@@ -44,6 +50,13 @@ export const STAND_INS: readonly StandIn[] = [
   { name: 'consul-1.14', dir: 'consul', image: 'hashicorp/consul:1.14.3', from: 'consul Go module v1.14.3', artifact: consulModuleArtifact, buildArgs: { CONSUL_VERSION: '1.14.3' } },
   { name: 'consul-esm', image: 'hashicorp/consul-esm:0.7.1', from: 'consul-esm Go module v0.7.1', artifact: consulEsmArtifact },
   { name: 'kafka', image: 'apache/kafka:4.1.1', from: 'Kafka 4.1.1 jars from Maven Central', artifact: kafkaArtifact },
+  {
+    name: 'spark',
+    image: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+    from: 'Spark 3.5.7 distribution from the PyPI pyspark 3.5.7 sdist',
+    artifact: sparkArtifact,
+    base: 'bookworm',
+  },
 ];
 
 /** Images the e2e environment cannot have, and why (the environment switches them off). */
@@ -91,11 +104,15 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
   const wanted = STAND_INS.filter((s) => !opts.only?.length || opts.only.includes(s.name));
   const images: string[] = [];
 
-  // The base is needed by every stand-in, so it is always prepared.
+  // The default base is always prepared; another suite only when a wanted stand-in needs it.
   let start = process.hrtime.bigint();
-  const baseBuilt = await prepareBase(log);
-  images.push(BASE_IMAGE);
-  report({ name: 'debian', image: BASE_IMAGE, built: baseBuilt, seconds: secondsSince(start), detail: 'debootstrap minbase' });
+  const suites = [...new Set<DebianSuite>([DEBIAN_SUITE, ...wanted.map((s) => s.base ?? DEBIAN_SUITE)])];
+  for (const suite of suites) {
+    start = process.hrtime.bigint();
+    const baseBuilt = await prepareBase(log, suite);
+    images.push(baseImage(suite));
+    report({ name: 'debian', image: baseImage(suite), built: baseBuilt, seconds: secondsSince(start), detail: `debootstrap minbase ${suite}` });
+  }
 
   for (const s of wanted) {
     start = process.hrtime.bigint();
@@ -123,7 +140,7 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
 
 /** Hash of what the image is made of: recipe folder, artifacts, base image. */
 export async function inputsHash(s: StandIn, artifact: Artifact): Promise<string> {
-  return sha256(s.name, s.image, JSON.stringify(s.buildArgs ?? {}), await sha256Dir(join(RECIPES_DIR, s.dir ?? s.name)), artifact.hash, baseHash());
+  return sha256(s.name, s.image, JSON.stringify(s.buildArgs ?? {}), await sha256Dir(join(RECIPES_DIR, s.dir ?? s.name)), artifact.hash, baseHash(s.base ?? DEBIAN_SUITE));
 }
 
 async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => void): Promise<boolean> {
@@ -143,7 +160,7 @@ async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => 
     await run(
       'docker',
       [
-        'build', '--label', `${HASH_LABEL}=${hash}`, '--label', `${STANDIN_LABEL}=${s.from}`, '--build-arg', `BASE=${BASE_IMAGE}`,
+        'build', '--label', `${HASH_LABEL}=${hash}`, '--label', `${STANDIN_LABEL}=${s.from}`, '--build-arg', `BASE=${baseImage(s.base ?? DEBIAN_SUITE)}`,
         ...Object.entries(s.buildArgs ?? {}).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
         '-t', s.image, ctx,
       ],
