@@ -261,11 +261,16 @@ describe('synthesizing for tests and tools (synthStacks)', () => {
   });
 
   it('refuses an app whose output directory is not a temporary one, writing nothing there', () => {
-    const outdir = fs.mkdtempSync(path.join(ROOT, '.test-out-'));
+    // A folder outside the system temporary directory wherever the checkout lives (CI may clone
+    // under /tmp): the home directory, else /var/tmp.
+    const tmp = fs.realpathSync(os.tmpdir());
+    const parent = [os.homedir(), '/var/tmp'].find((d) => fs.existsSync(d) && !`${fs.realpathSync(d)}${path.sep}`.startsWith(`${tmp}${path.sep}`));
+    expect(parent).toBeDefined();
+    const outdir = fs.mkdtempSync(path.join(parent!, '.datalab-gate-out-'));
     try {
       const app = Testing.app({ outdir });
       buildPlatform(app, loadEnvironment('dev'));
-      expect(() => synthStacks(app)).toThrow(`synthStacks empties the output directory of the app it synthesizes; ${outdir} is not below ${fs.realpathSync(os.tmpdir())} (build the app with Testing.app())`);
+      expect(() => synthStacks(app)).toThrow(`synthStacks empties the output directory of the app it synthesizes; ${outdir} is not below ${tmp} (build the app with Testing.app())`);
       expect(fs.readdirSync(path.join(outdir, 'stacks'))).toEqual([]);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
