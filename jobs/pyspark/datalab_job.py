@@ -13,6 +13,7 @@ time that every name used here is declared in the job definition.
 """
 import json
 import os
+import sys
 
 from pyspark.sql import SparkSession
 from pyspark.sql.utils import AnalysisException
@@ -73,6 +74,30 @@ class Job:
                 print(f"job {self.name}: input {name!r} ({self.input(name)}) has no Delta table yet; nothing to do")
                 return None
             raise
+
+    def run_batch(self, read, transform, table):
+        """A batch layer: `read(spark)` (a declared Delta input, or None while it has no table yet)
+        through `transform`, written over the Delta table at `table`. Without input (the first deploy
+        on an empty topic) it succeeds without writing: the next run picks it up."""
+        spark = self.spark()
+        source = read(spark)
+        if source is None:
+            spark.stop()
+            sys.exit(0)
+        overwrite_by_date(transform(source), table)
+        spark.stop()
+
+
+def overwrite_by_date(df, table):
+    """Replaces the Delta table at `table` with `df`, partitioned by event_date. Batch layers are
+    recomputed from their whole input, so every run (and every backfill) gives the same table."""
+    (
+        df.write.format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .partitionBy("event_date")
+        .save(table)
+    )
 
 
 def _no_table(e):
