@@ -186,6 +186,151 @@ export async function consulEsmArtifact(log: (l: string) => void): Promise<Artif
   });
 }
 
+// --- Prometheus
+
+/**
+ * Prometheus v3.5.0 is the Go module github.com/prometheus/prometheus at v0.305.0 (3.x releases are
+ * tagged v0.3XX.Y for Go; its VERSION file says 3.5.0). Built as the release is (`promu`:
+ * `-tags netgo,builtinassets`, version ldflags) with its web UI: the module carries the front
+ * end's sources and npm lock file (web/ui), so the UI is compiled here with npm from the npm
+ * registry, as `make assets` does, and embedded (`scripts/compress_assets.sh`). Only the current
+ * UI (mantine-ui and the modules it uses) is built; the old React UI
+ * (`--enable-feature=old-ui`), a separate npm project, is not.
+ */
+export const PROMETHEUS = {
+  module: 'github.com/prometheus/prometheus',
+  version: 'v0.305.0',
+  release: '3.5.0',
+  /** The commit of tag v3.5.0 in prometheus/prometheus ("Prepare release 3.5.0"): the release's Revision. */
+  commit: '8be3a9560fbdd18a94dedec4b747c35178177202',
+};
+
+/** npm licences that must not end up in an image (the project's rule: open-source, no AGPL). */
+const DENIED_NPM_LICENCE = /AGPL|SSPL|BUSL|Commons[- ]Clause|Elastic-2|PolyForm/i;
+
+/** Fails when a package under `nodeModules` declares a denied licence; returns how many were read. */
+export function checkNpmLicences(nodeModules: string): number {
+  const problems: string[] = [];
+  let count = 0;
+  const visit = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name === '.bin' || e.name === '.cache') continue;
+      const pkgDir = join(dir, e.name);
+      if (e.name.startsWith('@')) {
+        visit(pkgDir);
+        continue;
+      }
+      const pj = readStamp<{ name?: string; version?: string; license?: unknown; licenses?: unknown }>(join(pkgDir, 'package.json'));
+      if (pj) {
+        count++;
+        const lic = JSON.stringify(pj.license ?? pj.licenses ?? '');
+        if (DENIED_NPM_LICENCE.test(lic)) problems.push(`${pj.name}@${pj.version}: ${lic}`);
+      }
+      const nested = join(pkgDir, 'node_modules');
+      if (fileExists(nested)) visit(nested);
+    }
+  };
+  visit(nodeModules);
+  if (problems.length) throw new Error(`licence check of ${nodeModules}:\n  ${problems.join('\n  ')}`);
+  return count;
+}
+
+export async function prometheusArtifact(log: (l: string) => void): Promise<Artifact> {
+  const p = PROMETHEUS;
+  const dir = artifactDir('prometheus', p.release);
+  const out = {
+    prometheus: join(dir, 'prometheus'),
+    promtool: join(dir, 'promtool'),
+    'prometheus.yml': join(dir, 'prometheus.yml'),
+    LICENSE: join(dir, 'LICENSE'),
+    NOTICE: join(dir, 'NOTICE'),
+    'npm_licenses.tar.bz2': join(dir, 'npm_licenses.tar.bz2'),
+  };
+  const tags = 'netgo,builtinassets';
+  const recipe = [
+    `${p.module}@${p.version} copied out of the module cache`,
+    'web/ui: npm ci --ignore-scripts; npm run build -w @prometheus-io/lezer-promql, codemirror-promql, mantine-ui; dist -> static/mantine-ui; scripts/compress_assets.sh',
+    `CGO_ENABLED=0 go build -trimpath -tags ${tags} -ldflags "-s -w -X common/version.{Version,Revision=${p.commit},Branch,BuildUser,BuildDate}" ./cmd/prometheus ./cmd/promtool`,
+  ].join('\n');
+  return cached(dir, recipe, out, async () => {
+    const logFile = join(logDir(), 'prometheus-build.log');
+    log(`prometheus: go build ${p.module}@${p.version} with its web UI (npm) (log: ${logFile})`);
+    const info = JSON.parse((await run('go', ['mod', 'download', '-json', `${p.module}@${p.version}`], { env: goEnv(), logFile })).stdout) as {
+      Dir?: string;
+      Info?: string;
+      Error?: string;
+      Origin?: { Hash?: string };
+    };
+    if (!info.Dir) throw new Error(`go mod download ${p.module}@${p.version}: ${info.Error ?? 'no Dir'}`);
+    const versionFile = readFileSync(join(info.Dir, 'VERSION'), 'utf8').trim();
+    if (versionFile !== p.release) throw new Error(`${p.module}@${p.version} has VERSION ${versionFile}, expected ${p.release}`);
+    const mods = await checkGoLicences(info.Dir, logFile);
+
+    // The UI build writes into the tree (node_modules, static/, embed.go): a copy, not the cache.
+    const src = join(dir, 'src');
+    rmSync(src, { recursive: true, force: true });
+    await run('cp', ['-a', `${info.Dir}/.`, src], { logFile });
+    await run('chmod', ['-R', 'u+w', src], { logFile });
+    const ui = join(src, 'web', 'ui');
+    await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: ui, logFile });
+    const npmPackages = checkNpmLicences(join(ui, 'node_modules'));
+    for (const w of ['@prometheus-io/lezer-promql', '@prometheus-io/codemirror-promql', '@prometheus-io/mantine-ui']) {
+      await run('npm', ['run', 'build', '-w', w], { cwd: ui, logFile, env: { ...process.env, CI: '' } });
+    }
+    mkdirSync(join(ui, 'static'), { recursive: true });
+    renameSync(join(ui, 'mantine-ui', 'dist'), join(ui, 'static', 'mantine-ui'));
+    if (!fileExists(join(ui, 'static', 'mantine-ui', 'index.html'))) throw new Error('the mantine-ui build left no index.html');
+    await run('bash', ['scripts/compress_assets.sh'], { cwd: src, logFile });
+    // As `make npm_licenses`: every licence file of the UI's node_modules.
+    await run('sh', ['-c', `find web/ui/node_modules -iname 'license*' | tar cjf '${out['npm_licenses.tar.bz2']}.tmp' --transform 's,^,npm_licenses/,' --files-from=-`], { cwd: src, logFile });
+
+    const time = info.Info ? (JSON.parse(readFileSync(info.Info, 'utf8')) as { Time?: string }).Time : undefined;
+    const buildDate = time ? time.replace(/^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d:\d\d).*$/, '$1$2$3-$4') : 'unknown';
+    const v = 'github.com/prometheus/common/version';
+    const ldflags = [
+      '-s', '-w',
+      '-X', `${v}.Version=${p.release}`,
+      // The proxy gives no origin for this module: the tag's commit, read from the repository.
+      '-X', `${v}.Revision=${info.Origin?.Hash ?? p.commit}`,
+      '-X', `${v}.Branch=HEAD`,
+      '-X', `${v}.BuildUser=datalab-e2e`,
+      '-X', `${v}.BuildDate=${buildDate}`,
+    ].join(' ');
+    for (const bin of ['prometheus', 'promtool'] as const) {
+      await run('go', ['build', '-trimpath', '-tags', tags, '-ldflags', ldflags, '-o', `${out[bin]}.tmp`, `./cmd/${bin}`], { cwd: src, env: goEnv(), logFile });
+    }
+    for (const bin of ['prometheus', 'promtool'] as const) {
+      const said = (await run(`${out[bin]}.tmp`, ['--version'])).stdout;
+      if (!said.includes(`version ${p.release} `)) throw new Error(`${bin} --version says "${said.split('\n')[0]}", expected ${p.release}`);
+      renameSync(`${out[bin]}.tmp`, out[bin]);
+    }
+    renameSync(`${out['npm_licenses.tar.bz2']}.tmp`, out['npm_licenses.tar.bz2']);
+    copyFileSync(join(src, 'documentation', 'examples', 'prometheus.yml'), out['prometheus.yml']);
+    copyFileSync(join(src, 'LICENSE'), out.LICENSE);
+    copyFileSync(join(src, 'NOTICE'), out.NOTICE);
+    writeFileSync(join(dir, 'go-modules.txt'), `${mods.join('\n')}\n`);
+    rmSync(src, { recursive: true, force: true });
+    const version = (await run(out.prometheus, ['--version'])).stdout.split('\n')[0];
+    return `prometheus and promtool from ${p.module}@${p.version} with the UI (${npmPackages} npm packages): ${version}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL from Debian trixie
+
+/**
+ * PostgreSQL 17 as Debian trixie ships it, installed by `docker build` from the Debian mirror:
+ * nothing is made on the host. The real postgres:17.11 image installs PGDG's 17.11; trixie's
+ * minor is whatever its point release carries (17.12 when this was written); the image logs and
+ * the smoke test report it.
+ */
+export const POSTGRES = { suite: 'trixie', major: '17', image: '17.11' };
+
+export async function postgresArtifact(): Promise<Artifact> {
+  const p = POSTGRES;
+  return { files: {}, hash: sha256('debian', p.suite, `postgresql-${p.major}`), summary: `postgresql-${p.major} from Debian ${p.suite} (installed by docker build)` };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Consul from Debian bullseye
 

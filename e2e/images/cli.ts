@@ -1,6 +1,7 @@
 /**
  * `node --import tsx e2e/images/cli.ts [--smoke] [name…]`: builds the e2e stand-in images (all, or
- * the named ones: debian, seaweedfs, consul, consul-1.14, consul-esm, kafka, spark) and prints what was
+ * the named ones: debian, seaweedfs, consul, consul-1.14, consul-esm, kafka, spark, prometheus,
+ * postgres) and prints what was
  * done and how long it took. With --smoke, the smoke tests of the named images run afterwards
  * (smoke.ts; `consul` and `consul-1.14` include consul-esm). Exit 0 on success, 1 on a failed
  * build, an unavailable image or a failed smoke test, 2 on bad arguments.

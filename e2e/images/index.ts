@@ -13,6 +13,9 @@
  *   apache/spark:3.5.7-scala2.12-java17-python3-ubuntu
  *                                  Spark 3.5.7's distribution as PyPI's pyspark 3.5.7 sdist carries it, on
  *                                  Debian's OpenJDK 17 and Python 3 (the base the project Spark image builds on)
+ *   prom/prometheus:v3.5.0         prometheus + promtool from the Go module v0.305.0 (= 3.5.0) with its web UI
+ *                                  built with npm, on a busybox root file system from Debian's busybox-static
+ *   postgres:17.11                 Debian trixie's postgresql-17 with our docker-library-style entrypoint
  *
  * Idempotent and fast when cached: artifacts are kept under `${DATALAB_E2E_CACHE:-~/.cache/datalab-e2e}/images`
  * with a stamp of their recipe, and `docker build` is skipped when the image exists with a label
@@ -21,7 +24,18 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Artifact, consulArtifact, consulEsmArtifact, consulModuleArtifact, kafkaArtifact, seaweedfsArtifact, SourceUnavailableError, sparkArtifact } from './artifacts';
+import {
+  Artifact,
+  consulArtifact,
+  consulEsmArtifact,
+  consulModuleArtifact,
+  kafkaArtifact,
+  postgresArtifact,
+  prometheusArtifact,
+  seaweedfsArtifact,
+  SourceUnavailableError,
+  sparkArtifact,
+} from './artifacts';
 import { baseHash, baseImage, DEBIAN_SUITE, DebianSuite, prepareBase } from './debian';
 import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL, withCacheLock } from './lib';
 
@@ -57,6 +71,8 @@ export const STAND_INS: readonly StandIn[] = [
     artifact: sparkArtifact,
     base: 'bookworm',
   },
+  { name: 'prometheus', image: 'prom/prometheus:v3.5.0', from: 'prometheus Go module v0.305.0 (3.5.0) with its web UI', artifact: prometheusArtifact },
+  { name: 'postgres', image: 'postgres:17.11', from: 'Debian trixie postgresql-17', artifact: postgresArtifact, buildArgs: { PG_MAJOR: '17' } },
 ];
 
 /** Images the e2e environment cannot have, and why (the environment switches them off). */
@@ -76,7 +92,7 @@ export interface ImageResult {
 }
 
 export interface PrepareOptions {
-  /** Subset by short name (`seaweedfs`, `consul`, `consul-esm`, `kafka`, `debian`); default: all. */
+  /** Subset by short name (`seaweedfs`, `consul`, `consul-esm`, `kafka`, `prometheus`, `postgres`, `debian`, …); default: all. */
   readonly only?: readonly string[];
   /** Progress lines. @default console.log */
   readonly log?: (line: string) => void;

@@ -1,17 +1,19 @@
 /**
  * Smoke tests of the stand-in images: each starts the image the way our stacks do (command, env,
- * uploaded files, health check and memory limit taken from the `core` stack's own service specs)
- * on a throwaway network, waits for Docker to call it healthy, exercises it, and removes every
- * container, network and volume it made (all labelled `datalab.e2e.smoke`).
+ * uploaded files, hardening, health check and memory limit taken from the stacks' own service
+ * specs: `core`, and `monitoring` and `ml` of the dev environment) on a throwaway network, waits
+ * for Docker to call it healthy, exercises it, and removes every container, network and volume it
+ * made (all labelled `datalab.e2e.smoke`).
  *
  * Run through the CLI: `node --import tsx e2e/images/cli.ts --smoke [name…]`.
  */
 process.setSourceMapsEnabled(false);
 
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { tmpfsOptions, uploadFolders } from '../../constructs/docker-service';
+import { FILES_HOLDER_USER, tmpfsOptions, uploadFolders } from '../../constructs/docker-service';
 import { resolveHardening } from '../../constructs/hardening';
 import type { ServiceSpec } from '../../constructs/service-spec';
 import { run } from './lib';
@@ -36,6 +38,47 @@ async function coreSpecs(): Promise<{ consul: ServiceSpec; consulEsm: ServiceSpe
     backend: env,
   });
   return { consul: stack.consul.spec, consulEsm: stack.consulEsm.spec, kafka: stack.kafkaBroker.spec };
+}
+
+/**
+ * The whole platform of the dev environment (nothing is synthesized), for the specs of the
+ * services outside `core`: Prometheus (monitoring) and PostgreSQL (ml), with the objects the
+ * smoke tests need to fill in what Terraform would (generated passwords, the rendered config).
+ */
+async function devPlatform() {
+  const { App } = await import('cdktf');
+  const { loadEnvironment } = await import('../../config/loader');
+  const { buildPlatform } = await import('../../stacks/platform');
+  const platform = buildPlatform(new App({ outdir: mkdtempSync(join(tmpdir(), 'datalab-smoke-synth-')) }), loadEnvironment('dev'));
+  if (!platform.monitoring || !platform.ml) throw new Error('the dev environment has no monitoring or ml stack');
+  return { monitoring: platform.monitoring, ml: platform.ml };
+}
+
+/**
+ * A spec with every Terraform token replaced by what the apply would put there: env values from
+ * `env`, file contents from `files` (by path). A token left without a value is refused, so the
+ * container never starts with a `${TfToken[…]}` placeholder.
+ */
+async function resolvedSpec(spec: ServiceSpec, values: { env?: Record<string, string>; files?: Record<string, string> }): Promise<ServiceSpec> {
+  const { Token } = await import('cdktf');
+  const env = Object.fromEntries(
+    Object.entries(spec.env ?? {}).map(([k, v]) => {
+      if (!Token.isUnresolved(v)) return [k, v];
+      if (values.env?.[k] === undefined) throw new Error(`service "${spec.name}": env ${k} is a Terraform value and the smoke test gives none`);
+      return [k, values.env[k]];
+    }),
+  );
+  const files = (spec.files ?? []).map((f) => {
+    if (!Token.isUnresolved(f.content)) return f;
+    if (values.files?.[f.path] === undefined) throw new Error(`service "${spec.name}": file ${f.path} is a Terraform value and the smoke test gives none`);
+    return { ...f, content: values.files[f.path] };
+  });
+  return { ...spec, env, files };
+}
+
+/** A password like GeneratedSecret's (32 alphanumerics). */
+function password(): string {
+  return randomBytes(24).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -83,10 +126,21 @@ class Sandbox {
     args.push('--cap-drop', 'ALL', ...hard.capabilities.flatMap((c) => ['--cap-add', c]));
     if (hard.readOnlyRootFilesystem) args.push('--read-only');
     for (const s of hard.scratch) args.push('--tmpfs', `${s.path}:${tmpfsOptions(s, hard)}`);
-    // DockerService puts uploaded files into a never-started holder (the provider copies to `/`,
-    // which Docker refuses on a read-only root); `docker cp` into the folder itself is accepted
-    // when the folder is a volume, so here each folder is an anonymous volume of the container.
-    for (const dir of uploadFolders(spec, (spec.volumes ?? []).map((v) => v.path), hard)) args.push('-v', dir);
+    // As DockerService: on a read-only root the files go into a never-started holder of the same
+    // image (an anonymous volume per folder, which starts as a copy of the image's folder), and
+    // the service mounts the holder's volumes read-only.
+    const folders = uploadFolders(spec, (spec.volumes ?? []).map((v) => v.path), hard);
+    const holder = folders.length ? `${name}-files` : undefined;
+    if (holder) {
+      await run('docker', [
+        'create', '--name', holder, '--label', SMOKE_LABEL, '--network', 'none', '--user', FILES_HOLDER_USER,
+        '--security-opt', 'no-new-privileges:true', '--cap-drop', 'ALL', '-m', '16m', '--memory-swap', '16m',
+        ...folders.flatMap((d) => ['-v', d]),
+        image,
+      ]);
+      this.containers.push(holder);
+      args.push('--volumes-from', `${holder}:ro`);
+    }
     if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint[0]);
     if (spec.probe) {
       // Loaded on use, like the core stack: the SeaweedFS smoke test needs none of cdktf.
@@ -104,7 +158,7 @@ class Sandbox {
       const local = join(this.tmp, spec.name, dirname(f.path));
       mkdirSync(local, { recursive: true });
       writeFileSync(join(this.tmp, spec.name, f.path), f.content, { mode: f.executable ? 0o755 : 0o644 });
-      await run('docker', ['cp', `${local}/.`, `${name}:${dirname(f.path)}`]);
+      await run('docker', ['cp', `${local}/.`, `${holder ?? name}:${dirname(f.path)}`]);
     }
     await run('docker', ['start', name]);
     return name;
@@ -380,9 +434,175 @@ async function smokeKafka(): Promise<string[]> {
   });
 }
 
+/**
+ * How the service's main process runs, from `/proc/1/status`: its uid and gid, effective
+ * capabilities (must be none) and NoNewPrivs (must be 1); and that a write to `/` fails.
+ */
+async function confinement(container: string, uid: number, gid: number): Promise<string> {
+  const status = (await exec(container, "grep -E '^(Uid|Gid|CapEff|NoNewPrivs):' /proc/1/status")).stdout;
+  const field = (name: string) => new RegExp(`^${name}:\\s*(\\S+)`, 'm').exec(status)?.[1];
+  expect(field('Uid') === String(uid) && field('Gid') === String(gid), `process 1 runs as ${field('Uid')}:${field('Gid')}, expected ${uid}:${gid}`);
+  expect(/^0+$/.test(field('CapEff') ?? ''), `process 1 has capabilities ${field('CapEff')}`);
+  expect(field('NoNewPrivs') === '1', `process 1 has NoNewPrivs ${field('NoNewPrivs')}`);
+  const write = await exec(container, 'touch /smoke-write', { allowFail: true });
+  expect(write.code !== 0 && /read-only/i.test(write.stderr), `a write to / did not fail as read-only: ${write.stderr}`);
+  return `process 1 runs as ${uid}:${gid}, CapEff 0, NoNewPrivs 1; / is read-only`;
+}
+
+/** A Prometheus duration (`1w`, `7d`, `1h30m`) in seconds; undefined if it is not one. */
+function promSeconds(d: string): number | undefined {
+  const unit: Record<string, number> = { y: 31_536_000, w: 604_800, d: 86_400, h: 3600, m: 60, s: 1, ms: 0.001 };
+  const parts = [...d.matchAll(/(\d+)(ms|[ywdhms])/g)];
+  if (!parts.length || parts.map((p) => p[0]).join('') !== d) return undefined;
+  return parts.reduce((sum, p) => sum + Number(p[1]) * unit[p[2]], 0);
+}
+
+/** Every `job_name` of a Prometheus configuration (the generated one, or what Prometheus reports). */
+function jobNames(yaml: string): string[] {
+  return [...yaml.matchAll(/^\s*-?\s*job_name:\s*['"]?([^'"\s]+)/gm)].map((m) => m[1]).sort();
+}
+
+/**
+ * Prometheus as the monitoring stack of the dev environment renders it: command, generated
+ * prometheus.yml held read-only, volume, user nobody on a read-only root without scratch space,
+ * health check. It must load our configuration, scrape itself and serve its API and UI.
+ */
+async function smokePrometheus(): Promise<string[]> {
+  const { monitoring } = await devPlatform();
+  const yaml = monitoring.prometheusYaml;
+  const { PROMETHEUS_CONFIG_PATH } = await import('../../stacks/monitoring-stack');
+  const spec = await resolvedSpec(monitoring.prometheus.spec, { env: { DATALAB_CONFIG_SHA256: 'smoke' }, files: { [PROMETHEUS_CONFIG_PATH]: yaml } });
+  const image = spec.image;
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const c = await sb.startService(spec, image);
+    const s = await waitHealthy(c, spec.waitTimeoutSeconds ?? 120);
+    out.push(`prometheus healthy after ${s}s with our health check (busybox wget /-/healthy)`);
+    const get = async (path: string) => (await exec(c, `wget -q -O - 'http://localhost:9090${path}'`)).stdout;
+    const build = JSON.parse(await get('/api/v1/status/buildinfo')) as { data: { version: string; revision: string; goVersion: string } };
+    expect(build.data.version === '3.5.0', `buildinfo version ${build.data.version}`);
+    out.push(`buildinfo: version ${build.data.version}, revision ${build.data.revision.slice(0, 12)}, ${build.data.goVersion}`);
+
+    const loaded = (JSON.parse(await get('/api/v1/status/config')) as { data: { yaml: string } }).data.yaml;
+    const [want, got] = [jobNames(yaml), jobNames(loaded)];
+    expect(want.length > 0 && JSON.stringify(want) === JSON.stringify(got), `loaded jobs ${got.join(',')}, generated ${want.join(',')}`);
+    out.push(`/api/v1/status/config: the generated prometheus.yml is loaded (jobs ${got.join(', ')})`);
+    const flags = (JSON.parse(await get('/api/v1/status/flags')) as { data: Record<string, string> }).data;
+    for (const arg of spec.command ?? []) {
+      const [k, v] = arg.replace(/^--/, '').split('=');
+      // Durations come back normalised (7d → 1w).
+      const same = flags[k] === v || (promSeconds(v) !== undefined && promSeconds(v) === promSeconds(flags[k] ?? ''));
+      expect(same, `flag ${k} is ${flags[k]}, the stack passes ${v}`);
+    }
+    out.push(`flags as the stack passes them: ${(spec.command ?? []).join(' ')}`);
+
+    const up = await until('Prometheus to scrape itself (up{job="prometheus"} = 1)', 90, async () => {
+      const r = JSON.parse(await get('/api/v1/query?query=up%7Bjob%3D%22prometheus%22%7D')) as { data: { result: { value: [number, string] }[] } };
+      return r.data.result[0]?.value[1] === '1' ? r.data.result[0].value[1] : undefined;
+    });
+    out.push(`query up{job="prometheus"} → ${up} (it scrapes itself)`);
+    const targets = JSON.parse(await get('/api/v1/targets?state=active')) as { data: { activeTargets: { scrapePool: string; health: string; lastError: string }[] } };
+    const byPool = new Map<string, string>();
+    for (const t of targets.data.activeTargets) byPool.set(t.scrapePool, `${t.health}${t.lastError ? ` (${t.lastError.slice(0, 80)})` : ''}`);
+    out.push(`active targets: ${[...byPool].map(([p, h]) => `${p} ${h}`).join('; ')} (nothing but Prometheus runs in the sandbox)`);
+
+    const check = await exec(c, `promtool check config ${PROMETHEUS_CONFIG_PATH}`, { allowFail: true });
+    expect(check.code === 0, `promtool check config: ${check.stdout}${check.stderr}`);
+    out.push(`promtool check config ${PROMETHEUS_CONFIG_PATH}: ${`${check.stdout}${check.stderr}`.trim().split('\n').pop()}`);
+
+    // The web UI: the page and one of the compiled assets it loads, from the binary.
+    const page = await get('/query');
+    const asset = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(page)?.[1];
+    expect(page.includes('<div id="root">') && !!asset, `GET /query is not the UI page: ${page.slice(0, 200)}`);
+    const js = await exec(c, `wget -q -O - 'http://localhost:9090/${asset}' | wc -c`);
+    expect(Number(js.stdout.trim()) > 10_000, `GET /${asset}: ${js.stdout.trim()} bytes`);
+    out.push(`web UI: GET /query serves the page, GET /${asset} ${js.stdout.trim()} bytes`);
+
+    out.push(await confinement(c, 65534, 65534));
+    const held = await exec(c, `touch ${PROMETHEUS_CONFIG_PATH}`, { allowFail: true });
+    expect(held.code !== 0, `${PROMETHEUS_CONFIG_PATH} is writable`);
+    const data = (await exec(c, "ls /prometheus | tr '\\n' ' '; stat -c '%u:%g %a' /prometheus")).stdout.trim();
+    out.push(`${PROMETHEUS_CONFIG_PATH} held read-only (file holder); /prometheus (volume): ${data}`);
+    const logs = await run('docker', ['logs', c]);
+    const errors = `${logs.stdout}${logs.stderr}`.split('\n').filter((l) => /level=(ERROR|WARN)/i.test(l));
+    const notConsul = errors.filter((l) => !/consul/i.test(l));
+    out.push(`log: ${errors.length} warnings/errors, ${errors.length - notConsul.length} of them Consul discovery (no Consul in the sandbox)`, ...notConsul.slice(0, 5).map((l) => `  ${l.slice(0, 220)}`));
+    expect(notConsul.length === 0, 'Prometheus logged warnings or errors beyond Consul discovery');
+    return out;
+  });
+}
+
+/**
+ * PostgreSQL as the ml stack of the dev environment renders it: command, superuser and database
+ * passwords in the environment, init script held read-only, data volume, postgres (999) on a
+ * read-only root with its two scratch paths, health check. The init script must create each
+ * service's role and database (pg_trgm in prefect's), each role must log in over the network with
+ * its own password, and a restart must keep the data without initialising again.
+ */
+async function smokePostgres(): Promise<string[]> {
+  const { ml } = await devPlatform();
+  const dbs = Object.values(ml.databases);
+  const passwords: Record<string, string> = { POSTGRES_PASSWORD: password(), ...Object.fromEntries(dbs.map((d) => [d.passwordEnv, password()])) };
+  const spec = await resolvedSpec(ml.postgres.spec, { env: passwords });
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const c = await sb.startService(spec, spec.image);
+    const s = await waitHealthy(c, spec.waitTimeoutSeconds ?? 120);
+    out.push(`postgres healthy after ${s}s with our health check (pg_isready over TCP)`);
+    const version = (await exec(c, 'postgres --version')).stdout.trim();
+    out.push(`${version} (the real image: 17.11)`);
+    const logs = `${(await run('docker', ['logs', c])).stdout}${(await run('docker', ['logs', c])).stderr}`;
+    expect(/sourcing \/docker-entrypoint-initdb.d\/10-datalab-databases.sh/.test(logs), `the init script was not run:\n${logs.slice(-1500)}`);
+    expect(/init process complete/.test(logs), `init did not complete:\n${logs.slice(-1500)}`);
+    out.push('entrypoint: initdb, then 10-datalab-databases.sh sourced by the temporary server, init complete');
+
+    // As MLflow, Prefect and Airflow connect: over the network, as the owner role, with its password.
+    const psql = (user: string, db: string, pw: string, sql: string) =>
+      run('docker', ['run', '--rm', '--label', SMOKE_LABEL, '--network', sb.network, '-e', `PGPASSWORD=${pw}`, '--user', '999:999', '--read-only', spec.image,
+        'psql', '-h', 'postgres', '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-tA', '-c', sql], { allowFail: true });
+    for (const db of dbs) {
+      const r = await psql(db.owner, db.name, passwords[db.passwordEnv], "SELECT current_user, current_database(), pg_get_userbyid(datdba), (SELECT string_agg(extname, ',' ORDER BY extname) FROM pg_extension) FROM pg_database WHERE datname = current_database()");
+      expect(r.code === 0, `psql as ${db.owner} to ${db.name}: ${r.stderr.trim()}`);
+      const [user, name, owner, exts] = r.stdout.trim().split('|');
+      expect(user === db.owner && name === db.name && owner === db.owner, `as ${db.owner}: ${r.stdout.trim()}`);
+      for (const e of db.extensions) expect(exts.split(',').includes(e), `${db.name} lacks extension ${e}: ${exts}`);
+      const create = await psql(db.owner, db.name, passwords[db.passwordEnv], 'CREATE TABLE smoke (id int); DROP TABLE smoke;');
+      expect(create.code === 0, `${db.owner} cannot create a table in ${db.name}: ${create.stderr.trim()}`);
+      out.push(`psql -h postgres -U ${db.owner} -d ${db.name} (from another container, password from ${db.passwordEnv}): owner ${owner}, extensions ${exts}, may create tables`);
+    }
+    const wrong = await psql(dbs[0].owner, dbs[0].name, 'not-the-password', 'SELECT 1');
+    expect(wrong.code !== 0 && /password authentication failed/.test(wrong.stderr), `a wrong password was not refused: ${wrong.stdout}${wrong.stderr}`);
+    const other = await psql(dbs[0].owner, dbs[1].name, passwords[dbs[0].passwordEnv], 'CREATE TABLE smoke (id int)');
+    expect(other.code !== 0, `${dbs[0].owner} may create tables in ${dbs[1].name}`);
+    out.push(`a wrong password is refused (scram-sha-256 for "host all all all"); ${dbs[0].owner} may not create tables in ${dbs[1].name}`);
+    const superuser = await psql('postgres', 'postgres', passwords.POSTGRES_PASSWORD, 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+    expect(superuser.stdout.trim() === 't', `superuser login: ${superuser.stdout}${superuser.stderr}`);
+    out.push('superuser postgres logs in over the network with POSTGRES_PASSWORD');
+
+    out.push(await confinement(c, 999, 999));
+    const pgdata = (await exec(c, 'stat -c "%u:%g %a" "$PGDATA"; ls -ld /var/run/postgresql | cut -c1-10')).stdout.trim().split('\n');
+    out.push(`$PGDATA ${pgdata[0]} (volume), /var/run/postgresql ${pgdata[1]} (tmpfs)`);
+    const held = await exec(c, 'touch /docker-entrypoint-initdb.d/x', { allowFail: true });
+    expect(held.code !== 0, '/docker-entrypoint-initdb.d is writable');
+    out.push('/docker-entrypoint-initdb.d held read-only (file holder)');
+
+    await run('docker', ['restart', '-t', '30', c]);
+    await sleep(2000);
+    const s2 = await waitHealthy(c, spec.waitTimeoutSeconds ?? 120);
+    const after = `${(await run('docker', ['logs', '--since', '30s', c])).stdout}${(await run('docker', ['logs', '--since', '30s', c])).stderr}`;
+    expect(/Skipping initialization/.test(after), `after a restart the entrypoint did not skip initialisation:\n${after.slice(-800)}`);
+    const again = await psql(dbs[1].owner, dbs[1].name, passwords[dbs[1].passwordEnv], 'SELECT 1');
+    expect(again.stdout.trim() === '1', `after restart: ${again.stderr}`);
+    out.push(`restart: healthy again after ${s2}s, initialisation skipped, ${dbs[1].owner} still logs in`);
+    return out;
+  });
+}
+
 export const SMOKE_TESTS: Readonly<Record<string, () => Promise<string[]>>> = {
   seaweedfs: smokeSeaweedfs,
   consul: () => smokeConsul('hashicorp/consul:1.8.7'),
   'consul-1.14': () => smokeConsul('hashicorp/consul:1.14.3'),
   kafka: smokeKafka,
+  prometheus: smokePrometheus,
+  postgres: smokePostgres,
 };
