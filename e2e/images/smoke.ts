@@ -574,14 +574,14 @@ async function smokePostgres(): Promise<string[]> {
     expect(wrong.code !== 0 && /password authentication failed/.test(wrong.stderr), `a wrong password was not refused: ${wrong.stdout}${wrong.stderr}`);
     const other = await psql(dbs[0].owner, dbs[1].name, passwords[dbs[0].passwordEnv], 'CREATE TABLE smoke (id int)');
     expect(other.code !== 0, `${dbs[0].owner} may create tables in ${dbs[1].name}`);
-    out.push(`a wrong password is refused (scram-sha-256 for "host all all all"); ${dbs[0].owner} may not create tables in ${dbs[1].name}`);
+    out.push(`a wrong password is refused (scram-sha-256 for "host all all all"); ${dbs[0].owner} may not create tables in ${dbs[1].name} (${/ERROR:\s*([^\n]+)/.exec(other.stderr)?.[1] ?? other.stderr.trim()})`);
     const superuser = await psql('postgres', 'postgres', passwords.POSTGRES_PASSWORD, 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
     expect(superuser.stdout.trim() === 't', `superuser login: ${superuser.stdout}${superuser.stderr}`);
     out.push('superuser postgres logs in over the network with POSTGRES_PASSWORD');
 
     out.push(await confinement(c, 999, 999));
-    const pgdata = (await exec(c, 'stat -c "%u:%g %a" "$PGDATA"; ls -ld /var/run/postgresql | cut -c1-10')).stdout.trim().split('\n');
-    out.push(`$PGDATA ${pgdata[0]} (volume), /var/run/postgresql ${pgdata[1]} (tmpfs)`);
+    const pgdata = (await exec(c, 'stat -c "%u:%g %a" "$PGDATA"; ls -ld /var/run/postgresql | cut -c1-10; ls -A /var/run/postgresql | tr "\n" " "; echo; ls -A /tmp | wc -l')).stdout.trim().split('\n');
+    out.push(`$PGDATA ${pgdata[0]} (volume); /var/run/postgresql ${pgdata[1]} (tmpfs) holds ${pgdata[2].trim()}; /tmp (tmpfs) holds ${pgdata[3]} entries`);
     const held = await exec(c, 'touch /docker-entrypoint-initdb.d/x', { allowFail: true });
     expect(held.code !== 0, '/docker-entrypoint-initdb.d is writable');
     out.push('/docker-entrypoint-initdb.d held read-only (file holder)');
@@ -594,6 +594,19 @@ async function smokePostgres(): Promise<string[]> {
     const again = await psql(dbs[1].owner, dbs[1].name, passwords[dbs[1].passwordEnv], 'SELECT 1');
     expect(again.stdout.trim() === '1', `after restart: ${again.stderr}`);
     out.push(`restart: healthy again after ${s2}s, initialisation skipped, ${dbs[1].owner} still logs in`);
+
+    // The image's other starts a user may make: as root (Docker's defaults: chown, then gosu to
+    // postgres), and on an empty volume without a password (refused, in one message).
+    const asRoot = await sb.startRaw('postgres-root', ['-e', `POSTGRES_PASSWORD=${password()}`, spec.image]);
+    await until('the root-started server to accept connections', 60, async () =>
+      (await exec(asRoot, 'pg_isready -h 127.0.0.1 -q', { allowFail: true })).code === 0 ? true : undefined,
+    );
+    const rootUid = (await exec(asRoot, "awk '/^Uid:/{print $2}' /proc/1/status; stat -c '%U %a' \"$PGDATA\"")).stdout.trim().split('\n');
+    expect(rootUid[0] === '999' && rootUid[1] === 'postgres 700', `started as root, the server runs as ${rootUid[0]}, PGDATA ${rootUid[1]}`);
+    out.push('started as root (no --user): data directory given to postgres, server runs as 999 through gosu');
+    const noPassword = await run('docker', ['run', '--rm', '--label', SMOKE_LABEL, '--network', 'none', spec.image], { allowFail: true, timeoutMs: 60_000 });
+    expect(noPassword.code !== 0 && /POSTGRES_PASSWORD/.test(noPassword.stderr), `without POSTGRES_PASSWORD: exit ${noPassword.code} ${noPassword.stderr.slice(-300)}`);
+    out.push(`without POSTGRES_PASSWORD on an empty volume: exit ${noPassword.code}, "${noPassword.stderr.trim().split('\n').pop()?.slice(0, 120)}"`);
     return out;
   });
 }
