@@ -239,6 +239,12 @@ describe('DockerService', () => {
     expect(c.upload).toEqual([{ file: '/etc/app/a.conf', content: 'a', executable: false }]);
   });
 
+  it('reports a refused hardening or file layout with the construct path of the service', () => {
+    expect(constructErrorOf(() => service({ hardening: { runAs: RunAs.user(1000, 1000), scratch: [{ path: '/run/app', purpose: 'runtime files', sizeMb: 1 }] }, files: [{ path: '/run/app/x', content: 'x' }] }))).toBe(
+      'test/web: service "web": file /run/app/x is inside scratch path /run/app, which is mounted empty at every start',
+    );
+  });
+
   it('refuses a file the holder cannot hold well: in /, in a system folder, on a volume, or hidden by a scratch path', () => {
     expect(() => service({ files: [{ path: '/app.conf', content: 'a' }] })).toThrow('service "web": file /app.conf cannot be uploaded to a read-only root there: / would become a volume as a whole');
     expect(() => service({ files: [{ path: '/etc/app.conf', content: 'a' }] })).toThrow(

@@ -33,15 +33,16 @@ describe.each(ENVS)('core stack for %s', (env) => {
     for (const name of images) expect(name).not.toMatch(/:latest$/);
   });
 
-  it('confines every core container: its own non-root user, no capability, no-new-privileges, read-only root with named scratch (MinIO excepted)', () => {
+  it('confines every core container: its own non-root user, no capability, no-new-privileges, read-only root with named scratch (MinIO and Kafka UI, unproven, excepted)', () => {
     // docs/policy.md: user, scratch paths (tmpfs) and exceptions per service; the e2e apply proves the SeaweedFS set.
-    const expected: Record<string, { user: string; tmpfs: string[] }> = {
-      consul: { user: '100:1000', tmpfs: ['/consul/config', '/tmp'] },
-      'consul-esm': { user: '100:1000', tmpfs: [] },
-      kafka: { user: '1000:1000', tmpfs: ['/opt/kafka/config', '/opt/kafka/logs', '/tmp'] },
-      'kafka-ui': { user: 'kafkaui', tmpfs: ['/tmp'] },
-      seaweedfs: { user: '1000:1000', tmpfs: ['/tmp'] },
-      'seaweedfs-provisioner': { user: '1000:1000', tmpfs: ['/tmp'] },
+    const expected: Record<string, { user: string; readOnly: boolean; tmpfs: string[] }> = {
+      consul: { user: '100:1000', readOnly: true, tmpfs: ['/consul/config', '/tmp'] },
+      'consul-esm': { user: '100:1000', readOnly: true, tmpfs: [] },
+      kafka: { user: '1000:1000', readOnly: true, tmpfs: ['/opt/kafka/config', '/opt/kafka/logs', '/tmp'] },
+      // No stand-in, so not proven by an apply: its root stays writable (the exception's reason says so).
+      'kafka-ui': { user: 'kafkaui', readOnly: false, tmpfs: ['/tmp'] },
+      seaweedfs: { user: '1000:1000', readOnly: true, tmpfs: ['/tmp'] },
+      'seaweedfs-provisioner': { user: '1000:1000', readOnly: true, tmpfs: ['/tmp'] },
     };
     const all = containers(core(env));
     expect(all.length).toBeGreaterThanOrEqual(4);
@@ -53,7 +54,7 @@ describe.each(ENVS)('core stack for %s', (env) => {
         expect([c.user, c.read_only, c.tmpfs]).toEqual(['0:0', false, undefined]);
         continue;
       }
-      expect([service, c.user, c.read_only, Object.keys((c.tmpfs ?? {}) as object)]).toEqual([service, expected[service].user, true, expected[service].tmpfs]);
+      expect([service, c.user, c.read_only, Object.keys((c.tmpfs ?? {}) as object)]).toEqual([service, expected[service].user, expected[service].readOnly, expected[service].tmpfs]);
     }
     // Started as its user, Consul's entrypoint must skip its chown and su-exec (which need root).
     expect(envOf(container(core(env), 'consul')).CONSUL_DISABLE_PERM_MGMT).toBe('true');

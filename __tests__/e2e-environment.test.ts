@@ -82,8 +82,8 @@ describe('switching an environment from MinIO to SeaweedFS', () => {
 
   it('changes nothing in monitoring but the lake panel of the dashboard (Prometheus discovers the store through Consul)', () => {
     const paths = differingPaths(before.monitoring, after.monitoring).map((p) => p.replace(/_[A-F0-9]{8}\./, '.'));
-    // The dashboard file (held by Grafana's file holder), and the hash of the provisioning files in its env.
-    expect(paths.sort()).toEqual(['resource.docker_container.grafana_container.env[8]', 'resource.docker_container.grafana_files.upload[2].content']);
+    // The dashboard file, and the hash of the provisioning files in its env.
+    expect(paths.sort()).toEqual(['resource.docker_container.grafana_container.env[8]', 'resource.docker_container.grafana_container.upload[2].content']);
     const env = (after.monitoring.resource.docker_container[Object.keys(after.monitoring.resource.docker_container).find((k) => k.startsWith('grafana_container_'))!] as { env: string[] }).env;
     expect(env[8]).toMatch(/^DATALAB_PROVISIONING_SHA256=/);
   });

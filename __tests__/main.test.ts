@@ -104,19 +104,17 @@ describe('the app entry point', () => {
       expect(r.stdout).toBe('');
     });
 
-    it('is one line naming the directory it may not write in, with no stack trace and nothing left behind', () => {
+    // root may write anywhere: the app then runs as nobody, building its bundle where nobody may
+    // write. A checkout nobody cannot read (below /root, say) cannot be run so: the test is then
+    // reported as skipped; the case above still covers the one-line report there.
+    const nobodyCannotRead =
+      process.getuid?.() === 0 && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'main.ts'))}, 4)`], { uid: 65534, gid: 65534 }).status !== 0;
+    (nobodyCannotRead ? it.skip : it)('is one line naming the directory it may not write in, with no stack trace and nothing left behind', () => {
       const readOnly = path.join(base, 'read-only');
       fs.mkdirSync(readOnly, { mode: 0o555 });
       fs.chmodSync(readOnly, 0o555);
       const outdir = path.join(readOnly, 'cdktf.out');
-      // root may write anywhere: the app then runs as nobody, building its bundle where nobody may
-      // write. A checkout nobody cannot read (below /root, say) cannot be run so; the case above
-      // still covers the one-line report there.
       const asRoot = process.getuid?.() === 0;
-      if (asRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'main.ts'))}, 4)`], { uid: 65534, gid: 65534 }).status !== 0) {
-        console.warn(`not run: user nobody cannot read ${ROOT}`);
-        return;
-      }
       const buildDir = path.join(base, 'build');
       fs.mkdirSync(buildDir, { mode: 0o777 });
       fs.chmodSync(buildDir, 0o777);

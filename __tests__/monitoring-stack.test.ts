@@ -10,7 +10,7 @@ import { Probe } from '../constructs/service-spec';
 import { PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { MonitoringStack } from '../stacks/monitoring-stack';
 import { synthStacks } from '../policy/gate';
-import { container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson, uploadsOf } from './helpers';
+import { container, containers, envOf, ENVS, expectServiceStandards, idsUnder, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson, uploadsOf } from './helpers';
 
 const cache = new Map<string, TfJson>();
 const mon = (env: string): TfJson => {
@@ -123,16 +123,11 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     expect(e.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{random_password\.grafana-admin-password_[A-F0-9]+\.result\}$/);
     expect(e.GF_USERS_ALLOW_SIGN_UP).toBe('false');
     expect(e.GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
-    // The provisioning files come read-only from the file holder, one volume per folder.
-    expect(g.volumes).toEqual([
-      { container_path: '/var/lib/grafana', volume_name: expect.stringContaining('docker_volume.grafana_volume-data') },
-      { from_container: expect.stringMatching(/^\$\{docker_container\.grafana_files_[A-F0-9]{8}\.id\}:ro$/) },
-    ]);
-    expect(resourceAt(mon(env), 'docker_container', 'grafana/files').volumes).toEqual([
-      { container_path: '/etc/grafana/dashboards/datalab' },
-      { container_path: '/etc/grafana/provisioning/dashboards' },
-      { container_path: '/etc/grafana/provisioning/datasources' },
-    ]);
+    // Its root stays writable until an apply proves a read-only one (docs/policy.md): the provisioning
+    // files are uploaded into the container itself, no file holder.
+    expect(g.read_only).toBe(false);
+    expect(g.volumes).toEqual([{ container_path: '/var/lib/grafana', volume_name: expect.stringContaining('docker_volume.grafana_volume-data') }]);
+    expect(idsUnder(mon(env), 'docker_container', 'grafana/files')).toEqual([]);
     expect(g.healthcheck!.test).toEqual(['CMD', 'curl', '-fsS', '-o', '/dev/null', 'http://localhost:3000/api/health']);
     // Created in parallel with Prometheus: nothing in Grafana needs it at start.
     expect(g.depends_on).toBeUndefined();

@@ -18,3 +18,16 @@ export class ConstructError extends Error {
     super(`${scope.node.path}: ${detail}`);
   }
 }
+
+/**
+ * Runs `fn`, turning a plain `Error` it throws into a `ConstructError` of `scope` (helpers that
+ * validate props without a construct of their own), so the message carries the construct path.
+ */
+export function refusedBy<T>(scope: IConstruct, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ConstructError || !(err instanceof Error)) throw err;
+    throw new ConstructError(scope, err.message);
+  }
+}

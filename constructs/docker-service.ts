@@ -14,7 +14,7 @@ import { PlatformNetwork } from './platform-network';
 import { IService, Service } from './service';
 import { Probe, ProbeCheck, ServiceSpec } from './service-spec';
 import { useDockerProvider } from './stack-providers';
-import { ConstructError } from './construct-error';
+import { ConstructError, refusedBy } from './construct-error';
 
 export interface DockerServiceProps {
   readonly spec: ServiceSpec;
@@ -90,7 +90,10 @@ export const HARDENING_RULES: Readonly<Record<HardeningDemand, PolicyRule>> = {
  * `<name>-files` of the same image that is created and never started, with an anonymous volume per
  * folder of the files (which starts as a copy of the image's folder). The service's containers
  * mount those volumes read-only (`volumes_from`). An edit re-creates the holder and so the service;
- * destroying the holder removes its volumes.
+ * destroying the holder removes its volumes. `volumes_from` brings every mount of the holder,
+ * including an anonymous volume for each `VOLUME` of the image: a path the service does not mount
+ * a named volume on is then the holder's copy, read-only (the SeaweedFS provisioner's unused
+ * `/data`). A service that must write to such a path names a volume for it.
  */
 export class DockerService extends Service {
   readonly image: Image;
@@ -114,7 +117,7 @@ export class DockerService extends Service {
       throw new ConstructError(this, `service "${spec.name}": a long-running service needs a probe (spec.probe: Probe.http, Probe.tcp, or Probe.exec/shell for a service that serves nothing)`);
     }
     this.after = props.dependsOn ?? [];
-    this.hardening = resolveHardening(spec.name, spec.hardening);
+    this.hardening = refusedBy(this, () => resolveHardening(spec.name, spec.hardening));
     const replicas = spec.replicas ?? 1;
     if (replicas > 1 && (spec.volumes?.length ?? 0) > 0) {
       throw new ConstructError(this, `service "${spec.name}": ${replicas} replicas cannot share volumes ${spec.volumes!.map((v) => v.key).join(', ')}`);
@@ -134,7 +137,7 @@ export class DockerService extends Service {
       });
     }
 
-    const folders = uploadFolders(spec, mountPaths(spec, props), this.hardening);
+    const folders = refusedBy(this, () => uploadFolders(spec, mountPaths(spec, props), this.hardening));
     if (folders.length) {
       this.filesHolder = new Container(this, 'files', this.filesHolderConfig(props, folders));
       Suppressions.add(

@@ -53,8 +53,8 @@ function venv(requirements: string): string {
   const done = path.join(dir, '.datalab-complete');
   if (fs.existsSync(done)) return dir;
   fs.mkdirSync(base, { recursive: true });
-  // Older environments (another requirements file) are not used again.
-  for (const old of fs.readdirSync(base)) if (old !== hash) fs.rmSync(path.join(base, old), { recursive: true, force: true });
+  // Environments of other requirements files or Pythons stay: another checkout (a branch, a
+  // worktree) may be using one right now. Each is a few hundred MB; the folder can be emptied by hand.
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(`test:jobs: creating the Python environment ${dir} (${pyId})`);
   const mk = run(PYTHON, ['-m', 'venv', dir]);

@@ -195,6 +195,10 @@ function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: st
     hardening: {
       runAs: RunAs.user(472, 0),
       scratch: [{ path: '/tmp', purpose: 'temporary files of Grafana (plugin downloads, SQLite temporary tables)', sizeMb: 64 }],
+      readOnlyRootFilesystem: {
+        enabled: false,
+        reason: 'not yet proven by an apply: Grafana is AGPL, so no stand-in is built here; /tmp is the scratch a read-only root is expected to need',
+      },
     },
     metrics: { ...GRAFANA_METRICS },
     ...sizingFor(cfg),

@@ -3,6 +3,7 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProcessingConfig } from '../config/groups/processing';
 import { configFileFor } from '../config/loader';
+import { refusedBy } from '../constructs/construct-error';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
 import { GeneratedSecret } from '../constructs/generated-secret';
@@ -88,7 +89,7 @@ export class ProcessingStack extends TerraformStack {
     // The master's own files carry its URL, so the URL is read from its spec before it exists;
     // `SparkEndpoint.cluster` gives the same URL from the service afterwards.
     const masterSpec = sparkMasterSpec(ctx, cfg);
-    const masterUrl = SparkEndpoint.masterUrlOf(masterSpec);
+    const masterUrl = refusedBy(this, () => SparkEndpoint.masterUrlOf(masterSpec));
     this.sparkConf = sparkConfFiles({ masterUrl, s3Endpoint: props.lake.endpoint });
     this.sparkMaster = new DockerService(this, 'spark-master', { ...common, image, spec: { ...masterSpec, files: this.sparkConf } });
     this.spark = SparkEndpoint.cluster(this.sparkMaster);

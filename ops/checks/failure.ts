@@ -75,7 +75,7 @@ export function explain(err: unknown, ctx: FailureContext): CheckFailure {
   if (err instanceof CheckTimeout || name === 'AbortError' || clientTimeout) {
     return new CheckFailure(
       `no answer from ${ctx.endpoint} within ${ctx.timeoutMs} ms`,
-      `the service may still be starting: retry with a longer --timeout, and check ${container ? `docker ps --filter name=${container}` : 'docker ps'}`,
+      `the service may still be starting: retry with a longer --timeout, and check ${container ? `docker ps --filter name=^${container}$` : 'docker ps'}`,
     );
   }
   const code = networkCode(err);
