@@ -99,7 +99,7 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     const [init] = uploadsOf(ml(env), 'postgres');
     expect(init.file).toBe('/docker-entrypoint-initdb.d/10-datalab-databases.sh');
     for (const db of ['mlflow', 'prefect', 'airflow']) {
-      expect(init.content).toContain(`\\getenv pw DATALAB_DB_${db.toUpperCase()}_PASSWORD\nCREATE ROLE "${db}" LOGIN PASSWORD :'pw';\nCREATE DATABASE "${db}" OWNER "${db}";`);
+      expect(init.content).toContain(`\\getenv pw DATALAB_DB_${db.toUpperCase()}_PASSWORD\nCREATE ROLE "${db}" LOGIN PASSWORD :'pw';\nCREATE DATABASE "${db}" OWNER "${db}";\nREVOKE CONNECT ON DATABASE "${db}" FROM PUBLIC;`);
       expect(envOf(pg)[`DATALAB_DB_${db.toUpperCase()}_PASSWORD`]).toMatch(new RegExp(`^\\$\\{random_password\\.db-${db}_password_[A-F0-9]{8}\\.result\\}$`));
     }
     expect(init.content).toContain('\\connect "prefect"\nCREATE EXTENSION IF NOT EXISTS "pg_trgm";');

@@ -64,6 +64,8 @@ export function postgresInitScript(databases: readonly PostgresDatabase[]): stri
       `\\getenv pw ${db.passwordEnv}`,
       `CREATE ROLE "${db.owner}" LOGIN PASSWORD :'pw';`,
       `CREATE DATABASE "${db.name}" OWNER "${db.owner}";`,
+      // PUBLIC may connect to every new database by default: only its owner (and superusers) here.
+      `REVOKE CONNECT ON DATABASE "${db.name}" FROM PUBLIC;`,
     );
   }
   for (const db of databases) {

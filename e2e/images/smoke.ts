@@ -616,9 +616,10 @@ async function smokePostgres(): Promise<string[]> {
     }
     const wrong = await psql(dbs[0].owner, dbs[0].name, 'not-the-password', 'SELECT 1');
     expect(wrong.code !== 0 && /password authentication failed/.test(wrong.stderr), `a wrong password was not refused: ${wrong.stdout}${wrong.stderr}`);
-    const other = await psql(dbs[0].owner, dbs[1].name, passwords[dbs[0].passwordEnv], 'CREATE TABLE smoke (id int)');
-    expect(other.code !== 0, `${dbs[0].owner} may create tables in ${dbs[1].name}`);
-    out.push(`a wrong password is refused (scram-sha-256 for "host all all all"); ${dbs[0].owner} may not create tables in ${dbs[1].name} (${/ERROR:\s*([^\n]+)/.exec(other.stderr)?.[1] ?? other.stderr.trim()})`);
+    // Another service's database: not even a connection (the init script revokes PUBLIC's CONNECT).
+    const other = await psql(dbs[0].owner, dbs[1].name, passwords[dbs[0].passwordEnv], 'SELECT 1');
+    expect(other.code !== 0 && /permission denied for database/.test(other.stderr), `${dbs[0].owner} may connect to ${dbs[1].name}: ${other.stdout}${other.stderr}`);
+    out.push(`a wrong password is refused (scram-sha-256 for "host all all all"); ${dbs[0].owner} may not connect to ${dbs[1].name} (${/FATAL:\s*([^\n]+)/.exec(other.stderr)?.[1] ?? other.stderr.trim()})`);
     const superuser = await psql('postgres', 'postgres', passwords.POSTGRES_PASSWORD, 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
     expect(superuser.stdout.trim() === 't', `superuser login: ${superuser.stdout}${superuser.stderr}`);
     out.push('superuser postgres logs in over the network with POSTGRES_PASSWORD');
