@@ -30,10 +30,12 @@ function runIn(s: Scenario, cwd: string, cmd: string, args: readonly string[], o
  * registry for every platform's checksums, and this machine installs providers from the mirror only.
  * A destroy of one stack also needs --ignore-missing-stack-dependencies: the other stacks of the
  * environment depend on core (and some on processing), and cdktf refuses to destroy it without them
- * (they are not deployed). The scenario destroys processing before core itself.
+ * (they are not deployed). The scenario destroys processing before core itself. A deploy of
+ * processing needs it too: cdktf would otherwise insist on deploying core in the same command.
  */
 export function cdktf(s: Scenario, command: 'deploy' | 'destroy', opts: CommandOptions = {}, stack: StackName = STACK): Promise<RunResult> {
-  const extra = command === 'destroy' ? ['--ignore-missing-stack-dependencies'] : [];
+  // A deploy of processing names only processing: core is deployed already, by an earlier command.
+  const extra = command === 'destroy' || stack !== STACK ? ['--ignore-missing-stack-dependencies'] : [];
   return runIn(s, s.root, 'npx', ['cdktf', command, stack, '--output', outDir(s), '--auto-approve', '--skip-provider-lock', '--no-color', ...extra], opts);
 }
 
