@@ -63,9 +63,9 @@ describe('the pipeline steps\' expected tables (computed from the produced event
     const rows = silver.map((r) => ({ ...r }));
     const gold = expectedGold(silver).map((g) => ({ ...g }));
     const read = (bronzeRows: number, g = gold) => ({
-      bronze: { version: 0, rows: Array.from({ length: bronzeRows }, () => ({ run_id: '1' })) },
-      silver: { version: 0, rows },
-      gold: { version: 0, rows: g },
+      bronze: { version: 0, rows: Array.from({ length: bronzeRows }, () => ({ run_id: '1' })), files: [] },
+      silver: { version: 0, rows, files: [] },
+      gold: { version: 0, rows: g, files: [] },
     });
     expect(checkTables(summarize(read(15)), firstBatch('t'), 15)).toEqual({ silver: 7, gold: 5 });
     const wrongGold = gold.map((g, i) => (i === 2 ? { ...g, value_sum: 10.5 } : g));

@@ -31,7 +31,15 @@ async function readerPython(logFile: string): Promise<string> {
   return python;
 }
 
-export type DeltaRead = { readonly missing: true } | { readonly missing?: false; readonly version: number; readonly rows: readonly Record<string, unknown>[] };
+export type DeltaRead =
+  | { readonly missing: true }
+  | {
+      readonly missing?: false;
+      readonly version: number;
+      readonly rows: readonly Record<string, unknown>[];
+      /** The data files of this version, relative to the table's prefix. */
+      readonly files: readonly string[];
+    };
 
 /** Reads each table (name → `s3://bucket/prefix`) at its latest version. */
 export async function readDeltaTables(logFile: string, endpoint: string, who: LakeCredentials, tables: Readonly<Record<string, string>>): Promise<Record<string, DeltaRead>> {
@@ -42,7 +50,7 @@ export async function readDeltaTables(logFile: string, endpoint: string, who: La
   return JSON.parse(r.stdout) as Record<string, DeltaRead>;
 }
 
-export function present(name: string, t: DeltaRead | undefined): { readonly version: number; readonly rows: readonly Record<string, unknown>[] } {
+export function present(name: string, t: DeltaRead | undefined): { readonly version: number; readonly rows: readonly Record<string, unknown>[]; readonly files: readonly string[] } {
   if (!t || t.missing) throw new AssertionFailed(`Delta table ${name} does not exist in the lake`);
   return t;
 }

@@ -48,6 +48,8 @@ export interface TableSummary {
   readonly gold: readonly GoldRow[];
   /** Bronze rows per run_id. */
   readonly bronzeByRun: Readonly<Record<string, number>>;
+  /** Silver's data files at its latest version, relative to silver/events/. */
+  readonly silverFiles: readonly string[];
 }
 
 export function summarize(tables: Readonly<Record<keyof typeof TABLES, DeltaRead>>): TableSummary {
@@ -62,6 +64,7 @@ export function summarize(tables: Readonly<Record<keyof typeof TABLES, DeltaRead
     silver: silver.rows.map(silverRow).sort((x, y) => x.event_id.localeCompare(y.event_id)),
     gold: gold.rows.map(goldRow).sort(byDayAndType),
     bronzeByRun,
+    silverFiles: silver.files,
   };
 }
 

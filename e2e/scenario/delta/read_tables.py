@@ -2,7 +2,7 @@
 
 Input (stdin, JSON): {"endpoint": "http://127.0.0.1:9000", "accessKey": ..., "secretKey": ...,
 "tables": {"<name>": "s3://bucket/prefix"}}. Output (stdout, JSON): per name, {"version": n,
-"rows": [...]} with timestamps as microseconds since the epoch (UTC) and dates as yyyy-mm-dd, or
+"rows": [...], "files": [...]} (the data files of that version, relative to the table) with timestamps as microseconds since the epoch (UTC) and dates as yyyy-mm-dd, or
 {"missing": true} when there is no Delta table at the URI.
 """
 import json
@@ -45,7 +45,7 @@ def main() -> None:
             out[name] = {"missing": True}
             continue
         rows = plain(dt.to_pyarrow_table())
-        out[name] = {"version": dt.version(), "rows": rows}
+        out[name] = {"version": dt.version(), "rows": rows, "files": list(dt.files())}
     json.dump(out, sys.stdout)
 
 

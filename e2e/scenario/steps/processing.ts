@@ -155,17 +155,18 @@ export const incremental: ScenarioStep = {
     // 4. A job fails on a broken input: the apply fails naming it, its error is in its logs, gold stays readable.
     const secrets = lakeSecrets(s);
     const admin = lakeClient(secrets.url, secrets.admin);
-    const listed = await admin.send(new ListObjectsV2Command({ Bucket: 'silver', Prefix: 'events/' }));
-    const victim = (listed.Contents ?? []).map((o) => o.Key ?? '').find((k) => k.endsWith('.parquet') && !k.includes('_delta_log'));
-    check(victim, 'silver/events/ has no data file to remove');
+    // A file of silver's current version (an overwrite leaves the earlier versions' files in place).
+    const current = t3.silverFiles.find((f) => f.endsWith('.parquet'));
+    check(current, 'silver/events/ has no data file in its current version');
+    const victim = `events/${decodeURIComponent(current)}`;
     await admin.send(new DeleteObjectCommand({ Bucket: 'silver', Key: victim }));
+    log(`  removed silver/${victim} (a file of silver's current version)`);
     setJobRun(s, 'gold-event-counts', '2');
     const failed = await deployProcessing(s, { okCodes: [0, 1] });
     const output = plainText(`${failed.stdout}\n${failed.stderr}`);
     check(failed.code !== 0, 'the deploy must fail when gold-event-counts cannot read silver');
     check(/Spark job "gold-event-counts" failed/.test(output), `the failed deploy must name the job; its output ends:\n${output.split('\n').filter(Boolean).slice(-15).join('\n')}`);
-    const jobLog = await capture('docker', ['logs', '--tail', '400', jobContainer('gold-event-counts')], { timeoutMs: 30_000 }).catch(() => '');
-    const allLog = `${jobLog}\n${await containerLogs(jobContainer('gold-event-counts'), 400)}`;
+    const allLog = await containerLogs(jobContainer('gold-event-counts'), 400);
     const cause = allLog.split('\n').find((l) => /FileNotFoundException|No such file|does not exist|Py4JJavaError/.test(l));
     check(cause, `the failed job's logs must show why: ${allLog.split('\n').slice(-10).join(' | ')}`);
     log(`  failing job: the apply failed naming gold-event-counts; its log says: ${cause.trim().slice(0, 240)}`);
