@@ -11,6 +11,7 @@ import { editConfigCopy } from './config-copy';
 import { ENVIRONMENT_LABEL, Scenario } from './context';
 import { DeltaRead, readDeltaTables } from './delta';
 import { describeContainer, inspectContainer, waitHealthy } from './docker';
+import { dockerProblems, processProblems, readOnlyProblems } from './steps/hardening';
 import type { EventMessage } from './events';
 import { bridgeGateway, mavenPort, prepareMavenRepository, serveRepository } from './maven-mirror';
 import { declaredContainers } from './stack';
@@ -154,4 +155,39 @@ export function recordJobRuns(s: Scenario, runs: readonly JobRun[], when: string
 export async function readTables(s: Scenario): Promise<Record<keyof typeof TABLES, DeltaRead>> {
   const secrets = lakeSecrets(s);
   return (await readDeltaTables(s.logFile, secrets.url, secrets.admin, TABLES)) as Record<keyof typeof TABLES, DeltaRead>;
+}
+
+/**
+ * The Spark containers' confinement (docs/policy.md): every one runs as the image's spark user
+ * (185:185) with no-new-privileges and no capability; only the worker and the job drivers keep a
+ * writable root (the documented exception: their scratch follows the data), the master's root is
+ * read-only with a /tmp tmpfs. Checked in the synthesized JSON, in `docker inspect`, and inside
+ * each running container for every process (executors included), as the core hardening step does.
+ */
+export async function processingConfinementProblems(s: Scenario): Promise<{ readonly problems: readonly string[]; readonly lines: readonly string[] }> {
+  const problems: string[] = [];
+  const lines: string[] = [];
+  const writableAllowed = (name: string) => /-(spark-worker(-\d+)?|job-[a-z0-9-]+)$/.test(name);
+  for (const d of declaredContainers(s, 'processing')) {
+    const found = (p: string) => problems.push(`${d.name}: ${p}`);
+    const c = d.confinement;
+    if (!c.securityOpts.includes('no-new-privileges:true')) found('declared without no-new-privileges:true');
+    if (!c.capDrop.map((x) => x.toUpperCase()).includes('ALL') || c.capAdd.length) found(`declared capabilities drop ${JSON.stringify(c.capDrop)} add ${JSON.stringify(c.capAdd)}`);
+    if (!d.holdsFiles && c.user !== '185:185') found(`declared user ${JSON.stringify(c.user)}, expected the image's spark user 185:185`);
+    if (!c.readOnly && !d.holdsFiles && !writableAllowed(d.name)) found('declared with a writable root, which only the worker and the jobs may keep');
+    const info = await inspectContainer(d.name);
+    if (!info) {
+      found('not found');
+      continue;
+    }
+    dockerProblems(c, info).forEach(found);
+    if (info.status === 'running') {
+      (await processProblems(d.name, '185', c)).forEach(found);
+      if (c.readOnly) (await readOnlyProblems(d.name, '')).forEach(found);
+    }
+    if (!problems.some((p) => p.startsWith(`${d.name}:`))) {
+      lines.push(`${d.name}: ${d.holdsFiles ? 'file holder' : `user ${c.user}`}, no capability, no-new-privileges, ${c.readOnly ? `read-only root, tmpfs ${Object.keys(c.tmpfs).join(' ') || 'none'}` : 'writable root (documented exception)'}${info.status === 'running' ? ', every process checked' : ` (${info.status})`}`);
+    }
+  }
+  return { problems, lines };
 }

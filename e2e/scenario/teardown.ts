@@ -12,7 +12,7 @@ import { Scenario, StackName, stateDir, stateFile } from './context';
 import { failureMessage } from './evidence';
 import { removeLeftovers } from './leftovers';
 
-function stateHasResources(s: Scenario, stack: StackName): boolean {
+export function stateHasResources(s: Scenario, stack: StackName): boolean {
   try {
     const state = JSON.parse(fs.readFileSync(stateFile(s, stack), 'utf8')) as { resources?: unknown[] };
     return (state.resources ?? []).length > 0;

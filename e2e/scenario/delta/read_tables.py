@@ -45,7 +45,9 @@ def main() -> None:
             out[name] = {"missing": True}
             continue
         rows = plain(dt.to_pyarrow_table())
-        out[name] = {"version": dt.version(), "rows": rows, "files": list(dt.files())}
+        root = uri.rstrip("/") + "/"
+        files = [u[len(root):] if u.startswith(root) else u for u in dt.file_uris()]
+        out[name] = {"version": dt.version(), "rows": rows, "files": files}
     json.dump(out, sys.stdout)
 
 

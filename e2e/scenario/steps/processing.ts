@@ -36,6 +36,7 @@ import {
   jobRuns,
   JobRun,
   pipelineOf,
+  processingConfinementProblems,
   PROCESSING_SERVICES,
   readTables,
   recordJobRuns,
@@ -50,7 +51,7 @@ const TOPIC = 'events';
 
 export const processing: ScenarioStep = {
   name: 'processing',
-  summary: 'events produced, then npx cdktf deploy processing: Spark image built, master and worker healthy, workers ALIVE on the master, jobs exited 0',
+  summary: 'events produced, then npx cdktf deploy processing: Spark image built, master and worker healthy, workers ALIVE on the master, jobs exited 0 in order, every Spark container confined as declared',
   needs: ['deploy'],
   services: PROCESSING_SERVICES,
   async run(s) {
@@ -76,6 +77,9 @@ export const processing: ScenarioStep = {
       check(Date.parse(runs[i].startedAt) >= Date.parse(runs[i - 1].finishedAt), `${runs[i].job} started (${runs[i].startedAt}) before ${runs[i - 1].job} finished (${runs[i - 1].finishedAt})`);
     }
     recordJobRuns(s, runs, 'first deploy');
+    const confinement = await processingConfinementProblems(s);
+    if (confinement.problems.length) throw new AssertionFailed(`processing containers not confined as declared:\n  ${confinement.problems.join('\n  ')}`);
+    confinement.lines.forEach((l) => log(`  ${l}`));
     const bronze = runs[0];
     s.measurements.record('bronze: events per second', bronze.ms, `${batch.length} messages in ${(bronze.ms / 1000).toFixed(1)} s = ${(batch.length / (bronze.ms / 1000)).toFixed(2)} messages/s (dominated by Spark start-up at this size)`);
   },
