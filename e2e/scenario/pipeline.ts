@@ -41,6 +41,12 @@ function differences<T>(what: string, actual: readonly T[], expected: readonly T
   return out;
 }
 
+/** Gold's rows, sorted, from its read alone. */
+export function goldOf(t: DeltaRead | undefined): { readonly version: number; readonly rows: readonly GoldRow[] } {
+  const gold = present('gold/event_counts_daily/', t);
+  return { version: gold.version, rows: gold.rows.map(goldRow).sort(byDayAndType) };
+}
+
 export interface TableSummary {
   readonly versions: Readonly<Record<keyof typeof TABLES, number>>;
   readonly bronzeRows: number;

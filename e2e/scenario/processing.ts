@@ -186,7 +186,8 @@ export async function processingConfinementProblems(s: Scenario): Promise<{ read
       if (c.readOnly) (await readOnlyProblems(d.name, '')).forEach(found);
     }
     if (!problems.some((p) => p.startsWith(`${d.name}:`))) {
-      lines.push(`${d.name}: ${d.holdsFiles ? 'file holder' : `user ${c.user}`}, no capability, no-new-privileges, ${c.readOnly ? `read-only root, tmpfs ${Object.keys(c.tmpfs).join(' ') || 'none'}` : 'writable root (documented exception)'}${info.status === 'running' ? ', every process checked' : ` (${info.status})`}`);
+      const root = d.holdsFiles ? 'never started (file holder)' : c.readOnly ? `read-only root, tmpfs ${Object.keys(c.tmpfs).join(' ') || 'none'}` : 'writable root (documented exception)';
+      lines.push(`${d.name}: ${d.holdsFiles ? '' : `user ${c.user}, `}no capability, no-new-privileges, ${root}${info.status === 'running' ? ', every process checked' : ` (${info.status})`}`);
     }
   }
   return { problems, lines };
