@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { epochMicros, expectedGold, expectedSilver, firstBatch, secondBatch } from '../e2e/scenario/events';
+import { epochMicros, eventCopies, expectedGold, expectedSilver, firstBatch, secondBatch } from '../e2e/scenario/events';
 import { jarPathOf, mavenPort, resolveInside, serveRepository, sparkImageJars } from '../e2e/scenario/maven-mirror';
 import { checkTables, summarize } from '../e2e/scenario/pipeline';
 
@@ -49,6 +49,15 @@ describe('the pipeline steps\' expected tables (computed from the produced event
     const both = expectedSilver([...firstBatch('t'), ...secondBatch('t')]);
     expect(both.map((r) => r.event_id)).toEqual(['t-a1', 't-a2', 't-a3', 't-a4', 't-a5', 't-a6', 't-a7', 't-b1', 't-b2']);
     expect(both.find((r) => r.event_id === 't-a2')!.value).toBe(2.25);
+  });
+
+  it('scales the first set by DATALAB_E2E_EVENT_COPIES, each copy its own events', () => {
+    expect(eventCopies({})).toBe(1);
+    expect(eventCopies({ DATALAB_E2E_EVENT_COPIES: '100' })).toBe(100);
+    expect(() => eventCopies({ DATALAB_E2E_EVENT_COPIES: '0' })).toThrow(/DATALAB_E2E_EVENT_COPIES="0" must be a whole number from 1 to 1000/);
+    const two = [...firstBatch('t'), ...firstBatch('tc1')];
+    expect(expectedSilver(two)).toHaveLength(14);
+    expect(expectedGold(expectedSilver(two)).find((g) => g.event_type === 'purchase')).toMatchObject({ events: 4, distinct_users: 1, value_sum: 21.5 });
   });
 
   it('reads ISO 8601 times with Z or an offset and up to six fraction digits, and nothing else', () => {

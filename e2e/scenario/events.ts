@@ -148,3 +148,16 @@ export function expectedGold(silver: readonly SilverRow[]): readonly GoldRow[] {
 export function byDayAndType(a: { event_date: string; event_type: string }, b: { event_date: string; event_type: string }): number {
   return a.event_date.localeCompare(b.event_date) || a.event_type.localeCompare(b.event_type);
 }
+
+/**
+ * How many times the processing step produces the first set (each copy under its own ids, the
+ * first under the run's): DATALAB_E2E_EVENT_COPIES, default 1; 100 gives the ~100× set that
+ * measures throughput through bronze.
+ */
+export function eventCopies(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DATALAB_E2E_EVENT_COPIES?.trim();
+  if (!raw) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATALAB_E2E_EVENT_COPIES="${raw}" must be a whole number from 1 to 1000`);
+  return n;
+}

@@ -23,7 +23,7 @@ import { cdktf, plainText } from '../commands';
 import { configDirOf } from '../config-copy';
 import { ENVIRONMENT, ENVIRONMENT_LABEL } from '../context';
 import { checkCoreUp } from '../core-up';
-import { firstBatch, secondBatch } from '../events';
+import { eventCopies, firstBatch, secondBatch } from '../events';
 import { produceMessages, topicMessageCount } from '../kafka';
 import { DeltaRead, readDeltaTables } from '../delta';
 import { checkTables, goldOf, summarize, TableSummary } from '../pipeline';
@@ -57,10 +57,12 @@ export const processing: ScenarioStep = {
   async run(s) {
     const bootstrap = stateOutput(s, 'kafka_bootstrap_host');
     const p = startPipeline(s, `e2e${uniqueSuffix().replace(/[^a-z0-9]/g, '')}`);
-    const batch = firstBatch(p.tag);
+    // DATALAB_E2E_EVENT_COPIES=100: the first set 100 times under other ids (the ~100× set), to measure throughput.
+    const copies = eventCopies();
+    const batch = Array.from({ length: copies }, (_, i) => firstBatch(i === 0 ? p.tag : `${p.tag}c${i}`)).flat();
     await produceMessages(bootstrap, TOPIC, batch);
     p.produced.push(...batch);
-    log(`  produced ${batch.length} messages to ${TOPIC} (duplicates, out of order, malformed)`);
+    log(`  produced ${batch.length} messages to ${TOPIC} (duplicates, out of order, malformed${copies > 1 ? `; the set ${copies} times` : ''})`);
 
     const started = Date.now();
     const r = await deployProcessing(s);
