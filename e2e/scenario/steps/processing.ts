@@ -178,9 +178,11 @@ export const incremental: ScenarioStep = {
     check(failed.code !== 0, 'the deploy must fail when gold-event-counts cannot read silver');
     check(/Spark job "gold-event-counts" failed/.test(output), `the failed deploy must name the job; its output ends:\n${output.split('\n').filter(Boolean).slice(-15).join('\n')}`);
     // The apply itself shows the job's error (the postcondition's message quotes its error lines), naming the missing file.
-    const shown = output.split('\n').find((l) => /FileNotFoundException/.test(l) && l.includes(victim));
-    check(shown, `the failed deploy must show the job's error (a FileNotFoundException naming silver/${victim}); its output ends:\n${output.split('\n').filter(Boolean).slice(-25).join('\n')}`);
-    log(`  failing job: the apply failed naming gold-event-counts and showing its error: ${shown.trim().slice(0, 260)}`);
+    // Terraform wraps the message at word boundaries: join its lines before searching.
+    const joined = output.replace(/\s*\n\s*/g, ' ');
+    const shown = /[^ ]*FileNotFoundException: No such file or directory: s3a:\/\/silver\/[^ ]+/.exec(joined)?.[0];
+    check(shown?.endsWith(victim), `the failed deploy must show the job's error (a FileNotFoundException naming silver/${victim}); its output ends:\n${output.split('\n').filter(Boolean).slice(-25).join('\n')}`);
+    log(`  failing job: the apply failed naming gold-event-counts and showing its error: ${shown}`);
     // Gold alone: silver is broken on purpose until the recovery below.
     const gold4 = goldOf(await onlyTable(s, 'gold'));
     checkEqual(gold4.rows, t3.gold, 'gold after the failed run (still readable, unchanged)');
