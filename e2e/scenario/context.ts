@@ -1,6 +1,6 @@
 /**
  * What every step of the acceptance scenario shares: the names the e2e environment gives its
- * Docker objects, where the project keeps the synthesized `core` stack and its state, the
+ * Docker objects, where the project keeps the synthesized stacks (core, processing) and their state, the
  * toolchain children run with, the config directory in force, and the measurements taken.
  */
 import * as fs from 'node:fs';
