@@ -19,6 +19,8 @@ function inspected(over: Partial<ContainerInfo['confinement']> = {}): ContainerI
     name: 'datalab-e2e-kafka',
     status: 'running',
     exitCode: 0,
+    startedAt: '2026-11-30T09:00:00Z',
+    finishedAt: '0001-01-01T00:00:00Z',
     labels: {},
     volumes: [],
     mounts: [],

@@ -72,6 +72,9 @@ describe.each(ENVS)('jobs in %s', (env) => {
       expect(c.attach).toBe(true);
       expect(c.wait).toBe(false);
       expect(c.lifecycle.postcondition).toEqual([{ condition: '${self.exit_code == 0}', error_message: expect.stringContaining(`processing.jobs.${def.name}.runId`) }]);
+      // The failed apply shows the job's own error lines (read from its captured output), not only that it failed.
+      expect(c.lifecycle.postcondition[0].error_message).toContain(`Spark job "${def.name}" failed (non-zero exit code). Its errors:\n\${join("\\n", slice(distinct([for l in split("\\n", replace(self.container_logs == null ? "" : self.container_logs, "/[\\\\x{1}\\\\x{2}]\\\\x{0}{3}(?s:.{4})/", "")) : trimspace(l) if length(regexall("(Exception|Error)(:|$)", l)) > 0 && !startswith(trimspace(l), "at ")])`);
+      expect(c.lifecycle.postcondition[0].error_message).toContain(`docker logs datalab-${env}-job-${def.name}`);
     }
   });
 

@@ -23,10 +23,11 @@ const upload = (json: TfJson, c: Container, file: string) => {
 };
 
 const EXPECTED = {
-  dev: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1' },
-  staging: { workers: 2, workerMemory: 4096, sparkMemory: '3072m', cores: '2' },
-  prod: { workers: 3, workerMemory: 8192, sparkMemory: '6656m', cores: '4' },
-  e2e: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1' },
+  dev: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1', nifi: true },
+  staging: { workers: 2, workerMemory: 4096, sparkMemory: '3072m', cores: '2', nifi: true },
+  prod: { workers: 3, workerMemory: 8192, sparkMemory: '6656m', cores: '4', nifi: true },
+  // No NiFi: the acceptance suite has no stand-in for it (config/e2e.yaml).
+  e2e: { workers: 1, workerMemory: 2304, sparkMemory: '1280m', cores: '1', nifi: false },
 } as const;
 
 const EXPECTED_LAKE_ENDPOINT = {
@@ -61,7 +62,7 @@ describe.each(ENVS)('processing stack for %s', (env) => {
 
   it('gives every container a health check, a memory limit without swap, a restart policy and loopback-only ports', () => {
     const all = containers(processing(env));
-    expect(all.length).toBe(EXPECTED[env].workers + 2 + 3);
+    expect(all.length).toBe(EXPECTED[env].workers + 1 + (EXPECTED[env].nifi ? 1 : 0) + 3);
     for (const c of all) {
       expectServiceStandards(c);
     }
@@ -120,7 +121,7 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     }
   });
 
-  it('runs NiFi over HTTPS with a generated single-user password of at least 12 characters and the published proxy host', () => {
+  (EXPECTED[env].nifi ? it : it.skip)('runs NiFi over HTTPS with a generated single-user password of at least 12 characters and the published proxy host', () => {
     const json = processing(env);
     const [nifi] = byService(json, 'nifi');
     const e = envOf(nifi);
@@ -145,7 +146,8 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     expect(byName('spark-master')[0].meta).toMatchObject({ metrics_path: '/metrics/master/prometheus', metrics_port: '8080', group: 'processing' });
     expect(byName('spark-worker')).toHaveLength(EXPECTED[env].workers);
     for (const w of byName('spark-worker')) expect(w.meta).toMatchObject({ metrics_path: '/metrics/prometheus', metrics_port: '8081' });
-    expect(byName('nifi')[0].check[0].http).toBe('https://nifi:8443/nifi-api/authentication/configuration');
+    if (EXPECTED[env].nifi) expect(byName('nifi')[0].check[0].http).toBe('https://nifi:8443/nifi-api/authentication/configuration');
+    else expect(byName('nifi')).toEqual([]);
   });
 
   it('registers each Spark worker in Consul under a name only its own container has, so checks and metrics never round-robin', () => {
@@ -217,6 +219,31 @@ describe('the Spark image build', () => {
     const base = image.build.build_args.SPARK_BASE_IMAGE;
     expect(base).toBe(loadEnvironment(env).processing!.spark.baseImage);
     expect(base).toMatch(new RegExp(`^apache/spark:${args.SPARK_VERSION.replace(/\./g, '\\.')}-scala${args.SCALA_BINARY.replace(/\./g, '\\.')}-`));
+  });
+});
+
+describe('the Spark image\'s Maven repository', () => {
+  const withRepo = (url: string) => parseEnvironment(devYamlWith((d) => d.setIn(['processing', 'spark', 'mavenRepository'], url)), 'config/test.yaml', 'dev');
+
+  it('passes processing.spark.mavenRepository as the build argument MAVEN the Dockerfile downloads from, without a trailing slash', () => {
+    const cfg = withRepo('http://nexus.example.org:8081/repository/maven-central/');
+    const image = resourceAt(synthJson(platformFor(cfg).platform.processing!), 'docker_image', 'spark-image') as { build: { build_args: Record<string, string> }; triggers: { content_sha256: string } };
+    expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: cfg.processing!.spark.baseImage, MAVEN: 'http://nexus.example.org:8081/repository/maven-central' });
+    const dockerfile = fs.readFileSync(path.join(SPARK_IMAGE_DIR, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^ARG MAVEN=https:\/\/repo1\.maven\.org\/maven2$/m);
+    expect(dockerfile).toContain('"\${MAVEN}/\${path}"');
+    // Another repository is another build: the content hash changes with it.
+    const dev = resourceAt(processing('dev'), 'docker_image', 'spark-image') as { triggers: { content_sha256: string } };
+    expect(image.triggers.content_sha256).not.toBe(dev.triggers.content_sha256);
+  });
+
+  it('passes no MAVEN when unset, so the Dockerfile\'s Maven Central is used and the image is unchanged', () => {
+    const image = resourceAt(processing('dev'), 'docker_image', 'spark-image') as { build: { build_args: Record<string, string> } };
+    expect(image.build.build_args.MAVEN).toBeUndefined();
+  });
+
+  it('rejects a repository that is not an http(s) URL, naming the file and the key', () => {
+    expect(() => withRepo('ftp://mirror.example.org/maven2')).toThrow(/config\/test\.yaml.*[\s\S]*processing\.spark\.mavenRepository: expected an http\(s\) URL of a Maven Central mirror/);
   });
 });
 

@@ -21,6 +21,9 @@ export function sparkDefaults(props: SparkConfProps): string {
     // Delta Lake (jars baked into the project image).
     ['spark.sql.extensions', 'io.delta.sql.DeltaSparkSessionExtension'],
     ['spark.sql.catalog.spark_catalog', 'org.apache.spark.sql.delta.catalog.DeltaCatalog'],
+    // Dates of timestamps are UTC dates (silver's event_date, bronze's ingest_date: docs/jobs.md),
+    // whatever time zone a container's JVM has; the jobs' tests run with the same setting.
+    ['spark.sql.session.timeZone', 'UTC'],
     // S3A to MinIO: path-style, plain HTTP inside the network. Keys come from each job's conf.
     ['spark.hadoop.fs.s3a.endpoint', props.s3Endpoint],
     ['spark.hadoop.fs.s3a.path.style.access', 'true'],

@@ -65,6 +65,19 @@ export interface SparkJobProps {
 
 export const JOB_CODE_DIR = '/opt/datalab/jobs';
 
+/**
+ * A Terraform template for the failed job's error lines, so the apply shows why a job failed and
+ * not only that it did: the last 6 distinct lines of its output (`container_logs`, captured since
+ * the container is attached) that name an error or exception, stack frames left out. Spark's
+ * internals log at WARN (constructs/spark-conf.ts), so these are the driver's and the tasks' errors
+ * and Python's traceback end. The docker provider (3.6.2) stores an attached container's output as
+ * Docker's multiplexed stream, each chunk behind an 8-byte frame header (stream 1 or 2, three zero
+ * bytes, a 4-byte length): the headers are removed first, or each line would start with stray bytes.
+ */
+const LOGS = 'replace(self.container_logs == null ? "" : self.container_logs, "/[\\\\x{1}\\\\x{2}]\\\\x{0}{3}(?s:.{4})/", "")';
+const ERROR_LINES = `[for l in split("\\n", ${LOGS}) : trimspace(l) if length(regexall("(Exception|Error)(:|$)", l)) > 0 && !startswith(trimspace(l), "at ")]`;
+export const JOB_ERROR_LINES = `\${join("\\n", slice(distinct(${ERROR_LINES}), max(0, length(distinct(${ERROR_LINES})) - 6), length(distinct(${ERROR_LINES}))))}`;
+
 /** Spark's memory overhead rule for a JVM of `heapMb`: max(384 MiB, 10 %). */
 function withOverhead(heapMb: number): number {
   return heapMb + Math.max(384, Math.ceil(heapMb * 0.1));
@@ -186,7 +199,7 @@ export class SparkJob extends Construct implements IGrantee {
       postcondition: [
         {
           condition: '${self.exit_code == 0}',
-          errorMessage: `Spark job "${props.name}" failed (non-zero exit code); its output is in this container's container_logs. Fix it, then change processing.jobs.${props.name}.runId to run it again.`,
+          errorMessage: `Spark job "${props.name}" failed (non-zero exit code). Its errors:\n${JOB_ERROR_LINES}\nIts whole output is in this container's container_logs (docker logs datalab-${props.environment}-job-${props.name}). Fix it, then change processing.jobs.${props.name}.runId to run it again.`,
         },
       ],
       replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => resourceAddress(j.container)) : undefined,

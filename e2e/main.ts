@@ -1,12 +1,14 @@
 /**
  * `npm run e2e [-- --step <name>] [--keep] [--list] [--verbose]`: the acceptance scenario of the
- * `core` stack on a real Docker Engine, driven by the real cdktf CLI and OpenTofu.
+ * `core` and `processing` stacks on a real Docker Engine, driven by the real cdktf CLI and OpenTofu.
  *
  * It prepares (engine, toolchain, stand-in images: idempotent and cached), removes what an earlier
  * run or a deploy by hand left of the e2e environment, runs the steps (e2e/scenario/steps/), and
  * tears the environment down unless --keep. Exit 0 only when every step passed; 1 when one
  * failed or was skipped; 2 on bad arguments or when the machine cannot run the scenario; 3 when a
  * program no registry here serves (the docker and consul providers, consul-esm) was not supplied.
+ * DATALAB_E2E_EVENT_COPIES scales the processing step's event set; DATALAB_E2E_MAVEN_PORT moves
+ * the Maven mirror the Spark image's build reads its jars from (default 18081).
  * Measurements go to <cache>/last-run.json and are printed as markdown tables at the end.
  */
 import * as fs from 'node:fs';

@@ -169,7 +169,9 @@ export class ProcessingStack extends TerraformStack {
 
 /** Build arguments of the project Spark image (npm run check:pins resolves the image with the same). */
 export function sparkImageBuildArgs(cfg: ProcessingConfig): Record<string, string> {
-  return { SPARK_BASE_IMAGE: cfg.spark.baseImage };
+  // MAVEN only when a mirror is configured: the Dockerfile's default is Maven Central, and an
+  // unchanged argument set keeps the image's content hash (no rebuild for environments without one).
+  return { SPARK_BASE_IMAGE: cfg.spark.baseImage, ...(cfg.spark.mavenRepository ? { MAVEN: cfg.spark.mavenRepository } : {}) };
 }
 
 export const SPARK_MASTER_RPC_PORT = 7077;

@@ -70,6 +70,14 @@ function buildProcessingSchema() {
         image: imageRef,
         /** Upstream image the project image is built FROM (build argument SPARK_BASE_IMAGE). */
         baseImage: imageRef,
+        /**
+         * A Maven Central mirror the image build downloads its jars from (build argument MAVEN), e.g.
+         * your Nexus/Artifactory proxy of Central. Unset: Maven Central itself (the Dockerfile's default).
+         */
+        mavenRepository: z
+          .url({ protocol: /^https?$/, message: 'expected an http(s) URL of a Maven Central mirror, such as https://nexus.example.org/repository/maven-central' })
+          .transform((u) => u.replace(/\/+$/, ''))
+          .optional(),
         master: sparkMasterSchema,
         worker: sparkWorkerSchema,
       }),

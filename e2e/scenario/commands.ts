@@ -4,7 +4,7 @@
  * DATALAB_ENV=e2e and the config directory in force.
  */
 import { run, RunResult } from '../lib/exec';
-import { ENVIRONMENT, outDir, Scenario, stackDir, STACK } from './context';
+import { ENVIRONMENT, outDir, Scenario, stackDir, STACK, StackName } from './context';
 
 export interface CommandOptions {
   readonly timeoutMs?: number;
@@ -26,14 +26,17 @@ function runIn(s: Scenario, cwd: string, cmd: string, args: readonly string[], o
 }
 
 /**
- * `npx cdktf <command> core … --skip-provider-lock`: cdktf's `providers lock` would ask the
+ * `npx cdktf <command> <stack> … --skip-provider-lock` (core unless named): cdktf's `providers lock` would ask the
  * registry for every platform's checksums, and this machine installs providers from the mirror only.
- * A destroy of core alone also needs --ignore-missing-stack-dependencies: the other four stacks of
- * the environment depend on core, and cdktf refuses to destroy it without them (they are not deployed).
+ * A destroy of one stack also needs --ignore-missing-stack-dependencies: the other stacks of the
+ * environment depend on core (and some on processing), and cdktf refuses to destroy it without them
+ * (they are not deployed). The scenario destroys processing before core itself. A deploy of
+ * processing needs it too: cdktf would otherwise insist on deploying core in the same command.
  */
-export function cdktf(s: Scenario, command: 'deploy' | 'destroy', opts: CommandOptions = {}): Promise<RunResult> {
-  const extra = command === 'destroy' ? ['--ignore-missing-stack-dependencies'] : [];
-  return runIn(s, s.root, 'npx', ['cdktf', command, STACK, '--output', outDir(s), '--auto-approve', '--skip-provider-lock', '--no-color', ...extra], opts);
+export function cdktf(s: Scenario, command: 'deploy' | 'destroy', opts: CommandOptions = {}, stack: StackName = STACK): Promise<RunResult> {
+  // A deploy of processing names only processing: core is deployed already, by an earlier command.
+  const extra = command === 'destroy' || stack !== STACK ? ['--ignore-missing-stack-dependencies'] : [];
+  return runIn(s, s.root, 'npx', ['cdktf', command, stack, '--output', outDir(s), '--auto-approve', '--skip-provider-lock', '--no-color', ...extra], opts);
 }
 
 /** `npx cdktf synth`: rewrites the output directory (keeping each stack's .terraform, see policy/gate.ts). */
@@ -41,9 +44,9 @@ export function cdktfSynth(s: Scenario, opts: CommandOptions = {}): Promise<RunR
   return runIn(s, s.root, 'npx', ['cdktf', 'synth', '--output', outDir(s)], opts);
 }
 
-/** OpenTofu in the synthesized core stack's directory, which `cdktf deploy` initialised (backend and providers). */
-export function tofu(s: Scenario, args: readonly string[], opts: CommandOptions = {}): Promise<RunResult> {
-  return runIn(s, stackDir(s), s.toolchain.tofuBinary, args, opts);
+/** OpenTofu in a synthesized stack's directory (core unless named), which `cdktf deploy` initialised (backend and providers). */
+export function tofu(s: Scenario, args: readonly string[], opts: CommandOptions = {}, stack: StackName = STACK): Promise<RunResult> {
+  return runIn(s, stackDir(s, stack), s.toolchain.tofuBinary, args, opts);
 }
 
 export function datalab(s: Scenario, args: readonly string[], opts: CommandOptions = {}): Promise<RunResult> {

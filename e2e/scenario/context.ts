@@ -1,6 +1,6 @@
 /**
  * What every step of the acceptance scenario shares: the names the e2e environment gives its
- * Docker objects, where the project keeps the synthesized `core` stack and its state, the
+ * Docker objects, where the project keeps the synthesized stacks (core, processing) and their state, the
  * toolchain children run with, the config directory in force, and the measurements taken.
  */
 import * as fs from 'node:fs';
@@ -9,7 +9,9 @@ import type { Toolchain } from '../toolchain';
 import type { Measurements } from './measurements';
 
 export const ENVIRONMENT = 'e2e';
-export const STACK = 'core';
+/** The stacks the scenario deploys: core first, then processing on top of it (destroyed in reverse). */
+export type StackName = 'core' | 'processing';
+export const STACK: StackName = 'core';
 /** Containers, volumes and the network are all named `datalab-e2e[-…]` (stacks/platform.ts). */
 export const PREFIX = `datalab-${ENVIRONMENT}`;
 export const NETWORK = PREFIX;
@@ -51,9 +53,9 @@ export function outDir(s: Scenario): string {
   return path.join(parent, 'cdktf.out');
 }
 
-/** Where cdktf writes the core stack, and where `tofu` is run directly. */
-export function stackDir(s: Scenario): string {
-  return path.join(outDir(s), 'stacks', STACK);
+/** Where cdktf writes a stack (core unless named), and where `tofu` is run directly. */
+export function stackDir(s: Scenario, stack: StackName = STACK): string {
+  return path.join(outDir(s), 'stacks', stack);
 }
 
 /** The local state directory of the environment (config: `state.backend: local`). */
@@ -61,6 +63,6 @@ export function stateDir(s: Scenario): string {
   return path.join(s.root, '.state', ENVIRONMENT);
 }
 
-export function stateFile(s: Scenario): string {
-  return path.join(stateDir(s), `${STACK}.tfstate`);
+export function stateFile(s: Scenario, stack: StackName = STACK): string {
+  return path.join(stateDir(s), `${stack}.tfstate`);
 }

@@ -26,6 +26,9 @@ export interface ContainerInfo {
   readonly name: string;
   readonly status: string;
   readonly exitCode: number;
+  /** When it last started and stopped (ISO 8601; Docker's zero time while it runs or never did). */
+  readonly startedAt: string;
+  readonly finishedAt: string;
   readonly health?: Health;
   readonly labels: Readonly<Record<string, string>>;
   /** Volumes mounted (named and anonymous), by volume name. */
@@ -48,7 +51,7 @@ export interface ContainerInfo {
 interface RawInspect {
   Id: string;
   Name: string;
-  State: { Status: string; ExitCode: number; Health?: Health };
+  State: { Status: string; ExitCode: number; StartedAt: string; FinishedAt: string; Health?: Health };
   Config: { Labels: Record<string, string> | null; User: string };
   Mounts: { Type: string; Name?: string; Destination: string; RW: boolean }[];
   HostConfig: {
@@ -72,6 +75,8 @@ export async function inspectContainer(name: string): Promise<ContainerInfo | un
     name: raw.Name.replace(/^\//, ''),
     status: raw.State.Status,
     exitCode: raw.State.ExitCode,
+    startedAt: raw.State.StartedAt,
+    finishedAt: raw.State.FinishedAt,
     health: raw.State.Health ?? undefined,
     labels: raw.Config.Labels ?? {},
     volumes: raw.Mounts.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!),

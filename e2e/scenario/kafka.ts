@@ -100,3 +100,26 @@ export async function produceInNetwork(image: string, bootstrap: string, topic: 
     timeoutMs: 120_000,
   });
 }
+
+/** Produces the messages in order, in one request per call (acks from every replica). */
+export async function produceMessages(bootstrap: string, topic: string, messages: readonly { readonly key?: string; readonly value: string }[]): Promise<void> {
+  const producer = client(bootstrap).producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: false, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages: messages.map((m) => ({ key: m.key ?? null, value: m.value })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Messages the topic holds now: the sum over its partitions of high watermark minus earliest offset. */
+export async function topicMessageCount(bootstrap: string, topic: string): Promise<number> {
+  const admin = client(bootstrap).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -14,10 +14,23 @@ import { missingFromMirror } from '../toolchain/providers';
 import { PROVIDERS, shortSource } from '../toolchain/versions';
 import { ENVIRONMENT } from './context';
 
-/** The images the core stack of the repository's e2e config runs. */
+/**
+ * The upstream images the deployed stacks of the repository's e2e config run: core's, and the base
+ * the processing stack builds its Spark image on (the project image itself is built by the stack).
+ */
 function coreImages(root: string): readonly string[] {
-  const core = loadEnvironment(ENVIRONMENT, path.join(root, 'config')).core;
-  return [core.seaweedfs?.image, core.kafka.image, core.consul.image, core.consulEsm.image, core.kafkaUi.enabled ? core.kafkaUi.image : undefined].filter((i): i is string => !!i);
+  const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
+  const core = env.core;
+  const processing = env.groups.includes('processing') ? env.processing : undefined;
+  return [
+    core.seaweedfs?.image,
+    core.kafka.image,
+    core.consul.image,
+    core.consulEsm.image,
+    core.kafkaUi.enabled ? core.kafkaUi.image : undefined,
+    processing?.spark.baseImage,
+    processing?.nifi.enabled ? processing.nifi.image : undefined,
+  ].filter((i): i is string => !!i);
 }
 
 async function imagePresent(image: string): Promise<boolean> {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from './assert';
-import { Scenario, stackDir } from './context';
+import { Scenario, stackDir, STACK, StackName } from './context';
 
 export interface DeclaredContainer {
   /** Terraform address, e.g. docker_container.kafka_container_36BF297E. */
@@ -59,9 +59,9 @@ function confinementOf(c: ContainerBlock): DeclaredConfinement {
   };
 }
 
-export function declaredContainers(s: Scenario): readonly DeclaredContainer[] {
-  const file = path.join(stackDir(s), 'cdk.tf.json');
-  check(fs.existsSync(file), `${file} is missing: core was not synthesized`);
+export function declaredContainers(s: Scenario, stack: StackName = STACK): readonly DeclaredContainer[] {
+  const file = path.join(stackDir(s, stack), 'cdk.tf.json');
+  check(fs.existsSync(file), `${file} is missing: ${stack} was not synthesized`);
   const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { resource?: { docker_container?: Record<string, ContainerBlock> } };
   return Object.entries(json.resource?.docker_container ?? {}).map(([key, c]) => ({
     address: `docker_container.${key}`,
@@ -73,8 +73,8 @@ export function declaredContainers(s: Scenario): readonly DeclaredContainer[] {
   }));
 }
 
-export function declaredContainer(s: Scenario, name: string): DeclaredContainer {
-  const c = declaredContainers(s).find((d) => d.name === name);
-  check(c, `core declares no container named ${name}`);
+export function declaredContainer(s: Scenario, name: string, stack: StackName = STACK): DeclaredContainer {
+  const c = declaredContainers(s, stack).find((d) => d.name === name);
+  check(c, `${stack} declares no container named ${name}`);
   return c;
 }

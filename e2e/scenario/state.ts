@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import { check } from './assert';
-import { Scenario, stateFile } from './context';
+import { Scenario, stateFile, STACK, StackName } from './context';
 
 export const ADMIN_USER = 'datalab-admin';
 
@@ -26,16 +26,16 @@ export interface LakeSecrets {
   readonly identities: ReadonlyMap<string, LakeCredentials>;
 }
 
-function outputs(s: Scenario): Record<string, { value?: unknown }> {
-  const file = stateFile(s);
-  check(fs.existsSync(file), `no state file ${file}: core is not deployed`);
+function outputs(s: Scenario, stack: StackName = STACK): Record<string, { value?: unknown }> {
+  const file = stateFile(s, stack);
+  check(fs.existsSync(file), `no state file ${file}: ${stack} is not deployed`);
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { outputs?: Record<string, { value?: unknown }> }).outputs ?? {};
 }
 
-/** A non-sensitive string output of core (an address, a URL). */
-export function stateOutput(s: Scenario, name: string): string {
-  const value = outputs(s)[name]?.value;
-  check(typeof value === 'string' && value, `state output ${name} is missing`);
+/** A non-sensitive string output of a stack (core unless named): an address, a URL. */
+export function stateOutput(s: Scenario, name: string, stack: StackName = STACK): string {
+  const value = outputs(s, stack)[name]?.value;
+  check(typeof value === 'string' && value, `state output ${name} of ${stack} is missing`);
   return value;
 }
 

@@ -1,5 +1,6 @@
 /**
- * The end of a run (unless --keep): destroy what the state still holds with cdktf, then remove
+ * The end of a run (unless --keep): destroy what the states still hold with cdktf (processing
+ * before core, which it depends on), then remove
  * whatever is left by hand — a destroy refused by prevent_destroy or failing part-way must not
  * leave the next run (or the machine) an environment to trip over — and the config copy.
  */
@@ -7,13 +8,13 @@ import * as fs from 'node:fs';
 import { log } from '../lib/log';
 import { cdktf } from './commands';
 import { removeConfigCopies } from './config-copy';
-import { Scenario, stateDir, stateFile } from './context';
+import { Scenario, StackName, stateDir, stateFile } from './context';
 import { failureMessage } from './evidence';
 import { removeLeftovers } from './leftovers';
 
-function stateHasResources(s: Scenario): boolean {
+export function stateHasResources(s: Scenario, stack: StackName): boolean {
   try {
-    const state = JSON.parse(fs.readFileSync(stateFile(s), 'utf8')) as { resources?: unknown[] };
+    const state = JSON.parse(fs.readFileSync(stateFile(s, stack), 'utf8')) as { resources?: unknown[] };
     return (state.resources ?? []).length > 0;
   } catch {
     return false;
@@ -21,12 +22,14 @@ function stateHasResources(s: Scenario): boolean {
 }
 
 export async function teardown(s: Scenario): Promise<void> {
-  if (stateHasResources(s)) {
+  for (const stack of ['processing', 'core'] as const) {
+    if (!stateHasResources(s, stack)) continue;
     try {
-      const r = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 });
-      log(`  cdktf destroy core: ${Math.round(r.ms / 1000)} s`);
+      const r = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, stack);
+      log(`  cdktf destroy ${stack}: ${Math.round(r.ms / 1000)} s`);
     } catch (err) {
-      log(`  cdktf destroy core failed (${failureMessage(err).split('\n')[0]}); removing the environment by hand`);
+      log(`  cdktf destroy ${stack} failed (${failureMessage(err).split('\n')[0]}); removing the environment by hand`);
+      break;
     }
   }
   await removeLeftovers(stateDir(s));

@@ -14,6 +14,7 @@ import { checkCoreUp, CORE_SERVICES } from '../core-up';
 import { inspectContainer } from '../docker';
 import { describeObjects, findEnvironmentObjects, isEmpty, removeLeftovers } from '../leftovers';
 import type { ScenarioStep } from '../runner';
+import { stateHasResources } from '../teardown';
 
 /** Volumes mounted by the environment's containers, anonymous ones included (they carry no label). */
 async function mountedVolumes(): Promise<readonly string[]> {
@@ -39,6 +40,12 @@ function refusal(output: string): string {
 const KAFKA_PROVIDER_FLAKE = /Error: kafka: broker not connected/;
 
 async function destroyCore(s: Scenario): Promise<number> {
+  // Processing's containers sit on core's network: a processing left deployed (its own destroy
+  // step failed or did not run) goes first, as an operator would do it.
+  if (stateHasResources(s, 'processing')) {
+    const p = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, 'processing');
+    log(`  processing was still deployed: cdktf destroy processing first (${Math.round(p.ms / 1000)} s)`);
+  }
   const first = await cdktf(s, 'destroy', { okCodes: [0, 1], timeoutMs: 15 * 60_000 });
   if (first.code === 0) return first.ms;
   const output = plainText(`${first.stdout}\n${first.stderr}`);

@@ -101,7 +101,7 @@ export function dockerProblems(d: DeclaredConfinement, c: ContainerInfo): string
 }
 
 /** The uid the declared user stands for: its number, or (for a name) what the image's passwd says. */
-async function expectedUid(container: string, user: string | undefined, running: boolean): Promise<string> {
+export async function expectedUid(container: string, user: string | undefined, running: boolean): Promise<string> {
   const name = (user ?? '').split(':')[0];
   if (/^\d+$/.test(name)) return name;
   if (!running) throw new AssertionFailed(`${container}: cannot resolve user "${name}" in an exited container; declare it by number`);
@@ -117,7 +117,7 @@ interface ProcStatus {
 }
 
 /** Every process's real and effective uid, effective capabilities and no_new_privs, from inside. */
-async function processProblems(container: string, uid: string, d: DeclaredConfinement): Promise<string[]> {
+export async function processProblems(container: string, uid: string, d: DeclaredConfinement): Promise<string[]> {
   // Processes may end between the glob and the read (the probe's own grep among them): grep then exits 2.
   const r = await execIn(container, "grep -H -E '^(Name|Uid|CapEff|NoNewPrivs):' /proc/[0-9]*/status 2>/dev/null", { okCodes: [0, 2] });
   const mounts = (await execIn(container, 'cat /proc/mounts')).stdout;
@@ -162,7 +162,7 @@ export function tmpfsProblems(procMounts: string, d: DeclaredConfinement): strin
 }
 
 /** Even root (without capabilities, as exec gives it) cannot write into `folder` (default /): it is read-only. */
-async function readOnlyProblems(container: string, folder: string): Promise<string[]> {
+export async function readOnlyProblems(container: string, folder: string): Promise<string[]> {
   const where = folder || '/';
   const r = await execIn(container, `touch '${folder}/.datalab-hardening-probe'`, { user: '0', okCodes: [0, 1] });
   if (r.code === 0) return [`a write to ${where} as root succeeded: it is writable`];

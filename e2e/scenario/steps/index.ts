@@ -1,4 +1,4 @@
-/** The acceptance scenario of the core stack, in the order it runs. */
+/** The acceptance scenario of the core and processing stacks, in the order it runs (processing is destroyed before core's later steps change and destroy it). */
 import type { ScenarioStep } from '../runner';
 import { change } from './change';
 import { consul } from './consul';
@@ -9,6 +9,23 @@ import { hardening } from './hardening';
 import { idempotency } from './idempotency';
 import { kafka } from './kafka';
 import { lake } from './lake';
+import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
 
-export const STEPS: readonly ScenarioStep[] = [deploy, hardening, lake, kafka, consul, verify, idempotency, change, dataSurvives, destroy];
+export const STEPS: readonly ScenarioStep[] = [
+  deploy,
+  hardening,
+  lake,
+  kafka,
+  consul,
+  verify,
+  idempotency,
+  processing,
+  pipeline,
+  incremental,
+  jobPrivilege,
+  processingDestroy,
+  change,
+  dataSurvives,
+  destroy,
+];
