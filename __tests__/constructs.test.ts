@@ -307,6 +307,12 @@ describe('DockerService', () => {
     expect(svc.internalUrl('http')).toBe('http://web:80');
     expect(svc.hostUrl('http')).toBe('http://127.0.0.1:8000');
   });
+
+  it('gives host tools loopback for a port published on every interface, and keeps any other address', () => {
+    const wide = service({ ports: [{ name: 'http', containerPort: 80, host: { address: '0.0.0.0', port: 8000 } }, { name: 'tcp', containerPort: 81, scheme: 'tcp', host: { address: '127.0.0.2', port: 8001 } }] }).svc;
+    expect(wide.hostUrl('http')).toBe('http://127.0.0.1:8000');
+    expect(wide.hostUrl('tcp')).toBe('127.0.0.2:8001');
+  });
 });
 
 describe('ServiceDiscovery', () => {

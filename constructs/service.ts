@@ -126,9 +126,18 @@ export abstract class Service extends Construct implements IService {
   hostUrl(portName: string): string | undefined {
     const p = this.port(portName);
     if (!p.host) return undefined;
-    const address = p.host.address === '0.0.0.0' ? '127.0.0.1' : p.host.address;
+    const address = hostDialAddress(p.host.address);
     return p.scheme === 'tcp' ? `${address}:${p.host.port}` : `${p.scheme ?? 'http'}://${address}:${p.host.port}`;
   }
+}
+
+/**
+ * The address a tool on the Docker host dials for a port published on `address`: a port bound to
+ * every interface (0.0.0.0) is reachable on loopback, and 127.0.0.1 (not "localhost", which may
+ * resolve to ::1 where nothing is published) is what the host's tools are given.
+ */
+export function hostDialAddress(address: string): string {
+  return address === '0.0.0.0' ? '127.0.0.1' : address;
 }
 
 /** Every service in the tree under `root` (all stacks of an app), in tree order. */

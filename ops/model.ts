@@ -20,7 +20,7 @@ import { KafkaCluster } from '../constructs/kafka-cluster';
 import { KafkaTopic } from '../constructs/kafka-topic';
 import { LakeBucket } from '../constructs/lake-bucket';
 import { declaredLineage, LineageTarget } from '../constructs/lineage';
-import { IService, Service, servicesIn } from '../constructs/service';
+import { hostDialAddress, IService, Service, servicesIn } from '../constructs/service';
 import { ProbeTarget } from '../constructs/service-spec';
 import { stateDir } from '../stacks/backend';
 import { buildPlatform } from '../stacks/platform';
@@ -243,8 +243,7 @@ function serviceModel(s: IService, stack: string): ServiceModel {
       name: p.name,
       containerPort: p.containerPort,
       scheme: p.scheme ?? 'http',
-      // 0.0.0.0 is reachable from the host on loopback; tools on the host dial 127.0.0.1.
-      ...(p.host ? { host: { address: p.host.address === '0.0.0.0' ? '127.0.0.1' : p.host.address, port: p.host.port } } : {}),
+      ...(p.host ? { host: { address: hostDialAddress(p.host.address), port: p.host.port } } : {}),
     })),
     probe: s.probe?.network,
     oneShot: s.oneShot,
