@@ -13,6 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadEnvironment } from '../config/loader';
 import { cacheDir } from './lib/cache';
 import { log, runEntryPoint, step, stepTimings, timingTable, UserFacingError } from './lib/log';
 import { removeConfigCopies } from './scenario/config-copy';
@@ -89,7 +90,13 @@ async function finish(s: Scenario, keep: boolean): Promise<boolean> {
   }
 }
 
+/** `host.memoryMb` of the environment as deployed (the change step may have switched to an edited copy). */
+function declaredHostMemoryMb(s: Scenario): number {
+  return loadEnvironment(ENVIRONMENT, s.configDir ?? path.join(s.root, 'config')).host.memoryMb;
+}
+
 function report(s: Scenario, startedAt: string, dockerServer: string, outcomes: readonly StepOutcome[], ok: boolean, sampler: MemorySampler): RunReport {
+  const total = sampler.totalPeak();
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -100,6 +107,7 @@ function report(s: Scenario, startedAt: string, dockerServer: string, outcomes: 
     measurements: s.measurements.list(),
     warnings: s.measurements.warnings(),
     memory: sampler.report(),
+    ...(total ? { memoryTotal: { ...total, declaredHostMiB: declaredHostMemoryMb(s) } } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheRoot } from '../lib/cache';
 import { formatMs, StepTiming } from '../lib/log';
-import type { MemoryPeak } from './memory';
+import type { MemoryPeak, TotalPeak } from './memory';
 
 export interface Measurement {
   readonly name: string;
@@ -57,6 +57,8 @@ export interface RunReport {
   readonly measurements: readonly Measurement[];
   readonly warnings: readonly string[];
   readonly memory: readonly MemoryPeak[];
+  /** The environment's highest total in one sample, against the host memory its config declares. */
+  readonly memoryTotal?: TotalPeak & { readonly declaredHostMiB: number };
 }
 
 export function hostFacts(dockerServer: string): RunReport['host'] {
@@ -84,6 +86,14 @@ export function markdown(report: RunReport): string {
     row(['---', '---:', '---:', '---:', '---:']),
     ...report.memory.map((m) => row([m.container, m.peakMiB.toFixed(1), m.limitMiB.toFixed(0), `${Math.round((m.peakMiB / m.limitMiB) * 100)} %`, m.samples])),
   ];
+  const t = report.memoryTotal;
+  if (t) {
+    memory.push(
+      '',
+      `Host total: ${t.peakMiB.toFixed(0)} MiB used at once by ${t.containers} containers (${t.at}), whose limits add up to ${t.limitsMiB.toFixed(0)} MiB; ` +
+        `the environment declares host.memoryMb ${t.declaredHostMiB} (${Math.round((t.peakMiB / t.declaredHostMiB) * 100)} % used, ${Math.round((t.limitsMiB / t.declaredHostMiB) * 100)} % limited).`,
+    );
+  }
   const h = report.host;
   const warnings = report.warnings.length ? ['', 'Warnings:', ...report.warnings.map((w) => `- ${w}`)] : [];
   return [

@@ -23,13 +23,25 @@ export function parseSize(text: string): number | undefined {
   return m && unit ? Number(m[1]) * unit : undefined;
 }
 
+const mib = (b: number) => Math.round((b / 1024 ** 2) * 10) / 10;
+
 /** Containers of the environment, not the scenario's throw-away clients or another tool's smoke tests. */
 function isEnvironmentContainer(name: string): boolean {
   return name.startsWith(`${PREFIX}-`) && !name.startsWith(`${PREFIX}-probe-`) && !name.startsWith(`${PREFIX}-smoke-`);
 }
 
+/** The highest sum of the environment's containers' usage in one sample: what the host held at once. */
+export interface TotalPeak {
+  readonly peakMiB: number;
+  /** The sum of the limits of the containers running in that sample. */
+  readonly limitsMiB: number;
+  readonly containers: number;
+  readonly at: string;
+}
+
 export class MemorySampler {
   private readonly peaks = new Map<string, { peak: number; limit: number; samples: number }>();
+  private total?: { used: number; limits: number; containers: number; at: string };
   private stopped = false;
   private loop?: Promise<void>;
   private errors = 0;
@@ -62,6 +74,12 @@ export class MemorySampler {
       this.errors++;
       return;
     }
+    this.addSample(out);
+  }
+
+  /** One `docker stats --no-stream --format '{{.Name}} {{.MemUsage}}'` output. */
+  addSample(out: string): void {
+    const sum = { used: 0, limits: 0, containers: 0 };
     for (const line of out.split('\n')) {
       const m = /^(\S+)\s+(.+?)\s*\/\s*(.+)$/.exec(line.trim());
       if (!m || !isEnvironmentContainer(m[1])) continue;
@@ -71,11 +89,20 @@ export class MemorySampler {
       if (used === undefined || !limit) continue;
       const p = this.peaks.get(m[1]) ?? { peak: 0, limit, samples: 0 };
       this.peaks.set(m[1], { peak: Math.max(p.peak, used), limit: Math.max(p.limit, limit), samples: p.samples + 1 });
+      sum.used += used;
+      sum.limits += limit;
+      sum.containers++;
     }
+    if (sum.containers && sum.used > (this.total?.used ?? 0)) this.total = { ...sum, at: new Date().toISOString() };
+  }
+
+  /** The environment's highest total in one sample, or undefined before any container ran. */
+  totalPeak(): TotalPeak | undefined {
+    const t = this.total;
+    return t && { peakMiB: mib(t.used), limitsMiB: mib(t.limits), containers: t.containers, at: t.at };
   }
 
   report(): readonly MemoryPeak[] {
-    const mib = (b: number) => Math.round((b / 1024 ** 2) * 10) / 10;
     return [...this.peaks].sort(([a], [b]) => a.localeCompare(b)).map(([container, p]) => ({ container, peakMiB: mib(p.peak), limitMiB: mib(p.limit), samples: p.samples }));
   }
 }
