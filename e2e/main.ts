@@ -1,6 +1,7 @@
 /**
  * `npm run e2e [-- --step <name>] [--keep] [--list] [--verbose]`: the acceptance scenario of the
- * `core` and `processing` stacks on a real Docker Engine, driven by the real cdktf CLI and OpenTofu.
+ * stacks on a real Docker Engine, driven by the real cdktf CLI and OpenTofu; with --platform, the
+ * whole-platform scenario (every stack deployed and destroyed with one command each).
  *
  * It prepares (engine, toolchain, stand-in images: idempotent and cached), removes what an earlier
  * run or a deploy by hand left of the e2e environment, runs the steps (e2e/scenario/steps/), and
@@ -23,21 +24,25 @@ import { removeLeftovers } from './scenario/leftovers';
 import { hostFacts, markdown, Measurements, RunReport, StepOutcome, writeReport } from './scenario/measurements';
 import { MemorySampler } from './scenario/memory';
 import { prepare } from './scenario/prepare';
-import { runSteps, selectSteps } from './scenario/runner';
+import { runSteps, ScenarioStep, selectSteps } from './scenario/runner';
 import { STEPS } from './scenario/steps';
+import { PLATFORM_STEPS } from './scenario/steps/platform';
 import { teardown } from './scenario/teardown';
 
 const ROOT = path.resolve(__dirname, '..');
 // The project supports node >= 20 (as bin/datalab.js): the AWS SDK's notice about its node 22 floor is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const USAGE = `usage: npm run e2e -- [--step <name>]… [--keep] [--verbose] [--list]
+const USAGE = `usage: npm run e2e -- [--platform] [--step <name>]… [--keep] [--verbose] [--list]
+  --platform     the whole-platform scenario instead: cdktf deploy '*', datalab verify, a no-change
+                 plan of every stack, cdktf destroy '*'
   --step <name>  run this step and the steps it needs (repeatable); default: every step
   --keep         leave the environment up at the end or after a failure (no teardown)
   --verbose      echo the output of cdktf, tofu and docker while they run
   --list         list the steps and exit`;
 
 interface Args {
+  readonly platform: boolean;
   readonly steps: readonly string[];
   readonly keep: boolean;
   readonly verbose: boolean;
@@ -55,18 +60,25 @@ function parseArgs(argv: readonly string[]): Args {
       if (!name) throw new UserFacingError(`--step needs a step name\n${USAGE}`, 2);
       steps.push(name);
     } else if (a.startsWith('--step=')) steps.push(a.slice('--step='.length));
-    else if (['--keep', '--verbose', '--list', '--help', '-h'].includes(a)) flags.add(a);
+    else if (['--platform', '--keep', '--verbose', '--list', '--help', '-h'].includes(a)) flags.add(a);
     else throw new UserFacingError(`unknown argument "${a}"\n${USAGE}`, 2);
   }
-  const known = STEPS.map((st) => st.name);
+  const platform = flags.has('--platform');
+  const known = scenarioSteps(platform).map((st) => st.name);
   const unknown = steps.filter((n) => !known.includes(n));
-  if (unknown.length) throw new UserFacingError(`unknown step ${unknown.join(', ')}; steps: ${known.join(', ')}`, 2);
-  return { steps, keep: flags.has('--keep'), verbose: flags.has('--verbose'), list: flags.has('--list'), help: flags.has('--help') || flags.has('-h') };
+  if (unknown.length) throw new UserFacingError(`unknown step ${unknown.join(', ')}${platform ? ' of --platform' : ''}; steps: ${known.join(', ')}`, 2);
+  return { platform, steps, keep: flags.has('--keep'), verbose: flags.has('--verbose'), list: flags.has('--list'), help: flags.has('--help') || flags.has('-h') };
 }
 
-function listSteps(): string {
-  const width = Math.max(...STEPS.map((st) => st.name.length));
-  return STEPS.map((st) => `${st.name.padEnd(width)}  ${st.summary}${st.needs.length ? ` [needs ${st.needs.join(', ')}]` : ''}`).join('\n');
+/** The per-stack acceptance scenario, or the whole-platform one. */
+function scenarioSteps(platform: boolean): readonly ScenarioStep[] {
+  return platform ? PLATFORM_STEPS : STEPS;
+}
+
+function listSteps(platform: boolean): string {
+  const steps = scenarioSteps(platform);
+  const width = Math.max(...steps.map((st) => st.name.length));
+  return steps.map((st) => `${st.name.padEnd(width)}  ${st.summary}${st.needs.length ? ` [needs ${st.needs.join(', ')}]` : ''}`).join('\n');
 }
 
 function summary(outcomes: readonly StepOutcome[]): string {
@@ -114,10 +126,10 @@ function report(s: Scenario, startedAt: string, dockerServer: string, outcomes: 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.help || args.list) {
-    process.stdout.write(`${args.help ? USAGE : listSteps()}\n`);
+    process.stdout.write(`${args.help ? USAGE : listSteps(args.platform)}\n`);
     return 0;
   }
-  const selected = selectSteps(STEPS, args.steps);
+  const selected = selectSteps(scenarioSteps(args.platform), args.steps);
   const startedAt = new Date().toISOString();
   const logFile = path.join(cacheDir('logs'), 'scenario.log');
   fs.writeFileSync(logFile, `e2e scenario ${startedAt}\n`);

@@ -39,6 +39,14 @@ export function cdktf(s: Scenario, command: 'deploy' | 'destroy', opts: CommandO
   return runIn(s, s.root, 'npx', ['cdktf', command, stack, '--output', outDir(s), '--auto-approve', '--skip-provider-lock', '--no-color', ...extra], opts);
 }
 
+/**
+ * `npx cdktf <command> '*'`: every stack of the environment in one command, in the order of their
+ * dependencies (cdktf's own), as a user deploys or destroys the whole platform.
+ */
+export function cdktfAll(s: Scenario, command: 'deploy' | 'destroy', opts: CommandOptions = {}): Promise<RunResult> {
+  return runIn(s, s.root, 'npx', ['cdktf', command, '*', '--output', outDir(s), '--auto-approve', '--skip-provider-lock', '--no-color'], opts);
+}
+
 /** `npx cdktf synth`: rewrites the output directory (keeping each stack's .terraform, see policy/gate.ts). */
 export function cdktfSynth(s: Scenario, opts: CommandOptions = {}): Promise<RunResult> {
   return runIn(s, s.root, 'npx', ['cdktf', 'synth', '--output', outDir(s)], opts);

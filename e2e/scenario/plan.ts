@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { plainText, tofu } from './commands';
-import type { Scenario } from './context';
+import type { Scenario, StackName } from './context';
 
 export interface ResourceChange {
   readonly address: string;
@@ -19,9 +19,9 @@ export interface ResourceChange {
 
 const PLAN_TIMEOUT = 5 * 60_000;
 
-/** Plans without saving; `changes` lists the lines naming each resource that would change. */
-export async function detailedPlan(s: Scenario): Promise<{ readonly empty: boolean; readonly ms: number; readonly changes: readonly string[] }> {
-  const r = await tofu(s, ['plan', '-detailed-exitcode', '-input=false', '-no-color'], { okCodes: [0, 2], timeoutMs: PLAN_TIMEOUT });
+/** Plans (core unless named) without saving; `changes` lists the lines naming each resource that would change. */
+export async function detailedPlan(s: Scenario, stack?: StackName): Promise<{ readonly empty: boolean; readonly ms: number; readonly changes: readonly string[] }> {
+  const r = await tofu(s, ['plan', '-detailed-exitcode', '-input=false', '-no-color'], { okCodes: [0, 2], timeoutMs: PLAN_TIMEOUT }, stack);
   const changes = plainText(r.stdout).split('\n').filter((l) => /^\s*# \S+ (will|must|has)/.test(l)).map((l) => l.trim());
   return { empty: r.code === 0, ms: r.ms, changes };
 }

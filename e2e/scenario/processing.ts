@@ -3,17 +3,17 @@
  * from the host's Maven mirror, its cluster and one-shot jobs checked with Docker and the master's
  * JSON endpoint, its jobs' runs timed, and the lake's Delta tables read back with delta-rs.
  */
-import { capture } from '../lib/exec';
 import { log } from '../lib/log';
-import { AssertionFailed, check, checkSameSet } from './assert';
-import { cdktf, CommandOptions } from './commands';
+import { AssertionFailed, check } from './assert';
+import type { CommandOptions } from './commands';
 import { editConfigCopy } from './config-copy';
-import { ENVIRONMENT_LABEL, Scenario } from './context';
+import { Scenario } from './context';
+import { checkStackUp } from './core-up';
 import { DeltaRead, readDeltaTables } from './delta';
-import { describeContainer, inspectContainer, waitHealthy } from './docker';
+import { inspectContainer } from './docker';
 import { dockerProblems, processProblems, readOnlyProblems } from './steps/hardening';
 import type { EventMessage } from './events';
-import { bridgeGateway, mavenPort, prepareMavenRepository, serveRepository } from './maven-mirror';
+import { deployWithMirrors, MirrorRequests } from './build-mirrors';
 import { declaredContainers } from './stack';
 import { lakeSecrets, stateOutput } from './state';
 import type { RunResult } from '../lib/exec';
@@ -57,21 +57,9 @@ export function setJobRun(s: Scenario, job: JobName, runId: string, backfill = f
   });
 }
 
-/**
- * `cdktf deploy processing` while the Maven mirror serves the Spark image's jars (the build may
- * run in this apply). The config copy points processing.spark.mavenRepository at the mirror.
- */
-export async function deployProcessing(s: Scenario, opts: CommandOptions = {}): Promise<RunResult & { readonly mirrorRequests: Readonly<Record<number, number>> }> {
-  const repo = await prepareMavenRepository(s.root, s.logFile);
-  const gateway = await bridgeGateway();
-  const mirror = await serveRepository(repo.dir, gateway, mavenPort());
-  editConfigCopy(s, (doc) => doc.setIn(['processing', 'spark', 'mavenRepository'], mirror.url));
-  try {
-    const r = await cdktf(s, 'deploy', { timeoutMs: 40 * 60_000, ...opts }, 'processing');
-    return { ...r, mirrorRequests: mirror.served() };
-  } finally {
-    await mirror.close();
-  }
+/** `cdktf deploy processing` while the build mirrors serve (the Spark image's build may run in this apply). */
+export function deployProcessing(s: Scenario, opts: CommandOptions = {}): Promise<RunResult & { readonly mirrorRequests: MirrorRequests }> {
+  return deployWithMirrors(s, 'processing', opts);
 }
 
 export function applied(output: string): string {
@@ -80,20 +68,7 @@ export function applied(output: string): string {
 
 /** Master and workers running and healthy, every job exited 0, every file holder created, and nothing else of the group. */
 export async function checkProcessingUp(s: Scenario, timeoutMs: number): Promise<{ readonly services: readonly string[] }> {
-  const declared = declaredContainers(s, 'processing');
-  const present = await capture('docker', ['ps', '-a', '--filter', `label=${ENVIRONMENT_LABEL}`, '--filter', 'label=datalab.group=processing', '--format', '{{.Names}}'], { timeoutMs: 30_000 });
-  checkSameSet(present.split('\n').filter(Boolean), declared.map((d) => d.name), 'processing containers of the environment');
-  const services = declared.filter((d) => !d.oneShot && !d.holdsFiles).map((d) => d.name);
-  await waitHealthy(services, timeoutMs);
-  for (const job of declared.filter((d) => d.oneShot)) {
-    const c = await inspectContainer(job.name);
-    if (c?.status !== 'exited' || c.exitCode !== 0) throw new AssertionFailed(`job ${job.name} must have exited 0: it is ${describeContainer(c)}`);
-  }
-  for (const holder of declared.filter((d) => d.holdsFiles)) {
-    const c = await inspectContainer(holder.name);
-    if (c?.status !== 'created') throw new AssertionFailed(`file holder ${holder.name} must be created and never started: it is ${describeContainer(c)}`);
-  }
-  return { services };
+  return checkStackUp(s, 'processing', timeoutMs);
 }
 
 interface MasterJson {

@@ -17,7 +17,7 @@ import type { ScenarioStep } from '../runner';
 import { stateHasResources } from '../teardown';
 
 /** Volumes mounted by the environment's containers, anonymous ones included (they carry no label). */
-async function mountedVolumes(): Promise<readonly string[]> {
+export async function mountedVolumes(): Promise<readonly string[]> {
   const names = (await capture('docker', ['ps', '-a', '--filter', `label=${ENVIRONMENT_LABEL}`, '--format', '{{.Names}}'], { timeoutMs: 30_000 })).split('\n').filter(Boolean);
   const infos = await Promise.all(names.map(inspectContainer));
   return [...new Set(infos.flatMap((c) => c?.volumes ?? []))];
@@ -38,7 +38,7 @@ function refusal(output: string): string {
  * ten destroys here, and once in a deploy). The command is then run once more, with a warning in the
  * report; any other failure fails the step.
  */
-const KAFKA_PROVIDER_FLAKE = /Error: kafka: broker not connected/;
+export const KAFKA_PROVIDER_FLAKE = /Error: kafka: broker not connected/;
 
 /** `cdktf <command>` of core, run a second time only after the kafka provider's flake. Returns the time taken. */
 async function coreRetryingKafkaFlake(s: Scenario, command: 'deploy' | 'destroy', what: string): Promise<number> {
@@ -81,7 +81,7 @@ async function refusalMessage(s: Scenario, cdktfOutput: string): Promise<string>
   return refusal(output);
 }
 
-async function checkNothingLeft(when: string): Promise<void> {
+export async function checkNothingLeft(when: string): Promise<void> {
   const left = await findEnvironmentObjects();
   if (!isEmpty(left)) throw new AssertionFailed(`${when}, nothing of the environment may remain; left: ${describeObjects(left)}`);
 }
