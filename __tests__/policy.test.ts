@@ -213,6 +213,20 @@ describe('the synth gate', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('leaves an empty directory for a stack that is gone, for the cdktf CLI to remove (it lists them before the app runs)', () => {
+    const dir = tmp();
+    const outdir = path.join(dir, 'cdktf.out');
+    const cfg = loadEnvironment('dev');
+    expect(synthChecked(cfg, outdir, (app) => buildPlatform(app, cfg)).ok).toBe(true);
+    fs.mkdirSync(path.join(outdir, 'stacks', 'ml', '.terraform'), { recursive: true });
+    const fewer = { ...cfg, groups: cfg.groups.filter((g) => g !== 'ml' && g !== 'visualization') };
+    expect(synthChecked(fewer, outdir, (app) => buildPlatform(app, fewer)).ok).toBe(true);
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+    expect(Object.keys(manifest.stacks)).not.toContain('ml');
+    expect(fs.readdirSync(path.join(outdir, 'stacks', 'ml'))).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('checks HCL output (cdktf synth --hcl) just the same', () => {
     const dir = tmp();
     const outdir = path.join(dir, 'cdktf.out');

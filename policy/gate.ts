@@ -221,6 +221,12 @@ function removeDirectory(dir: string): void {
  * output, as it would survive a plain `cdktf synth`: a re-synth then needs no provider download,
  * keeps the lock file, and `terraform init -migrate-state` still knows the backend it migrates from.
  * One directory read per previous stack finds them; a stack that no longer exists keeps nothing.
+ *
+ * A stack that no longer exists (a group switched off) leaves an empty directory in its place:
+ * the cdktf CLI lists the stack directories before it runs the app and afterwards removes those the
+ * new manifest lacks with a plain `rmSync`, which throws ENOENT when the directory has already
+ * gone with the previous output (seen with `cdktf deploy '*'` after `groups` lost ml). The CLI
+ * then removes the empty directory itself.
  */
 export function keepTerraformWorkingState(previous: string, next: string): void {
   let stackNames: string[];
@@ -236,10 +242,12 @@ export function keepTerraformWorkingState(previous: string, next: string): void 
     } catch {
       continue;
     }
-    const kept = entries.filter((e) => e === '.terraform' || e === '.terraform.lock.hcl');
-    if (kept.length === 0) continue;
     const target = path.join(next, 'stacks', stack);
-    if (!fs.existsSync(target)) continue;
+    if (!fs.existsSync(target)) {
+      fs.mkdirSync(target, { recursive: true });
+      continue;
+    }
+    const kept = entries.filter((e) => e === '.terraform' || e === '.terraform.lock.hcl');
     for (const entry of kept) {
       if (!fs.existsSync(path.join(target, entry))) fs.renameSync(path.join(previous, 'stacks', stack, entry), path.join(target, entry));
     }
