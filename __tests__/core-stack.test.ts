@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { loadEnvironment } from '../config/loader';
 import { CONSUL_ESM_INSTANCE_TAG } from '../stacks/core-stack';
 import { container, containers, envOf, ENVS, expectServiceStandards, MINIO_ENVS, platformFor, resourceAt, resourcesOf, synthJson, TfJson, uploadsOf } from './helpers';
@@ -95,7 +96,16 @@ describe.each(ENVS)('core stack for %s', (env) => {
     expect(Buffer.from(e.CLUSTER_ID, 'base64url')).toHaveLength(16);
     // The probe must not start a JVM with the broker's heap inside the broker's memory limit.
     expect(kafka.healthcheck!.test).toEqual(['CMD-SHELL', expect.stringMatching(/^KAFKA_HEAP_OPTS="-Xmx64m[^"]*" \/opt\/kafka\/bin\/kafka-broker-api-versions\.sh --bootstrap-server localhost:19092/)]);
-    expect(kafka.volumes).toEqual([{ container_path: '/var/lib/kafka/data', volume_name: expect.stringContaining('docker_volume.kafka_volume-data') }]);
+    expect(kafka.volumes).toEqual([
+      { container_path: '/var/lib/kafka/data', volume_name: expect.stringContaining('docker_volume.kafka_volume-data') },
+      // The log4j2.yaml the launcher takes instead of its default, from the file holder.
+      { from_container: expect.stringMatching(/^\$\{docker_container\.kafka_files_[0-9A-F]+\.id\}:ro$/) },
+    ]);
+    // Console-only logging: no GC log (-loggc dropped), no file appender, every logger to STDOUT.
+    expect(e.EXTRA_ARGS).toBe('-name kafkaServer');
+    const log4j = parseYaml(uploadsOf(core(env), 'kafka').find((u) => u.file === '/mnt/shared/config/log4j2.yaml')!.content!) as { Configuration: { Appenders: Record<string, unknown>; Loggers: { Root: { AppenderRef: { ref: string }[] } } } };
+    expect(Object.keys(log4j.Configuration.Appenders)).toEqual(['Console']);
+    expect(log4j.Configuration.Loggers.Root.AppenderRef).toEqual([{ ref: 'STDOUT' }]);
     expect(core(env).provider.kafka[0]).toMatchObject({ bootstrap_servers: [`127.0.0.1:${published.external}`], tls_enabled: false });
   });
 

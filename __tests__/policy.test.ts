@@ -28,7 +28,7 @@ const ROOT = path.join(__dirname, '..');
  * added, DL017 root, DL018 writable root file system. A new exception fails here first.
  */
 /** Read-only services with uploaded files, each with its never-started file holder (besides SeaweedFS's two). */
-const FILE_HOLDERS = ['core/consul-esm/files', 'processing/spark-master/files', 'ml/postgres/files', 'monitoring/prometheus/files'];
+const FILE_HOLDERS = ['core/consul-esm/files', 'core/kafka/files', 'processing/spark-master/files', 'ml/postgres/files', 'monitoring/prometheus/files'];
 
 const HARDENING_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   'core/minio': ['DL017', 'DL018'],

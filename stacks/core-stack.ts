@@ -15,6 +15,7 @@ import { useKafkaProvider } from '../constructs/stack-providers';
 import { BackendSettings, configureBackend } from './backend';
 import { deployObjectStore } from './object-store';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
+import { KAFKA_EXTRA_ARGS, KAFKA_LOG4J2, KAFKA_LOG4J2_PATH } from './kafka-logging';
 
 export const CORE_GROUP = 'core';
 export const CONSUL_DATACENTER = 'dc1';
@@ -170,18 +171,19 @@ function kafkaSpec(ctx: ServiceContext, core: CoreConfig): ServiceSpec {
       // The default log.dirs is under /tmp, i.e. not on the volume.
       KAFKA_LOG_DIRS: '/var/lib/kafka/data',
       KAFKA_HEAP_OPTS: `-Xmx${cfg.heapMb}m -Xms${cfg.heapMb}m`,
+      // No GC log file (kafka-logging.ts).
+      EXTRA_ARGS: KAFKA_EXTRA_ARGS,
     },
+    // Console-only logging: the launcher takes this instead of its file-writing default.
+    files: [{ path: KAFKA_LOG4J2_PATH, content: KAFKA_LOG4J2 }],
     // The image's own user (appuser, 1000:1000), which owns /var/lib/kafka. The launcher regenerates
     // its configuration at every start, so /opt/kafka/config is scratch, not part of the image.
     hardening: {
       runAs: RunAs.user(1000, 1000),
       scratch: [
         { path: '/opt/kafka/config', purpose: 'the launcher writes server.properties and the log4j2 files here at every start', sizeMb: 4 },
-        {
-          path: '/opt/kafka/logs',
-          purpose: "the image's log4j2 file appenders (server.log, controller.log, state-change.log, …, rolled hourly, never deleted) and the GC log; capped here, the broker log also goes to docker logs",
-          sizeMb: 64,
-        },
+        // Nothing is logged to files (kafka-logging.ts); the scripts still create the folder.
+        { path: '/opt/kafka/logs', purpose: 'LOG_DIR of the Kafka scripts, which create it at start; our logging writes no file there', sizeMb: 8 },
         { path: '/tmp', purpose: 'JVM performance data and the native codec libraries (zstd, snappy, lz4) unpacked at first use', sizeMb: 64, exec: true },
       ],
     },

@@ -1,12 +1,16 @@
 /**
  * c. kafka: the configured topics exist with their partitions, replication and retention, and
  * messages cross between the two listeners: produced on the host (127.0.0.1:9092), consumed by a
- * container on the platform network (kafka:19092), and the other way round.
+ * container on the platform network (kafka:19092), and the other way round. The broker logs to
+ * the console only (stacks/kafka-logging.ts): its log folder stays empty, no GC log is written,
+ * and `docker logs` has the broker's start.
  */
 import { log } from '../../lib/log';
 import { check, checkEqual, checkSameSet, uniqueSuffix } from '../assert';
 import { consumeInNetwork, consumeOnHost, describeTopics, produceFromHost, produceInNetwork } from '../kafka';
 import { expectedTopics, kafkaImage } from '../model';
+import { containerName } from '../context';
+import { containerLogs, execIn } from '../docker';
 import type { ScenarioStep } from '../runner';
 import { stateOutput } from '../state';
 
@@ -42,5 +46,14 @@ export const kafka: ScenarioStep = {
     await produceInNetwork(image, internal, EVENTS, fromNetwork);
     const at = await consumeOnHost(host, EVENTS, fromNetwork, 90_000);
     log(`  produced on ${internal} from a container, consumed on ${host} (${EVENTS}/${at.partition}@${at.offset})`);
+
+    const files = (await execIn(containerName('kafka'), 'ls -A /opt/kafka/logs')).stdout.trim();
+    checkEqual(files, '', 'files in /opt/kafka/logs (the broker must log to the console only, without a GC log)');
+    const cmdlines = (await execIn(containerName('kafka'), "for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' < \"$f\"; echo; done")).stdout;
+    check(/kafka\.Kafka/.test(cmdlines), `no broker process (kafka.Kafka) found in the container: ${cmdlines.slice(0, 400)}`);
+    check(!/-Xlog:gc/.test(cmdlines), `the broker must run without a GC log file; its command line: ${cmdlines.slice(0, 400)}`);
+    const started = /\[KafkaRaftServer nodeId=\d+\] Kafka Server started/.exec(await containerLogs(containerName('kafka'), 100_000));
+    check(started, 'docker logs of kafka must show "Kafka Server started" (console logging)');
+    log(`  logging: /opt/kafka/logs empty, no GC log, docker logs has "${started[0]}"`);
   },
 };
