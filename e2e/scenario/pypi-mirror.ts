@@ -106,6 +106,30 @@ export function writeSimpleIndex(dir: string): { readonly projects: number; read
   return { projects: projects.length, files: files.length };
 }
 
+/** The Python of the images (the python stand-in's PYTHON_VERSION, e2e/images/python/Dockerfile). */
+export function imagePythonVersion(root: string): string {
+  const m = /^ARG PYTHON_VERSION=(\S+)$/m.exec(fs.readFileSync(path.join(root, 'e2e', 'images', 'python', 'Dockerfile'), 'utf8'));
+  if (!m) throw new Error('e2e/images/python/Dockerfile declares no ARG PYTHON_VERSION=<version>');
+  return m[1];
+}
+
+/**
+ * The interpreter pip resolves with: the images' own Python version, since pip evaluates
+ * environment markers against the Python it runs on (redis asks for async-timeout only when
+ * `python_full_version < "3.11.3"`: resolved on another 3.11 the image's install misses it).
+ * Debian bookworm's /usr/bin/python3 on this machine, or DATALAB_E2E_PYPI_PYTHON.
+ */
+async function resolverPython(root: string): Promise<{ readonly path: string; readonly version: string }> {
+  const wanted = imagePythonVersion(root);
+  const candidate = process.env.DATALAB_E2E_PYPI_PYTHON?.trim() || '/usr/bin/python3';
+  const r = await run(candidate, ['-c', 'import platform; print(platform.python_version())'], { okCodes: [0, 1, 2, 127] }).catch(() => ({ code: -1, stdout: '' }));
+  const version = r.stdout.trim();
+  if (r.code !== 0 || version !== wanted) {
+    throw new Error(`the PyPI mirror must be resolved with Python ${wanted} (the images' interpreter: environment markers depend on it); ${candidate} ${r.code === 0 ? `is ${version}` : 'does not run'}: install Debian bookworm's python3 or set DATALAB_E2E_PYPI_PYTHON`);
+  }
+  return { path: candidate, version };
+}
+
 /**
  * Fills `<cache>/pypi/files` with the wheels of every requirement set (pip fetches only what is
  * missing; a set already done, by the hash of its requirements, is skipped) and writes the index.
@@ -117,14 +141,15 @@ export async function preparePypiMirror(root: string, logFile: string, say: (lin
   fs.mkdirSync(files, { recursive: true });
   fs.mkdirSync(done, { recursive: true });
   const sets = requirementSets(root);
+  const python = await resolverPython(root);
   for (const set of sets) {
-    const key = createHash('sha256').update(JSON.stringify([...set.requirements].sort())).digest('hex').slice(0, 24);
+    const key = createHash('sha256').update(JSON.stringify([python.version, ...[...set.requirements].sort()])).digest('hex').slice(0, 24);
     const stamp = path.join(done, `${key}.json`);
     if (fs.existsSync(stamp)) continue;
     say(`  pypi: pip wheel ${set.requirements.join(' ')} (${set.image})`);
     const req = path.join(done, `${key}.txt`);
     fs.writeFileSync(req, `${set.requirements.join('\n')}\n`);
-    await run('python3', ['-m', 'pip', 'wheel', '--disable-pip-version-check', '--progress-bar', 'off', '--wheel-dir', files, '-r', req], { logFile, timeoutMs: 40 * 60_000 });
+    await run(python.path, ['-m', 'pip', 'wheel', '--disable-pip-version-check', '--progress-bar', 'off', '--wheel-dir', files, '-r', req], { logFile, timeoutMs: 40 * 60_000 });
     fs.writeFileSync(stamp, JSON.stringify({ image: set.image, requirements: set.requirements }, null, 2));
   }
   return { dir, sets, ...writeSimpleIndex(dir) };
