@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { serveDirectory } from '../e2e/scenario/mirror-server';
-import { projectOfWheel, pypiPort, requirementSets, writeSimpleIndex } from '../e2e/scenario/pypi-mirror';
+import { imagePythonVersion, projectOfWheel, pypiPort, requirementSets, writeSimpleIndex } from '../e2e/scenario/pypi-mirror';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -20,6 +20,14 @@ describe('the PyPI mirror of the e2e', () => {
     const streamlit = fs.readFileSync(path.join(ROOT, 'apps', 'streamlit', 'requirements.txt'), 'utf8');
     for (const r of sets.get('apps/streamlit') ?? []) expect(streamlit).toContain(r);
     expect(sets.get('apps/streamlit')?.length).toBeGreaterThan(0);
+  });
+
+  it('installs the Prefect and Airflow stand-ins from fully pinned sets (their release day\'s dependencies), which the mirror fetches', () => {
+    const sets = new Map(requirementSets(ROOT).map((s) => [s.image, s.requirements]));
+    expect(sets.get('e2e/images/prefect')).toContain('prefect==3.4.24');
+    expect(sets.get('e2e/images/airflow')).toEqual(expect.arrayContaining(['apache-airflow==3.1.7', 'apache-airflow-providers-fab==3.2.0']));
+    for (const image of ['e2e/images/prefect', 'e2e/images/airflow']) for (const r of sets.get(image)!) expect(r).toMatch(/^[A-Za-z0-9._-]+==[^=]+$/);
+    expect(imagePythonVersion(ROOT)).toBe('3.11.2');
   });
 
   it('names the project of a wheel as PEP 503 normalises it, and nothing that is not a wheel', () => {

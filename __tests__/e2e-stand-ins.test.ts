@@ -22,6 +22,15 @@ describe('stand-in images', () => {
     expect(images).toContain(env.ml!.postgres.image);
   });
 
+  it('stand in for every image of the e2e ml stack (MLflow as the base of the project image)', () => {
+    const ml = loadEnvironment('e2e').ml!;
+    for (const image of [ml.postgres.image, ml.mlflow.image, ml.prefect.server.image, ml.prefect.worker.image, ml.airflow.init.image, ml.airflow.apiServer.image, ml.airflow.scheduler.image, ml.airflow.dagProcessor.image]) {
+      expect(images).toContain(image);
+    }
+    // Those that install Python packages are built with the PyPI mirror, on the python stand-in.
+    for (const s of STAND_INS.filter((x) => ['mlflow', 'prefect', 'airflow'].includes(x.name))) expect({ name: s.name, pip: s.pip, on: s.onStandIn }).toEqual({ name: s.name, pip: true, on: 'python-3.12' });
+  });
+
   it('stand in for the Python bases of the project images the e2e builds', () => {
     const args = environmentBuildArgs(loadEnvironment('e2e'));
     const bases = discoverImages(ROOT)

@@ -38,7 +38,7 @@ import {
 } from './artifacts';
 import { baseHash, baseImage, DEBIAN_SUITE, DebianSuite, prepareBase } from './debian';
 import { mirrorBuildArgs } from '../../stacks/build-mirrors';
-import { servePypiMirror } from '../scenario/pypi-mirror';
+import { PypiMirror, servePypiMirror } from '../scenario/pypi-mirror';
 import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL, withCacheLock } from './lib';
 
 export { BASE_IMAGE } from './debian';
@@ -160,8 +160,13 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
     report({ name: 'debian', image: baseImage(suite), built: baseBuilt, seconds: secondsSince(start), detail: `debootstrap minbase ${suite}` });
   }
 
-  // The PyPI mirror serves while the stand-ins that install Python packages are built.
-  const pypi = wanted.some((s) => s.pip) ? await servePypiMirror(join(RECIPES_DIR, '..', '..'), join(logDir(), 'pypi-mirror.log'), log) : undefined;
+  // The PyPI mirror serves while a stand-in that installs Python packages is built (started on
+  // the first such build: images found up to date need none).
+  let pypi: PypiMirror | undefined;
+  const mirrorArgs = async () => {
+    pypi ??= await servePypiMirror(join(RECIPES_DIR, '..', '..'), join(logDir(), 'pypi-mirror.log'), log);
+    return mirrorBuildArgs({ python: pypi.index });
+  };
   try {
     for (const s of wanted) {
       start = process.hrtime.bigint();
@@ -173,12 +178,12 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
         report({ name: s.name, image: s.image, built: false, seconds: secondsSince(start), detail: 'not available', unavailable: e.message });
         continue;
       }
-      const built = await buildStandIn(s, artifact, log, pypi ? mirrorBuildArgs({ python: pypi.index }) : {});
+      const built = await buildStandIn(s, artifact, log, mirrorArgs);
       images.push(s.image);
       report({ name: s.name, image: s.image, built, seconds: secondsSince(start), detail: artifact.summary });
     }
   } finally {
-    await pypi?.close();
+    await (pypi as PypiMirror | undefined)?.close();
   }
   // Earlier builds of these images, now untagged, go (only ours: by label; only dangling ones).
   await run('docker', ['image', 'prune', '-f', '--filter', `label=${STANDIN_LABEL}`], { allowFail: true });
@@ -203,7 +208,7 @@ function baseOf(s: StandIn): { readonly image: string; readonly hash: () => Prom
   return { image: base.image, hash: async () => (await imageLabel(base.image, HASH_LABEL)) ?? `${base.image} missing` };
 }
 
-async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => void, mirrorArgs: Readonly<Record<string, string>>): Promise<boolean> {
+async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => void, mirrorArgs: () => Promise<Readonly<Record<string, string>>>): Promise<boolean> {
   const hash = await inputsHash(s, artifact);
   if ((await imageLabel(s.image, HASH_LABEL)) === hash) return false;
 
@@ -221,7 +226,7 @@ async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => 
       'docker',
       [
         'build', '--label', `${HASH_LABEL}=${hash}`, '--label', `${STANDIN_LABEL}=${s.from}`, '--build-arg', `BASE=${baseOf(s).image}`,
-        ...Object.entries({ ...(s.pip ? mirrorArgs : {}), ...(s.buildArgs ?? {}) }).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+        ...Object.entries({ ...(s.pip ? await mirrorArgs() : {}), ...(s.buildArgs ?? {}) }).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
         '-t', s.image, ctx,
       ],
       { logFile, env: { ...process.env, DOCKER_BUILDKIT: '0' } },

@@ -146,7 +146,7 @@ export async function preparePypiMirror(root: string, logFile: string, say: (lin
     const key = createHash('sha256').update(JSON.stringify([python.version, ...[...set.requirements].sort()])).digest('hex').slice(0, 24);
     const stamp = path.join(done, `${key}.json`);
     if (fs.existsSync(stamp)) continue;
-    say(`  pypi: pip wheel ${set.requirements.join(' ')} (${set.image})`);
+    say(`  pypi: pip wheel ${set.requirements.length > 12 ? `${set.requirements.length} pinned requirements` : set.requirements.join(' ')} (${set.image})`);
     const req = path.join(done, `${key}.txt`);
     fs.writeFileSync(req, `${set.requirements.join('\n')}\n`);
     await run(python.path, ['-m', 'pip', 'wheel', '--disable-pip-version-check', '--progress-bar', 'off', '--wheel-dir', files, '-r', req], { logFile, timeoutMs: 40 * 60_000 });
