@@ -271,7 +271,7 @@ describe('notebook spark-defaults.conf', () => {
     // mismatch fail the build).
     expect(dockerfile).toMatch(/SHELL \["\/bin\/bash", "-o", "pipefail", "-c"\]/);
     expect(dockerfile).toMatch(/set -eux;/);
-    expect(dockerfile).toMatch(/curl -fsSL "\$\{maven\}\/\$\{path\}\.sha1" \| cut -c1-40\)  \$\{jar\}" \| sha1sum -c -/);
+    expect(dockerfile).toMatch(/curl -fsSL "\$\{MAVEN\}\/\$\{path\}\.sha1" \| cut -c1-40\)  \$\{jar\}" \| sha1sum -c -/);
     for (const jar of NOTEBOOK_JARS) {
       const stem = jar.replace(/-\d[\w.]*\.jar$/, '');
       expect(dockerfile).toContain(`/${stem}-\${`);

@@ -656,6 +656,134 @@ async function smokePostgres(): Promise<string[]> {
   });
 }
 
+/**
+ * The ml stack of the dev environment with its PostgreSQL started (as smokePostgres starts it) and
+ * every generated secret filled in: the specs of its other services, resolved.
+ */
+async function mlSandbox(sb: Sandbox) {
+  const { ml } = await devPlatform();
+  const dbs = Object.values(ml.databases);
+  const passwords: Record<string, string> = { POSTGRES_PASSWORD: password(), ...Object.fromEntries(dbs.map((d) => [d.passwordEnv, password()])) };
+  const pw = (name: string) => passwords[dbs.find((d) => d.name === name)!.passwordEnv];
+  const url = (driver: string, name: string) => `${driver}://${dbs.find((d) => d.name === name)!.owner}:${pw(name)}@postgres:5432/${name}`;
+  const pg = await resolvedSpec(ml.postgres.spec, { env: passwords });
+  const pgContainer = await sb.startService(pg, pg.image);
+  await waitHealthy(pgContainer, pg.waitTimeoutSeconds ?? 120);
+  return { ml, url };
+}
+
+/**
+ * Prefect server and process worker as the ml stack renders them (root, their commands, the
+ * worker's health server), on PostgreSQL: both healthy, the server's API answers and lists the
+ * work pool the worker created, with the worker in it.
+ */
+async function smokePrefect(): Promise<string[]> {
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const { ml, url } = await mlSandbox(sb);
+    const server = await resolvedSpec(ml.prefectServer.spec, { env: { PREFECT_API_DATABASE_CONNECTION_URL: url('postgresql+asyncpg', 'prefect') } });
+    const sc = await sb.startService(server, server.image);
+    out.push(`prefect server healthy after ${await waitHealthy(sc, server.waitTimeoutSeconds ?? 180)}s (GET /api/health from python)`);
+    const worker = await resolvedSpec(ml.prefectWorker.spec, { env: { PREFECT_API_URL: 'http://prefect-server:4200/api' } });
+    const wc = await sb.startService(worker, worker.image);
+    out.push(`prefect worker healthy after ${await waitHealthy(wc, worker.waitTimeoutSeconds ?? 120)}s (its /health)`);
+    const pool = worker.command![worker.command!.indexOf('--pool') + 1];
+    const py = `import json,urllib.request as u; r=u.urlopen(u.Request("http://127.0.0.1:4200/api/work_pools/${pool}/workers/filter", data=b"{}", headers={"content-type":"application/json"})); print(json.dumps([w["status"] for w in json.load(r)]))`;
+    const statuses = await until('the worker ONLINE in its pool', 60, async () => {
+      const r = await exec(sc, `python -c '${py}'`, { allowFail: true });
+      return r.stdout.includes('ONLINE') ? r.stdout.trim() : undefined;
+    });
+    out.push(`work pool ${pool}: workers ${statuses}`);
+    const version = (await exec(sc, 'prefect version | head -1')).stdout.trim();
+    out.push(version);
+    return out;
+  });
+}
+
+/**
+ * Airflow as the ml stack renders it (50000:0): the init task migrates the database and creates
+ * the admin (exit 0), then the API server, scheduler and DAG processor become healthy with the
+ * shared secrets, and the API server's health endpoint calls every component healthy.
+ */
+async function smokeAirflow(): Promise<string[]> {
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const { ml, url } = await mlSandbox(sb);
+    const secrets = {
+      AIRFLOW__DATABASE__SQL_ALCHEMY_CONN: url('postgresql+psycopg2', 'airflow'),
+      AIRFLOW__CORE__FERNET_KEY: randomBytes(32).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
+      AIRFLOW__API__SECRET_KEY: password(),
+      AIRFLOW__API_AUTH__JWT_SECRET: password(),
+      _AIRFLOW_WWW_USER_PASSWORD: password(),
+      AIRFLOW__CORE__EXECUTION_API_SERVER_URL: 'http://airflow-apiserver:8080/execution/',
+    };
+    const init = await resolvedSpec(ml.airflowInit.spec, { env: secrets });
+    const ic = await sb.startService(init, init.image);
+    const exit = await until('airflow-init to exit', 300, async () => {
+      const r = await run('docker', ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', ic]);
+      const [state, code] = r.stdout.trim().split(' ');
+      return state === 'exited' ? Number(code) : undefined;
+    });
+    const initLogs = await run('docker', ['logs', ic], { allowFail: true });
+    expect(exit === 0, `airflow-init exited ${exit}:\n${(initLogs.stdout + initLogs.stderr).slice(-2000)}`);
+    expect(/Database migrating done|Database migration done|migrat/i.test(initLogs.stdout + initLogs.stderr), 'airflow-init shows no migration');
+    out.push('airflow-init (migrate + admin user, then `airflow version`) exited 0');
+    const started = [];
+    for (const svc of [ml.airflowApiServer, ml.airflowScheduler, ml.airflowDagProcessor]) {
+      const spec = await resolvedSpec(svc.spec, { env: secrets });
+      started.push({ spec, c: await sb.startService(spec, spec.image) });
+    }
+    for (const { spec, c } of started) out.push(`${spec.name} healthy after ${await waitHealthy(c, spec.waitTimeoutSeconds ?? 240)}s`);
+    const api = started[0].c;
+    const health = (await exec(api, `python -c 'import urllib.request as u; print(u.urlopen("http://127.0.0.1:8080/api/v2/monitor/health").read().decode())'`)).stdout.trim();
+    for (const component of ['metadatabase', 'scheduler', 'dag_processor']) expect(new RegExp(`"${component}":\\{"status":"healthy"`).test(health), `${component} is not healthy: ${health}`);
+    out.push(`/api/v2/monitor/health: ${health.slice(0, 200)}`);
+    out.push((await exec(api, 'id; airflow version')).stdout.trim().replace(/\n/g, '; '));
+    return out;
+  });
+}
+
+/**
+ * MLflow as the ml stack runs it: the project image (images/mlflow on the stand-in, built here
+ * with the e2e's PyPI mirror as the stack builds it), its command and environment, on
+ * PostgreSQL: healthy, and an experiment created through the REST API lands in the database.
+ */
+async function smokeMlflow(): Promise<string[]> {
+  const { servePypiMirror } = await import('../scenario/pypi-mirror');
+  const { mirrorBuildArgs } = await import('../../stacks/build-mirrors');
+  const { mlflowImageBuildArgs } = await import('../../stacks/ml-stack');
+  const root = join(__dirname, '..', '..');
+  return withSandbox(async (sb) => {
+    const out: string[] = [];
+    const { ml, url } = await mlSandbox(sb);
+    const spec0 = ml.mlflow.spec;
+    const image = `datalab-e2e-smoke/mlflow:${process.pid}`;
+    const mirror = await servePypiMirror(root, join(tmpdir(), 'datalab-smoke-pypi.log'), () => undefined);
+    try {
+      const { loadEnvironment } = await import('../../config/loader');
+      const args = { ...mlflowImageBuildArgs(loadEnvironment('dev').ml!), ...mirrorBuildArgs({ python: mirror.index }) };
+      await run('docker', ['build', '--label', SMOKE_LABEL, ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]), '-t', image, join(root, 'images', 'mlflow')], { env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    } finally {
+      await mirror.close();
+    }
+    out.push(`project image built from images/mlflow on ${spec0.image} with the PyPI mirror`);
+    try {
+      const spec = await resolvedSpec(spec0, {
+        env: { MLFLOW_BACKEND_STORE_URI: url('postgresql+psycopg2', 'mlflow'), MLFLOW_S3_ENDPOINT_URL: 'http://lake:9000', AWS_ACCESS_KEY_ID: 'datalab-mlflow', AWS_SECRET_ACCESS_KEY: password() },
+      });
+      const c = await sb.startService(spec, image);
+      out.push(`mlflow healthy after ${await waitHealthy(c, spec.waitTimeoutSeconds ?? 180)}s (GET /health from python)`);
+      const py = `import json,urllib.request as u; r=u.urlopen(u.Request("http://127.0.0.1:5000/api/2.0/mlflow/experiments/create", data=json.dumps({"name":"smoke"}).encode(), headers={"content-type":"application/json"})); print(json.load(r)["experiment_id"])`;
+      const id = (await exec(c, `python -c '${py}'`)).stdout.trim();
+      expect(/^\d+$/.test(id), `no experiment id: ${id}`);
+      out.push(`experiment ${id} created through the REST API (backend store: PostgreSQL); ${(await exec(c, 'mlflow --version')).stdout.trim()}`);
+    } finally {
+      await run('docker', ['rmi', '-f', image], { allowFail: true });
+    }
+    return out;
+  });
+}
+
 export const SMOKE_TESTS: Readonly<Record<string, () => Promise<string[]>>> = {
   seaweedfs: smokeSeaweedfs,
   consul: () => smokeConsul('hashicorp/consul:1.8.7'),
@@ -663,4 +791,7 @@ export const SMOKE_TESTS: Readonly<Record<string, () => Promise<string[]>>> = {
   kafka: smokeKafka,
   prometheus: smokePrometheus,
   postgres: smokePostgres,
+  mlflow: smokeMlflow,
+  prefect: smokePrefect,
+  airflow: smokeAirflow,
 };

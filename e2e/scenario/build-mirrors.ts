@@ -1,37 +1,56 @@
 /**
- * The package mirrors the project images' builds download from while a deploy may build them.
- * Inside a container of this VM HTTPS to anything but Debian fails certificate checks, so the
- * suite does what a user behind a proxy does: it points the environment's mirror settings at
- * repositories the host prepared with the ordinary clients and serves over HTTP on the Docker
- * bridge's gateway (see maven-mirror.ts). Every deploy that may build an image runs inside
- * `withBuildMirrors`, so the mirrors are up exactly while a build can ask for them.
+ * The package mirrors an e2e deploy builds its project images from, as a user behind a proxy has
+ * them: the host's PyPI and Maven mirrors served on the Docker bridge while the deploy runs, and
+ * the config copy's `buildMirrors` pointing at them. Their URLs are fixed (bridge gateway, fixed
+ * ports), so the images' content hashes, which include the build arguments, are the same every
+ * run and an unchanged image is never rebuilt.
  */
-import { cdktf, CommandOptions } from './commands';
+import { log } from '../lib/log';
 import { editConfigCopy } from './config-copy';
-import type { Scenario } from './context';
-import { bridgeGateway, mavenPort, prepareMavenRepository, serveRepository } from './maven-mirror';
 import type { RunResult } from '../lib/exec';
+import { cdktf, CommandOptions } from './commands';
+import type { Scenario, StackName } from './context';
+import { mavenPort, prepareMavenRepository, serveRepository } from './maven-mirror';
+import { bridgeGateway, Mirror } from './mirror-server';
+import { servePypiMirror } from './pypi-mirror';
 
-export interface MirrorRequests {
-  /** Requests the Maven mirror served, by HTTP status: evidence that a build used it. */
-  readonly maven: Readonly<Record<number, number>>;
+export interface BuildMirrorsUsed {
+  /** Requests each mirror served, by status: evidence that a build used it (none when nothing was built). */
+  readonly requests: Readonly<Record<string, Readonly<Record<number, number>>>>;
 }
 
-/** Runs `fn` while every mirror serves, with the config copy pointing at them. */
-export async function withBuildMirrors<T>(s: Scenario, fn: () => Promise<T>): Promise<T & { readonly mirrorRequests: MirrorRequests }> {
-  const repo = await prepareMavenRepository(s.root, s.logFile);
-  const gateway = await bridgeGateway();
-  const maven = await serveRepository(repo.dir, gateway, mavenPort());
-  editConfigCopy(s, (doc) => doc.setIn(['processing', 'spark', 'mavenRepository'], maven.url));
+/** Which mirrors a deploy needs (the images it may build). */
+export interface MirrorKinds {
+  readonly python?: boolean;
+  readonly maven?: boolean;
+}
+
+/** Runs `body` while the named mirrors serve, with `buildMirrors.<kind>` set in the config copy. */
+export async function withBuildMirrors<T>(s: Scenario, kinds: MirrorKinds, body: () => Promise<T>): Promise<T & BuildMirrorsUsed> {
+  const mirrors: Array<[string, Mirror]> = [];
   try {
-    const result = await fn();
-    return { ...result, mirrorRequests: { maven: maven.served() } };
+    if (kinds.python) {
+      const pypi = await servePypiMirror(s.root, s.logFile, log);
+      mirrors.push(['python', pypi]);
+      editConfigCopy(s, (doc) => doc.setIn(['buildMirrors', 'python'], pypi.index));
+    }
+    if (kinds.maven) {
+      const repo = await prepareMavenRepository(s.root, s.logFile);
+      const maven = await serveRepository(repo.dir, await bridgeGateway(), mavenPort());
+      mirrors.push(['maven', maven]);
+      editConfigCopy(s, (doc) => doc.setIn(['buildMirrors', 'maven'], maven.url));
+    }
+    const result = await body();
+    return { ...result, requests: Object.fromEntries(mirrors.map(([k, m]) => [k, m.served()])) };
   } finally {
-    await maven.close();
+    for (const [, m] of mirrors) await m.close();
   }
 }
 
-/** `cdktf deploy <stack>` while the mirrors serve. */
-export function deployWithMirrors(s: Scenario, stack: Parameters<typeof cdktf>[3], opts: CommandOptions = {}): Promise<RunResult & { readonly mirrorRequests: MirrorRequests }> {
-  return withBuildMirrors(s, () => cdktf(s, 'deploy', { timeoutMs: 40 * 60_000, ...opts }, stack));
+/** Every mirror: for a deploy that may build any project image (the whole platform). */
+export const ALL_MIRRORS = { python: true, maven: true } as const;
+
+/** `cdktf deploy <stack>` while the named mirrors serve. */
+export function deployWithMirrors(s: Scenario, stack: StackName, kinds: MirrorKinds, opts: CommandOptions = {}): Promise<RunResult & BuildMirrorsUsed> {
+  return withBuildMirrors(s, kinds, () => cdktf(s, 'deploy', { timeoutMs: 40 * 60_000, ...opts }, stack));
 }

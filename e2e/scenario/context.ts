@@ -9,7 +9,7 @@ import type { Toolchain } from '../toolchain';
 import type { Measurements } from './measurements';
 
 export const ENVIRONMENT = 'e2e';
-/** The stacks the scenario deploys: core first, then processing on top of it (destroyed in reverse). */
+/** The stacks the scenario deploys: core first, then the others on top of it (destroyed in reverse). */
 export type StackName = 'core' | 'processing' | 'ml' | 'visualization' | 'monitoring';
 export const STACK: StackName = 'core';
 /** Containers, volumes and the network are all named `datalab-e2e[-…]` (stacks/platform.ts). */

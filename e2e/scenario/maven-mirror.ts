@@ -12,16 +12,18 @@
  * DATALAB_E2E_MAVEN_PORT) so the URL, and with it the image's content hash, is the same every run.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import { loadEnvironment } from '../../config/loader';
 import { sparkImageBuildArgs } from '../../stacks/processing-stack';
 import { Coordinate, coordinateKey } from '../../scripts/pins/dockerfile';
-import { discoverImages, readVariant } from '../../scripts/pins/images';
+import { discoverImages, environmentBuildArgs, readVariant } from '../../scripts/pins/images';
 import { cacheDir } from '../lib/cache';
-import { capture, run } from '../lib/exec';
+import { run } from '../lib/exec';
 import { log } from '../lib/log';
 import { ENVIRONMENT } from './context';
+import { bridgeGateway, Mirror, portFrom, resolveInside, serveDirectory } from './mirror-server';
+
+export { bridgeGateway, resolveInside };
 
 export const DEFAULT_MAVEN_PORT = 18081;
 
@@ -42,10 +44,27 @@ export function jarPathOf(c: Coordinate): string {
   return `${c.groupId.replace(/\./g, '/')}/${c.artifactId}/${c.version}/${c.artifactId}-${c.version}${c.classifier ? `-${c.classifier}` : ''}.jar`;
 }
 
+/**
+ * The jars every project image the e2e environment builds downloads (Spark's and JupyterHub's,
+ * read as `sparkImageJars` reads Spark's), once each: what `buildMirrors.maven` must serve.
+ */
+export function projectImageJars(root: string): readonly Coordinate[] {
+  const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
+  const args = environmentBuildArgs(env);
+  const out = new Map<string, Coordinate>();
+  for (const img of discoverImages(root).filter((i) => args.has(i.image))) {
+    const variant = readVariant(root, img, args.get(img.image)!, [ENVIRONMENT]);
+    if (!variant) throw new Error(`${img.image}/Dockerfile cannot be read with the e2e build arguments`);
+    if (variant.problems.length) throw new Error(`${img.image}/Dockerfile: ${variant.problems.join('; ')}`);
+    for (const c of variant.jars) out.set(coordinateKey(c), c);
+  }
+  return [...out.values()];
+}
+
 /** The local repository with every jar and its `.sha1` (mvn fetches only what is missing). */
 export async function prepareMavenRepository(root: string, logFile: string): Promise<{ readonly dir: string; readonly jars: readonly Coordinate[] }> {
   const dir = cacheDir('maven-repo');
-  const jars = sparkImageJars(root);
+  const jars = projectImageJars(root);
   for (const c of jars) {
     const jar = path.join(dir, jarPathOf(c));
     if (fs.existsSync(jar) && fs.existsSync(`${jar}.sha1`)) continue;
@@ -56,81 +75,13 @@ export async function prepareMavenRepository(root: string, logFile: string): Pro
   return { dir, jars };
 }
 
-/** The address containers (and docker build steps) on the default bridge reach the host at. */
-export async function bridgeGateway(): Promise<string> {
-  const out = (await capture('docker', ['network', 'inspect', 'bridge', '--format', '{{range .IPAM.Config}}{{.Gateway}} {{end}}'], { timeoutMs: 30_000 })).trim();
-  const gateway = out.split(/\s+/).find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
-  if (!gateway) throw new Error(`the default bridge network has no IPv4 gateway (docker network inspect bridge: "${out}")`);
-  return gateway;
-}
-
-/**
- * The file a request path names inside `dir`, or undefined when it leaves `dir` (`..`, an encoded
- * `..`, a NUL) or is not a plain path. Pure, so the refusal is tested without a server.
- */
-export function resolveInside(dir: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || !decoded.startsWith('/')) return undefined;
-  if (decoded.split('/').some((seg) => seg === '..')) return undefined;
-  const base = path.resolve(dir);
-  const file = path.resolve(base, `.${decoded}`);
-  return file.startsWith(base + path.sep) ? file : undefined;
-}
-
-export interface MavenMirror {
-  readonly url: string;
-  /** Requests served, by status: evidence that the build used the mirror. */
-  readonly served: () => Readonly<Record<number, number>>;
-  readonly close: () => Promise<void>;
-}
+export type MavenMirror = Mirror;
 
 /** Serves `dir` read-only (GET and HEAD of regular files) on host:port. */
 export function serveRepository(dir: string, host: string, port: number): Promise<MavenMirror> {
-  const counts: Record<number, number> = {};
-  const server = http.createServer((req, res) => {
-    const answer = (status: number, body?: string) => {
-      counts[status] = (counts[status] ?? 0) + 1;
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(req.method === 'HEAD' ? undefined : body ?? '');
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(405, 'read-only\n');
-    const file = resolveInside(dir, req.url ?? '/');
-    if (!file) return answer(403, 'outside the repository\n');
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(file);
-    } catch {
-      return answer(404, 'not found\n');
-    }
-    if (!st.isFile()) return answer(404, 'not a file\n');
-    counts[200] = (counts[200] ?? 0) + 1;
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': st.size });
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${host}:${port} for the Maven mirror is taken; free it or set DATALAB_E2E_MAVEN_PORT`) : err),
-    );
-    server.listen(port, host, () =>
-      resolve({
-        url: `http://${host}:${port}`,
-        served: () => ({ ...counts }),
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    );
-  });
+  return serveDirectory(dir, host, port, 'Maven mirror', 'DATALAB_E2E_MAVEN_PORT');
 }
 
 export function mavenPort(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.DATALAB_E2E_MAVEN_PORT?.trim();
-  if (!raw) return DEFAULT_MAVEN_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`DATALAB_E2E_MAVEN_PORT="${raw}" must be a port number from 1024 to 65535`);
-  return port;
+  return portFrom('DATALAB_E2E_MAVEN_PORT', DEFAULT_MAVEN_PORT, env);
 }

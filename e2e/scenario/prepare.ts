@@ -22,6 +22,8 @@ function coreImages(root: string): readonly string[] {
   const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
   const core = env.core;
   const processing = env.groups.includes('processing') ? env.processing : undefined;
+  // ml: PostgreSQL, the MLflow image the project image builds on, Prefect and Airflow.
+  const ml = env.groups.includes('ml') ? env.ml : undefined;
   return [
     core.seaweedfs?.image,
     core.kafka.image,
@@ -30,6 +32,11 @@ function coreImages(root: string): readonly string[] {
     core.kafkaUi.enabled ? core.kafkaUi.image : undefined,
     processing?.spark.baseImage,
     processing?.nifi.enabled ? processing.nifi.image : undefined,
+    ml?.postgres.image,
+    ml?.mlflow.image,
+    ml?.prefect.server.image,
+    ml?.prefect.worker.image,
+    ml?.airflow.apiServer.image,
   ].filter((i): i is string => !!i);
 }
 

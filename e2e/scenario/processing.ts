@@ -13,7 +13,7 @@ import { DeltaRead, readDeltaTables } from './delta';
 import { inspectContainer } from './docker';
 import { dockerProblems, processProblems, readOnlyProblems } from './steps/hardening';
 import type { EventMessage } from './events';
-import { deployWithMirrors, MirrorRequests } from './build-mirrors';
+import { BuildMirrorsUsed, deployWithMirrors } from './build-mirrors';
 import { declaredContainers } from './stack';
 import { lakeSecrets, stateOutput } from './state';
 import type { RunResult } from '../lib/exec';
@@ -58,8 +58,8 @@ export function setJobRun(s: Scenario, job: JobName, runId: string, backfill = f
 }
 
 /** `cdktf deploy processing` while the build mirrors serve (the Spark image's build may run in this apply). */
-export function deployProcessing(s: Scenario, opts: CommandOptions = {}): Promise<RunResult & { readonly mirrorRequests: MirrorRequests }> {
-  return deployWithMirrors(s, 'processing', opts);
+export function deployProcessing(s: Scenario, opts: CommandOptions = {}): Promise<RunResult & BuildMirrorsUsed> {
+  return deployWithMirrors(s, 'processing', { maven: true }, opts);
 }
 
 export function applied(output: string): string {

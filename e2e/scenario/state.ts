@@ -39,6 +39,13 @@ export function stateOutput(s: Scenario, name: string, stack: StackName = STACK)
   return value;
 }
 
+/** A sensitive string output of a stack (a generated password), as `cdktf output --outputs-file-include-sensitive-outputs` gives it. */
+export function secretOutput(s: Scenario, name: string, stack: StackName = STACK): string {
+  const value = outputs(s, stack)[name]?.value;
+  check(typeof value === 'string' && value, `state output ${name} of ${stack} is missing`);
+  return value;
+}
+
 export function lakeSecrets(s: Scenario): LakeSecrets {
   const out = outputs(s);
   const admin = out.lake_admin_password?.value;

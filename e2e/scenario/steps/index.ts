@@ -1,4 +1,4 @@
-/** The acceptance scenario of the core and processing stacks, in the order it runs (processing is destroyed before core's later steps change and destroy it). */
+/** The acceptance scenario of the core, processing and ml stacks, in the order it runs (processing is destroyed before core's later steps change and destroy it). */
 import type { ScenarioStep } from '../runner';
 import { change } from './change';
 import { consul } from './consul';
@@ -8,6 +8,7 @@ import { destroy } from './destroy';
 import { hardening } from './hardening';
 import { idempotency } from './idempotency';
 import { kafka } from './kafka';
+import { ml, mlDestroy } from './ml';
 import { lake } from './lake';
 import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
@@ -25,6 +26,8 @@ export const STEPS: readonly ScenarioStep[] = [
   incremental,
   jobPrivilege,
   processingDestroy,
+  ml,
+  mlDestroy,
   change,
   dataSurvives,
   destroy,

@@ -8,7 +8,7 @@
 import { loadEnvironment } from '../../../config/loader';
 import { log } from '../../lib/log';
 import { AssertionFailed } from '../assert';
-import { withBuildMirrors } from '../build-mirrors';
+import { ALL_MIRRORS, withBuildMirrors } from '../build-mirrors';
 import { cdktfAll, datalab, plainText } from '../commands';
 import { configDirOf } from '../config-copy';
 import { ENVIRONMENT, Scenario, StackName } from '../context';
@@ -39,16 +39,16 @@ export const platformDeploy: ScenarioStep = {
     const stacks = platformStacks(s);
     const started = Date.now();
     const deployAll = () => cdktfAll(s, 'deploy', { timeoutMs: 90 * 60_000, okCodes: [0, 1] });
-    let r = await withBuildMirrors(s, deployAll);
+    let r = await withBuildMirrors(s, ALL_MIRRORS, deployAll);
     if (r.code !== 0 && KAFKA_PROVIDER_FLAKE.test(plainText(`${r.stdout}\n${r.stderr}`))) {
       // As in the destroy step: the kafka provider's known flake; the user runs the deploy again.
       const note = "cdktf deploy '*' failed with the kafka provider's \"kafka: broker not connected\" and was run again";
       log(`  WARNING: ${note}`);
       s.measurements.warn(note);
-      r = await withBuildMirrors(s, deployAll);
+      r = await withBuildMirrors(s, ALL_MIRRORS, deployAll);
     }
     if (r.code !== 0) throw new AssertionFailed(`cdktf deploy '*' failed (exit ${r.code}):\n${tail(`${r.stdout}\n${r.stderr}`)}`);
-    log(`  cdktf deploy '*' (${stacks.join(', ')}): ${Math.round(r.ms / 1000)} s; mirror requests ${JSON.stringify(r.mirrorRequests)}`);
+    log(`  cdktf deploy '*' (${stacks.join(', ')}): ${Math.round(r.ms / 1000)} s; mirror requests ${JSON.stringify(r.requests)}`);
     const counts: string[] = [];
     for (const stack of stacks) {
       const up = await checkStackUp(s, stack, 10 * 60_000);

@@ -66,7 +66,7 @@ export const processing: ScenarioStep = {
 
     const started = Date.now();
     const r = await deployProcessing(s);
-    log(`  cdktf deploy processing: ${applied(r.stdout)} (${Math.round(r.ms / 1000)} s); Maven mirror requests by status: ${JSON.stringify(r.mirrorRequests.maven)}`);
+    log(`  cdktf deploy processing: ${applied(r.stdout)} (${Math.round(r.ms / 1000)} s); Maven mirror requests by status: ${JSON.stringify(r.requests.maven ?? {})}`);
     const up = await checkProcessingUp(s, 5 * 60_000);
     s.measurements.record('cdktf deploy processing', r.ms, 'synth, plan, image build (when not cached), master and worker to healthy, the three jobs');
     s.measurements.record('processing deploy to healthy', Date.now() - started, `until ${up.services.length} containers report healthy and the jobs exited 0`);
