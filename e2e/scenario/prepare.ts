@@ -15,13 +15,15 @@ import { PROVIDERS, shortSource } from '../toolchain/versions';
 import { ENVIRONMENT } from './context';
 
 /**
- * The upstream images the deployed stacks of the repository's e2e config run: core's, and the base
- * the processing stack builds its Spark image on (the project image itself is built by the stack).
+ * The upstream images the deployed stacks of the repository's e2e config run: core's, the base
+ * the processing stack builds its Spark image on (the project image itself is built by the stack),
+ * and monitoring's Prometheus (Grafana only where it is on: e2e switches it off).
  */
 function coreImages(root: string): readonly string[] {
   const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
   const core = env.core;
   const processing = env.groups.includes('processing') ? env.processing : undefined;
+  const monitoring = env.groups.includes('monitoring') ? env.monitoring : undefined;
   return [
     core.seaweedfs?.image,
     core.kafka.image,
@@ -30,6 +32,8 @@ function coreImages(root: string): readonly string[] {
     core.kafkaUi.enabled ? core.kafkaUi.image : undefined,
     processing?.spark.baseImage,
     processing?.nifi.enabled ? processing.nifi.image : undefined,
+    monitoring?.prometheus.image,
+    monitoring?.grafana.enabled ? monitoring.grafana.image : undefined,
   ].filter((i): i is string => !!i);
 }
 

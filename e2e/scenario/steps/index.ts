@@ -1,4 +1,4 @@
-/** The acceptance scenario of the core and processing stacks, in the order it runs (processing is destroyed before core's later steps change and destroy it). */
+/** The acceptance scenario of the core, processing and monitoring stacks, in the order it runs (monitoring, then processing are destroyed before core's later steps change and destroy it). */
 import type { ScenarioStep } from '../runner';
 import { change } from './change';
 import { consul } from './consul';
@@ -8,6 +8,7 @@ import { destroy } from './destroy';
 import { hardening } from './hardening';
 import { idempotency } from './idempotency';
 import { kafka } from './kafka';
+import { monitoring, monitoringDestroy } from './monitoring';
 import { lake } from './lake';
 import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
@@ -24,6 +25,9 @@ export const STEPS: readonly ScenarioStep[] = [
   pipeline,
   incremental,
   jobPrivilege,
+  // After every step that deploys a group it watches, before any of them is destroyed.
+  monitoring,
+  monitoringDestroy,
   processingDestroy,
   change,
   dataSurvives,

@@ -1,0 +1,53 @@
+import { loadEnvironment } from '../config/loader';
+import { builtInValues, comparisonOperand, PrometheusApi, provisionedDashboards, substitute, TemplateVariable, variableValue } from '../e2e/scenario/monitoring';
+import type { Scenario } from '../e2e/scenario/context';
+import * as path from 'node:path';
+
+describe('the monitoring step: Grafana variables as Grafana fills them', () => {
+  it('gives $__rate_interval four scrape intervals, or the step plus one interval when that is longer', () => {
+    expect(builtInValues(300, 15, 15).__rate_interval).toBe('60s');
+    expect(builtInValues(300, 60, 15).__rate_interval).toBe('75s');
+    expect(builtInValues(3600, 15, 15)).toMatchObject({ __interval: '15s', __range: '3600s', __range_s: '3600' });
+  });
+
+  it('substitutes every variable syntax and fails on one it has no value for', () => {
+    const values = { job: '(kafka|consul)', __rate_interval: '60s' };
+    expect(substitute('rate(x{job=~"$job"}[$__rate_interval]) + y{job=~"${job}"} + z{job=~"${job:regex}"} + w{job=~"[[job]]"}', values)).toBe(
+      'rate(x{job=~"(kafka|consul)"}[60s]) + y{job=~"(kafka|consul)"} + z{job=~"(kafka|consul)"} + w{job=~"(kafka|consul)"}',
+    );
+    expect(() => substitute('up{instance="$instance"}', values)).toThrow('no value for variable $instance');
+  });
+
+  it('evaluates a label_values variable against Prometheus: every value for a multi-value one, the first otherwise', async () => {
+    const asked: string[] = [];
+    const prom = { labelValues: async (label: string, match?: string) => (asked.push(`${label} ${match}`), ['consul', 'kafka.ui']) } as unknown as PrometheusApi;
+    const v: TemplateVariable = { name: 'job', type: 'query', query: { query: 'label_values(up, job)' }, multi: true };
+    expect(await variableValue(v, prom)).toBe('(consul|kafka\\\\.ui)');
+    expect(await variableValue({ ...v, multi: false }, prom)).toBe('consul');
+    expect(asked).toEqual(['job up', 'job up']);
+    expect(await variableValue({ name: 'env', type: 'custom', query: 'e2e, dev', current: { value: 'dev' } }, prom)).toBe('dev');
+    await expect(variableValue({ name: 'x', type: 'query', query: 'query_result(up)' }, prom)).rejects.toThrow('only label_values(...) is supported');
+  });
+
+  it('finds the operand of a query that filters by comparison with a number (empty is right when nothing matches)', () => {
+    expect(comparisonOperand('up == 0')).toBe('up');
+    expect(comparisonOperand('sum by (job) (up) < 1')).toBe('sum by (job) (up)');
+    expect(comparisonOperand('up == bool 0')).toBeUndefined();
+    expect(comparisonOperand('sum by (job) (up)')).toBeUndefined();
+  });
+});
+
+describe('the monitoring step: the dashboards it queries', () => {
+  const s = { root: path.join(__dirname, '..') } as Scenario;
+
+  it('are the dashboards the monitoring stack provisions, with every target and what only some services export', () => {
+    const d = provisionedDashboards(s);
+    expect(d.files.map((f) => f.path)).toEqual(['/etc/grafana/dashboards/datalab/platform.json']);
+    expect(d.queries.map((q) => `${q.panel}/${q.refId}`)).toContain('Targets down/A');
+    expect(d.queries.find((q) => q.panel === 'JVM heap used')!.onlyFrom).toEqual(['kafka-ui']);
+    expect(d.queries.find((q) => q.panel === 'Data-lake capacity')!.onlyFrom).toBeUndefined();
+    // The lake panel follows the e2e environment's store.
+    expect(loadEnvironment('e2e').core.objectStore).toBe('seaweedfs');
+    expect(d.queries.filter((q) => q.panel === 'Data-lake capacity').map((q) => q.expr)).toEqual(['max(SeaweedFS_volumeServer_resource{type="all"})', 'max(SeaweedFS_volumeServer_resource{type="free"})']);
+  });
+});
