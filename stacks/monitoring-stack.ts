@@ -162,7 +162,8 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
     // The image's /prometheus belongs to nobody (65534); a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'prometheus', cfg, { data: '/prometheus' }),
     // The image's user (nobody), which owns /prometheus; Prometheus writes nothing else. From the
-    // upstream Dockerfile; proven by the stand-in's smoke test (docs/images.md), not yet by an apply.
+    // upstream Dockerfile; proven by the stand-in's smoke test (docs/images.md) and by the e2e's
+    // monitoring step (an apply: every process checked, a write to / refused).
     hardening: { runAs: RunAs.user(65534, 65534) },
     // Busybox image: wget, no curl.
     probe: Probe.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),

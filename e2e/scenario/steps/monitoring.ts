@@ -18,7 +18,7 @@
  */
 import { loadEnvironment } from '../../../config/loader';
 import { log } from '../../lib/log';
-import { AssertionFailed, check, checkSameSet, poll } from '../assert';
+import { AssertionFailed, check, checkSameSet, poll, sleep } from '../assert';
 import { cdktf } from '../commands';
 import { configDirOf } from '../config-copy';
 import { describeStatuses, statuses } from '../consul';
@@ -125,7 +125,8 @@ export const monitoring: ScenarioStep = {
       { timeoutMs: ALL_UP_BOUND_MS, intervalMs: 3000 },
       () => `expected jobs ${expectedJobs.join(', ')}; targets: ${describeTargets(targets)}`,
     );
-    s.measurements.record('monitoring deploy to every target up', Date.now() - started, `from the deploy command's start until Prometheus reports all ${targets.length} targets up (Consul re-read every 30 s, scrape every ${cfg.prometheus.scrapeIntervalSeconds} s)`);
+    const allUpAt = Date.now();
+    s.measurements.record('monitoring deploy to every target up', allUpAt - started, `from the deploy command's start until Prometheus reports all ${targets.length} targets up (Consul re-read every 30 s, scrape every ${cfg.prometheus.scrapeIntervalSeconds} s)`);
     const discoveredJobs = targets.filter((t) => t.scrapePool === 'consul-services').map((t) => t.labels.job);
     checkSameSet(discoveredJobs, [...expected.discovered.keys()], `jobs discovered through Consul (the deployed stacks ${expected.stacks.join(', ')} register these services with metrics)`);
     checkSameSet(targets.filter((t) => t.scrapePool !== 'consul-services').map((t) => t.labels.job), [...expected.staticJobs.keys()], 'static jobs');
@@ -155,51 +156,56 @@ export const monitoring: ScenarioStep = {
     const values: Record<string, string> = { ...builtInValues(RANGE_S, step, cfg.prometheus.scrapeIntervalSeconds) };
     for (const v of dashboards.variables) values[v.name] = await variableValue(v, prom);
     const deployedServices = new Set(expected.registered);
-    const failures: string[] = [];
-    const notExercised: string[] = [];
-    const answered: string[] = [];
-    const now = Math.floor(Date.now() / 1000);
-    const run = (q: DashboardQuery, expr: string) => (q.instant ? prom.query(expr) : prom.queryRange(expr, now - RANGE_S, now, step));
-    for (const q of dashboards.queries) {
-      const what = `${q.dashboard} / ${q.panel} / ${q.refId}: ${q.expr}`;
+    type Verdict = { readonly kind: 'data' | 'not-exercised' | 'no-data' | 'refused'; readonly detail: string };
+    const evaluate = async (q: DashboardQuery): Promise<Verdict> => {
       let expr: string;
       try {
         expr = substitute(q.expr, values);
       } catch (err) {
-        failures.push(`${what}: ${(err as Error).message}`);
-        continue;
+        return { kind: 'refused', detail: (err as Error).message };
       }
+      const now = Math.floor(Date.now() / 1000);
+      const run = (e: string) => (q.instant ? prom.query(e) : prom.queryRange(e, now - RANGE_S, now, step));
       let n: number;
       try {
-        n = seriesCount(await run(q, expr));
+        n = seriesCount(await run(expr));
       } catch (err) {
-        failures.push(`${what}: Prometheus refused the query: ${(err as Error).message}`);
-        continue;
+        return { kind: 'refused', detail: `Prometheus refused the query: ${(err as Error).message}` };
       }
-      if (n > 0) {
-        answered.push(`${q.panel} ${q.refId} (${n} series)`);
-        continue;
-      }
+      if (n > 0) return { kind: 'data', detail: `${n} series` };
       const operand = comparisonOperand(expr);
       if (operand) {
-        const m = seriesCount(await run(q, operand));
-        if (m > 0) {
-          answered.push(`${q.panel} ${q.refId} (empty as it should be: ${operand} has ${m} series and none matches)`);
-          continue;
-        }
+        const m = seriesCount(await run(operand));
+        if (m > 0) return { kind: 'data', detail: `empty as it should be: ${operand} has ${m} series and none matches` };
       }
       if (q.onlyFrom && !q.onlyFrom.some((svc) => deployedServices.has(svc))) {
-        notExercised.push(`${q.panel} ${q.refId} (${q.expr}): no data, and only ${q.onlyFrom.join(', ')} export it, which this environment does not deploy`);
-        continue;
+        return { kind: 'not-exercised', detail: `no data, and only ${q.onlyFrom.join(', ')} export it, which this environment does not deploy` };
       }
-      failures.push(`${what}: no data from this Prometheus (as run: ${expr})`);
+      return { kind: 'no-data', detail: `no data from this Prometheus (as run: ${expr})` };
+    };
+    // A rate() over $__rate_interval has data once Prometheus holds two samples in that window: a
+    // dashboard opened right after the deploy rightly shows no data there yet. Queries without data
+    // are asked again until the window has filled (from the moment every target was up).
+    const windowMs = (Number.parseInt(values.__rate_interval, 10) + 2 * step) * 1000;
+    const verdicts = new Map<DashboardQuery, Verdict>();
+    const firstAsked = Date.now();
+    for (;;) {
+      for (const q of dashboards.queries) if (!verdicts.has(q) || verdicts.get(q)!.kind === 'no-data') verdicts.set(q, await evaluate(q));
+      if (![...verdicts.values()].some((v) => v.kind === 'no-data') || Date.now() - allUpAt > windowMs) break;
+      await sleep(step * 1000);
     }
-    log(`  dashboard queries with data: ${answered.join('; ')}`);
+    const answeredMs = Date.now() - firstAsked;
+    const of = (kind: Verdict['kind']) => dashboards.queries.filter((q) => verdicts.get(q)!.kind === kind).map((q) => `${q.dashboard} / ${q.panel} / ${q.refId} (${q.expr}): ${verdicts.get(q)!.detail}`);
+    const answered = dashboards.queries.filter((q) => verdicts.get(q)!.kind === 'data').map((q) => `${q.panel} ${q.refId} (${verdicts.get(q)!.detail})`);
+    const notExercised = of('not-exercised');
+    const failures = [...of('refused'), ...of('no-data')];
+    log(`  dashboard queries with data (${dashboards.queries.length} queries, asked again for up to ${Math.round(answeredMs / 1000)} s): ${answered.join('; ')}`);
     for (const n of notExercised) {
       log(`  NOT EXERCISED: ${n}`);
       s.measurements.warn(`monitoring: dashboard query not exercised: ${n}`);
     }
     if (failures.length) throw new AssertionFailed(`dashboard queries without data from the deployed Prometheus:\n  ${failures.join('\n  ')}`);
+    s.measurements.record('monitoring: every dashboard query with data', Date.now() - started, `from the deploy command's start until every provisioned dashboard query returns data (rate() needs two samples in $__rate_interval = ${values.__rate_interval})`);
 
     // Prometheus' own peak memory so far (the sampler's docker stats peak is in the run report).
     const rss = await prom.query('max_over_time(process_resident_memory_bytes{job="prometheus"}[1h])');
