@@ -1,7 +1,10 @@
-import { loadEnvironment } from '../config/loader';
-import { builtInValues, comparisonOperand, PrometheusApi, provisionedDashboards, substitute, TemplateVariable, variableValue } from '../e2e/scenario/monitoring';
-import type { Scenario } from '../e2e/scenario/context';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { loadEnvironment } from '../config/loader';
+import type { Scenario } from '../e2e/scenario/context';
+import { builtInValues, comparisonOperand, deployedStacks, PrometheusApi, provisionedDashboards, scrapeExpectation, substitute, TemplateVariable, variableValue } from '../e2e/scenario/monitoring';
+import { platformFor, synthJson } from './helpers';
 
 describe('the monitoring step: Grafana variables as Grafana fills them', () => {
   it('gives $__rate_interval four scrape intervals, or the step plus one interval when that is longer', () => {
@@ -49,5 +52,37 @@ describe('the monitoring step: the dashboards it queries', () => {
     // The lake panel follows the e2e environment's store.
     expect(loadEnvironment('e2e').core.objectStore).toBe('seaweedfs');
     expect(d.queries.filter((q) => q.panel === 'Data-lake capacity').map((q) => q.expr)).toEqual(['max(SeaweedFS_volumeServer_resource{type="all"})', 'max(SeaweedFS_volumeServer_resource{type="free"})']);
+  });
+});
+
+describe('the monitoring step: what Prometheus must scrape', () => {
+  // A scenario root with the synthesized e2e stacks, of which only core and monitoring are deployed.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-mon-test-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const { platform } = platformFor('e2e');
+  const stacks = { core: platform.core, processing: platform.processing!, monitoring: platform.monitoring! };
+  for (const [name, stack] of Object.entries(stacks)) {
+    const dir = path.join(root, 'node_modules', '.cache', 'datalab-e2e', 'cdktf.out', 'stacks', name);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(synthJson(stack)));
+  }
+  fs.mkdirSync(path.join(root, '.state', 'e2e'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.state', 'e2e', 'core.tfstate'), JSON.stringify({ resources: [{}] }));
+  fs.writeFileSync(path.join(root, '.state', 'e2e', 'monitoring.tfstate'), JSON.stringify({ resources: [{}] }));
+  fs.writeFileSync(path.join(root, '.state', 'e2e', 'processing.tfstate'), JSON.stringify({ resources: [] }));
+  const s = { root } as Scenario;
+
+  it('is read from the deployed stacks only: their registrations with a metrics path, less the static jobs of prometheus.yml', () => {
+    expect(deployedStacks(s)).toEqual(['core', 'monitoring']);
+    const e = scrapeExpectation(s);
+    expect(Object.fromEntries(e.staticJobs)).toEqual({ prometheus: 'monitoring', consul: 'core' });
+    expect(Object.fromEntries(e.discovered)).toEqual({ 'consul-esm': 'core', seaweedfs: 'core' });
+    // Kafka is registered without metrics; processing is synthesized but not deployed.
+    expect(e.registered).toEqual(['consul', 'consul-esm', 'kafka', 'prometheus', 'seaweedfs']);
+  });
+
+  it('follows a stack once its state holds resources', () => {
+    fs.writeFileSync(path.join(root, '.state', 'e2e', 'processing.tfstate'), JSON.stringify({ resources: [{}] }));
+    expect(Object.fromEntries(scrapeExpectation(s).discovered)).toEqual({ 'consul-esm': 'core', seaweedfs: 'core', 'spark-master': 'processing', 'spark-worker': 'processing' });
   });
 });
