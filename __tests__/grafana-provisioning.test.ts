@@ -2,11 +2,17 @@ import { parse, stringify } from 'yaml';
 import { loadEnvironment } from '../config/loader';
 import { PLATFORM_DASHBOARD_UID, PROMETHEUS_DATASOURCE_UID } from '../stacks/grafana-provisioning';
 import { checkDashboard, checkDashboardProviderFile, checkDatasourceFile, checkProvisioning, variablesIn } from './grafana-schema';
-import { container, ENVS, platformFor } from './helpers';
-import { synthJson } from './helpers';
+import { container, ENVS, platformFor, synthJson } from './helpers';
 
 const DS = [{ uid: PROMETHEUS_DATASOURCE_UID, type: 'prometheus', orgId: 1 }];
-const provisioning = (env: string | ReturnType<typeof loadEnvironment>) => platformFor(env).platform.monitoring!.grafanaProvisioning;
+/** One platform per environment name (synthesis is the expensive part); configs passed as objects are built afresh. */
+const platforms = new Map<string, ReturnType<typeof platformFor>>();
+const platformOf = (env: string | ReturnType<typeof loadEnvironment>) => {
+  if (typeof env !== 'string') return platformFor(env);
+  if (!platforms.has(env)) platforms.set(env, platformFor(env));
+  return platforms.get(env)!;
+};
+const provisioning = (env: string | ReturnType<typeof loadEnvironment>) => platformOf(env).platform.monitoring!.grafanaProvisioning;
 const fileOf = (files: ReturnType<typeof provisioning>, suffix: string) => files.find((f) => f.path.endsWith(suffix))!.content;
 
 describe.each(ENVS)('Grafana provisioning generated for %s', (env) => {
@@ -23,13 +29,13 @@ describe.each(ENVS)('Grafana provisioning generated for %s', (env) => {
 
   it('points the datasource at this Prometheus, with its scrape interval as the minimum step', () => {
     const ds = (parse(fileOf(files, 'datasources/datalab.yaml')) as { datasources: { url: string; jsonData: { timeInterval: string } }[] }).datasources[0];
-    const { platform } = platformFor(env);
+    const { platform } = platformOf(env);
     expect(ds.url).toBe(platform.monitoring!.prometheus.internalUrl('http'));
     expect(ds.jsonData.timeInterval).toBe(`${loadEnvironment(env).monitoring!.prometheus.scrapeIntervalSeconds}s`);
   });
 
   it('is uploaded into the Grafana container exactly as generated where Grafana is enabled, and nowhere where it is off', () => {
-    const json = synthJson(platformFor(env).platform.monitoring!);
+    const json = synthJson(platformOf(env).platform.monitoring!);
     if (!loadEnvironment(env).monitoring!.grafana.enabled) {
       expect(Object.values(json.resource.docker_container ?? {}).map((c) => c.name)).not.toContain(`datalab-${env}-grafana`);
       return;
