@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadEnvironment } from '../config/loader';
 import type { Scenario } from '../e2e/scenario/context';
-import { builtInValues, comparisonOperand, deployedStacks, PrometheusApi, provisionedDashboards, scrapeExpectation, substitute, TemplateVariable, variableValue } from '../e2e/scenario/monitoring';
+import { builtInValues, comparisonOperand, deployedStacks, perJob, PrometheusApi, provisionedDashboards, scrapeExpectation, selectorsIn, substitute, TemplateVariable, variableValue } from '../e2e/scenario/monitoring';
 import { platformFor, synthJson } from './helpers';
 
 describe('the monitoring step: Grafana variables as Grafana fills them', () => {
@@ -84,5 +84,19 @@ describe('the monitoring step: what Prometheus must scrape', () => {
   it('follows a stack once its state holds resources', () => {
     fs.writeFileSync(path.join(root, '.state', 'e2e', 'processing.tfstate'), JSON.stringify({ resources: [{}] }));
     expect(Object.fromEntries(scrapeExpectation(s).discovered)).toEqual({ 'consul-esm': 'core', seaweedfs: 'core', 'spark-master': 'processing', 'spark-worker': 'processing' });
+  });
+});
+
+describe('the monitoring step: which jobs a per-service panel must show', () => {
+  it('finds the series selectors of a query, not its functions, clauses or label names', () => {
+    expect(selectorsIn('sum by (job) (rate(process_cpu_seconds_total[60s]))')).toEqual(['process_cpu_seconds_total']);
+    expect(selectorsIn('sum by (job) (jvm_memory_used_bytes{area="heap"})')).toEqual(['jvm_memory_used_bytes{area="heap"}']);
+    expect(selectorsIn('max by (job) (scrape_duration_seconds) / on (job) group_left sum(up)')).toEqual(['scrape_duration_seconds', 'up']);
+    expect(selectorsIn('up == 0')).toEqual(['up']);
+  });
+
+  it('knows a per-job panel', () => {
+    expect(perJob('sum by (job) (up)')).toBe(true);
+    expect(perJob('max(SeaweedFS_volumeServer_resource{type="all"})')).toBe(false);
   });
 });

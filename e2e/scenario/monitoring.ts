@@ -251,3 +251,26 @@ export function comparisonOperand(expr: string): string | undefined {
 export function seriesCount(r: QueryResult): number {
   return r.resultType === 'scalar' || r.resultType === 'string' ? 1 : r.result.length;
 }
+
+const PROMQL_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'atan2', 'inf', 'nan']);
+
+/**
+ * The series selectors of a query (`process_cpu_seconds_total`, `jvm_memory_used_bytes{area="heap"}`):
+ * metric names with their label matchers, leaving out functions, aggregation clauses and keywords.
+ */
+export function selectorsIn(expr: string): string[] {
+  const found: string[] = [];
+  // Aggregation and matching clauses name labels, not metrics.
+  const text = expr.replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
+  const re = /([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{[^}]*\})?(\s*\()?|"(?:[^"\\]|\\.)*"|\[[^\]]*\]|\{[^}]*\}/g;
+  for (const m of text.matchAll(re)) {
+    if (!m[1] || m[3] || PROMQL_WORDS.has(m[1].toLowerCase())) continue;
+    found.push(`${m[1]}${m[2] ?? ''}`);
+  }
+  return [...new Set(found)];
+}
+
+/** A query aggregated `by (job)`: one series per job that has its metric is what its panel promises. */
+export function perJob(expr: string): boolean {
+  return /\bby\s*\(\s*job\s*\)/.test(expr);
+}

@@ -9,7 +9,8 @@
  *   services the deployed stacks register with a metrics endpoint, plus the static jobs;
  * - samples from every scraped job, so a query over each deployed group's metrics returns data;
  * - every query of the provisioned Grafana dashboards, Grafana's variables substituted as Grafana
- *   does, returns data from this Prometheus, or is reported as not exercised when only a service
+ *   does, returns data from this Prometheus (a per-service query, `by (job)`, a series for every job
+ *   that has its metric), or is reported as not exercised when only a service
  *   the environment does not deploy exports what it needs (Kafka UI is off in e2e), or is a
  *   comparison that is rightly empty while its operand returns data (`up == 0` with every target up).
  *
@@ -31,9 +32,12 @@ import {
   builtInValues,
   comparisonOperand,
   DashboardQuery,
+  perJob,
   PrometheusApi,
   provisionedDashboards,
+  QueryResult,
   scrapeExpectation,
+  selectorsIn,
   seriesCount,
   substitute,
   variableValue,
@@ -156,7 +160,7 @@ export const monitoring: ScenarioStep = {
     const values: Record<string, string> = { ...builtInValues(RANGE_S, step, cfg.prometheus.scrapeIntervalSeconds) };
     for (const v of dashboards.variables) values[v.name] = await variableValue(v, prom);
     const deployedServices = new Set(expected.registered);
-    type Verdict = { readonly kind: 'data' | 'not-exercised' | 'no-data' | 'refused'; readonly detail: string };
+    type Verdict = { readonly kind: 'data' | 'not-exercised' | 'no-data' | 'partial' | 'refused'; readonly detail: string };
     const evaluate = async (q: DashboardQuery): Promise<Verdict> => {
       let expr: string;
       try {
@@ -166,11 +170,21 @@ export const monitoring: ScenarioStep = {
       }
       const now = Math.floor(Date.now() / 1000);
       const run = (e: string) => (q.instant ? prom.query(e) : prom.queryRange(e, now - RANGE_S, now, step));
-      let n: number;
+      let result: QueryResult;
       try {
-        n = seriesCount(await run(expr));
+        result = await run(expr);
       } catch (err) {
         return { kind: 'refused', detail: `Prometheus refused the query: ${(err as Error).message}` };
+      }
+      const n = seriesCount(result);
+      if (n > 0 && perJob(expr)) {
+        // A per-service panel promises a series for every job that has its metric.
+        const shown = new Set(result.result.map((x) => x.metric.job));
+        const having = new Set<string>();
+        for (const sel of selectorsIn(expr)) for (const x of (await prom.query(`count by (job) (${sel})`)).result) having.add(x.metric.job);
+        const absent = [...having].filter((j) => !shown.has(j)).sort();
+        if (absent.length) return { kind: 'partial', detail: `${n} series, but none for ${absent.join(', ')}, which export ${selectorsIn(expr).join(', ')} (as run: ${expr})` };
+        return { kind: 'data', detail: `${n} series: every job with ${selectorsIn(expr).join(', ')}` };
       }
       if (n > 0) return { kind: 'data', detail: `${n} series` };
       const operand = comparisonOperand(expr);
@@ -184,21 +198,23 @@ export const monitoring: ScenarioStep = {
       return { kind: 'no-data', detail: `no data from this Prometheus (as run: ${expr})` };
     };
     // A rate() over $__rate_interval has data once Prometheus holds two samples in that window: a
-    // dashboard opened right after the deploy rightly shows no data there yet. Queries without data
-    // are asked again until the window has filled (from the moment every target was up).
+    // dashboard opened right after the deploy rightly shows no data there yet, or only for the
+    // services scraped twice. Queries without data, or a per-service query missing a service that
+    // has its metric, are asked again until the window has filled (from the moment every target was up).
     const windowMs = (Number.parseInt(values.__rate_interval, 10) + 2 * step) * 1000;
     const verdicts = new Map<DashboardQuery, Verdict>();
     const firstAsked = Date.now();
     for (;;) {
-      for (const q of dashboards.queries) if (!verdicts.has(q) || verdicts.get(q)!.kind === 'no-data') verdicts.set(q, await evaluate(q));
-      if (![...verdicts.values()].some((v) => v.kind === 'no-data') || Date.now() - allUpAt > windowMs) break;
+      const pending = (v?: Verdict) => !v || v.kind === 'no-data' || v.kind === 'partial';
+      for (const q of dashboards.queries) if (pending(verdicts.get(q))) verdicts.set(q, await evaluate(q));
+      if (![...verdicts.values()].some((v) => pending(v)) || Date.now() - allUpAt > windowMs) break;
       await sleep(step * 1000);
     }
     const answeredMs = Date.now() - firstAsked;
     const of = (kind: Verdict['kind']) => dashboards.queries.filter((q) => verdicts.get(q)!.kind === kind).map((q) => `${q.dashboard} / ${q.panel} / ${q.refId} (${q.expr}): ${verdicts.get(q)!.detail}`);
     const answered = dashboards.queries.filter((q) => verdicts.get(q)!.kind === 'data').map((q) => `${q.panel} ${q.refId} (${verdicts.get(q)!.detail})`);
     const notExercised = of('not-exercised');
-    const failures = [...of('refused'), ...of('no-data')];
+    const failures = [...of('refused'), ...of('no-data'), ...of('partial')];
     log(`  dashboard queries with data (${dashboards.queries.length} queries, asked again for up to ${Math.round(answeredMs / 1000)} s): ${answered.join('; ')}`);
     for (const n of notExercised) {
       log(`  NOT EXERCISED: ${n}`);
