@@ -31,6 +31,8 @@ const promConfig = (json: TfJson) => parse(upload(json, 'prometheus', '/etc/prom
 
 describe.each(ENVS)('monitoring stack for %s', (env) => {
   const cfg = () => loadEnvironment(env).monitoring!;
+  /** Grafana is optional; the e2e environment switches it off (AGPL: no stand-in). */
+  const grafanaOn = () => cfg().grafana.enabled;
 
   it('matches the reviewed snapshot', () => {
     expect(mon(env)).toMatchSnapshot();
@@ -38,13 +40,13 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
 
   it('gives every container a pinned image, health check with wait, restart policy, memory limit without swap and loopback ports', () => {
     const all = containers(mon(env));
-    expect(all.map((c) => c.name).sort()).toEqual([`datalab-${env}-grafana`, `datalab-${env}-prometheus`]);
+    expect(all.map((c) => c.name).sort()).toEqual([...(grafanaOn() ? [`datalab-${env}-grafana`] : []), `datalab-${env}-prometheus`]);
     for (const c of all) {
       expectServiceStandards(c);
       expect(c.wait).toBe(true);
     }
     const images = Object.values(resourcesOf(mon(env), 'docker_image')).map((i) => i.name).sort();
-    expect(images).toEqual([cfg().grafana.image, cfg().prometheus.image].sort());
+    expect(images).toEqual([...(grafanaOn() ? [cfg().grafana.image] : []), cfg().prometheus.image].sort());
   });
 
   it('runs Prometheus with the generated config, retention from config, data on a volume and /-/healthy', () => {
@@ -85,14 +87,15 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     expect(jobs[1]).toMatchObject({ metrics_path: '/v1/agent/metrics', params: { format: ['prometheus'] }, static_configs: [{ targets: ['consul:8500'] }] });
   });
 
-  it('provisions Grafana with the Prometheus datasource at its internal URL and the platform dashboard', () => {
-    const g = container(mon(env), 'grafana');
-    const ds = parse(upload(mon(env), 'grafana', '/etc/grafana/provisioning/datasources/datalab.yaml')) as { apiVersion: number; datasources: Record<string, unknown>[] };
+  it('provisions Grafana with the Prometheus datasource at its internal URL and the platform dashboard (generated also where Grafana is off)', () => {
+    const files = platformFor(env).platform.monitoring!.grafanaProvisioning;
+    const file = (p: string) => files.find((f) => f.path === p)!.content;
+    const ds = parse(file('/etc/grafana/provisioning/datasources/datalab.yaml')) as { apiVersion: number; datasources: Record<string, unknown>[] };
     expect(ds.apiVersion).toBe(1);
     expect(ds.datasources).toEqual([expect.objectContaining({ type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID, access: 'proxy', url: 'http://prometheus:9090', isDefault: true })]);
-    const provider = parse(upload(mon(env), 'grafana', '/etc/grafana/provisioning/dashboards/datalab.yaml')) as { providers: { type: string; options: { path: string } }[] };
+    const provider = parse(file('/etc/grafana/provisioning/dashboards/datalab.yaml')) as { providers: { type: string; options: { path: string } }[] };
     expect(provider.providers).toEqual([expect.objectContaining({ type: 'file', options: expect.objectContaining({ path: '/etc/grafana/dashboards/datalab' }) })]);
-    const dashboard = JSON.parse(upload(mon(env), 'grafana', '/etc/grafana/dashboards/datalab/platform.json')) as { uid: string; panels: { id: number; title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[]; gridPos: { x: number; w: number } }[] };
+    const dashboard = JSON.parse(file('/etc/grafana/dashboards/datalab/platform.json')) as { uid: string; panels: { id: number; title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[]; gridPos: { x: number; w: number } }[] };
     // The uid is in every bookmarked dashboard URL.
     expect(dashboard.uid).toBe('datalab-platform');
     expect(dashboard.panels.map((p) => p.title)).toEqual(expect.arrayContaining(['Targets up per service', 'Data-lake capacity', 'JVM heap used', 'Resident memory per service']));
@@ -113,10 +116,23 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
       }
     }
     expect(dashboard.panels.find((p) => p.title === 'Targets up per service')!.targets[0].expr).toBe('sum by (job) (up)');
-    expect(envOf(g).DATALAB_PROVISIONING_SHA256).toMatch(/^[0-9a-f]{64}$/);
+    if (grafanaOn()) {
+      expect(upload(mon(env), 'grafana', '/etc/grafana/dashboards/datalab/platform.json')).toBe(file('/etc/grafana/dashboards/datalab/platform.json'));
+      expect(envOf(container(mon(env), 'grafana')).DATALAB_PROVISIONING_SHA256).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 
-  it('runs Grafana with a generated admin password, no sign-up or anonymous access, data on a volume and /api/health', () => {
+  it('runs Grafana with a generated admin password, no sign-up or anonymous access, data on a volume and /api/health, or none where it is switched off', () => {
+    if (!grafanaOn()) {
+      // Switched off (the e2e environment): no container, volume, image, password, registration or output.
+      for (const type of ['docker_container', 'docker_volume', 'docker_image', 'random_password', 'consul_service', 'consul_node']) {
+        expect(Object.keys(resourcesOf(mon(env), type)).filter((id) => id.startsWith('grafana'))).toEqual([]);
+      }
+      expect(Object.keys(mon(env).output ?? {}).filter((o) => o.startsWith('grafana'))).toEqual([]);
+      expect(mon(env).output!.prometheus_url.value).toBe('http://127.0.0.1:9090');
+      expect(platformFor(env).platform.monitoring!.grafana).toBeUndefined();
+      return;
+    }
     const g = container(mon(env), 'grafana');
     const e = envOf(g);
     expect(e.GF_SECURITY_ADMIN_USER).toBe('datalab');
@@ -135,10 +151,13 @@ describe.each(ENVS)('monitoring stack for %s', (env) => {
     expect(mon(env).output!.grafana_admin_password.sensitive).toBe(true);
   });
 
-  it('registers Prometheus and Grafana in Consul with their metrics endpoints', () => {
+  it('registers Prometheus and Grafana (where it is on) in Consul with their metrics endpoints', () => {
     const p = resourceAt(mon(env), 'consul_service', 'prometheus/registration/service');
     expect(p).toMatchObject({ name: 'prometheus', address: 'prometheus', port: 9090, meta: { group: 'monitoring', metrics_path: '/metrics', metrics_port: '9090' } });
     expect((p.check as { http: string }[])[0].http).toBe('http://prometheus:9090/-/healthy');
+    const names = Object.values(resourcesOf(mon(env), 'consul_service')).map((r) => r.name).sort();
+    expect(names).toEqual(grafanaOn() ? ['grafana', 'prometheus'] : ['prometheus']);
+    if (!grafanaOn()) return;
     const g = resourceAt(mon(env), 'consul_service', 'grafana/registration/service');
     expect(g).toMatchObject({ name: 'grafana', meta: { metrics_path: '/metrics', metrics_port: '3000' } });
     expect((g.check as { http: string }[])[0].http).toBe('http://grafana:3000/api/health');
@@ -243,13 +262,19 @@ describe('re-creating Prometheus and Grafana when what they read at start change
     expect(hashes()).toEqual(hashes());
   });
 
-  it("changes Prometheus's hash, and only its, when its scrape config changes", () => {
+  it("changes Prometheus's hash, and only its, when only its own settings change (retention)", () => {
     const before = hashes();
     const after = hashes((cfg) => {
       cfg.monitoring!.prometheus.scrapeIntervalSeconds = 30;
     });
+    const retention = hashes((cfg) => {
+      cfg.monitoring!.prometheus.retentionDays = 30;
+    });
     expect(after.prometheus).not.toBe(before.prometheus);
-    expect(after.grafana).toBe(before.grafana);
+    // The scrape interval is also the datasource's timeInterval: Grafana is re-created with it.
+    expect(after.grafana).not.toBe(before.grafana);
+    // Retention is a command-line flag, not a file: neither file hash moves (the command change re-creates Prometheus).
+    expect(retention).toEqual(before);
   });
 
   it("changes Grafana's hash when a provisioned dashboard changes (the lake panel follows the object store)", () => {

@@ -14,7 +14,12 @@ export const GRAFANA_DASHBOARDS_DIR = '/etc/grafana/dashboards/datalab';
 export const PROMETHEUS_DATASOURCE_UID = 'datalab-prometheus';
 export const PLATFORM_DASHBOARD_UID = 'datalab-platform';
 
-export function datasourceYaml(prometheusUrl: string): string {
+/**
+ * The Prometheus datasource. `scrapeIntervalSeconds` is Prometheus' scrape interval: Grafana's
+ * `timeInterval` must equal it, since it is the floor of every query step and the base of
+ * `$__rate_interval` (four scrapes), which a shorter value would make too short to hold two samples.
+ */
+export function datasourceYaml(prometheusUrl: string, scrapeIntervalSeconds: number): string {
   return stringify({
     apiVersion: 1,
     // Removes datasources that were provisioned before and are no longer in this file.
@@ -28,7 +33,7 @@ export function datasourceYaml(prometheusUrl: string): string {
         url: prometheusUrl,
         isDefault: true,
         editable: false,
-        jsonData: { httpMethod: 'POST', timeInterval: '15s' },
+        jsonData: { httpMethod: 'POST', timeInterval: `${scrapeIntervalSeconds}s` },
       },
     ],
   });
@@ -51,13 +56,18 @@ export function dashboardProviderYaml(): string {
   });
 }
 
-interface PanelDef {
+export interface PanelDef {
   readonly title: string;
   readonly type: 'timeseries' | 'stat' | 'table';
   readonly exprs: readonly { readonly expr: string; readonly legend: string; readonly instant?: boolean }[];
   readonly unit?: string;
   readonly w: number;
   readonly description: string;
+  /**
+   * The services that export what this panel queries, when not every scraped service does: where
+   * none of them is deployed the panel is rightly empty. @default every scraped service
+   */
+  readonly onlyFrom?: readonly string[];
 }
 
 /** The panels of the platform dashboard: target health first, then resources. */
@@ -95,7 +105,9 @@ export const PLATFORM_PANELS: readonly PanelDef[] = [
   {
     title: 'CPU per service',
     type: 'timeseries',
-    exprs: [{ expr: 'sum by (job) (rate(process_cpu_seconds_total[5m]))', legend: '{{job}}' }],
+    // $__rate_interval (Grafana: four scrape intervals at least) holds enough samples for rate()
+    // whatever scrapeIntervalSeconds is; a fixed [5m] holds fewer than two beyond a 150 s interval.
+    exprs: [{ expr: 'sum by (job) (rate(process_cpu_seconds_total[$__rate_interval]))', legend: '{{job}}' }],
     unit: 'short',
     w: 12,
     description: 'CPU cores used, from the process collectors of each service.',
@@ -106,11 +118,13 @@ export const PLATFORM_PANELS: readonly PanelDef[] = [
     exprs: [{ expr: 'sum by (job) (jvm_memory_used_bytes{area="heap"})', legend: '{{job}}' }],
     unit: 'bytes',
     w: 12,
-    description: 'JVM services that export Micrometer or JMX metrics (Kafka UI, Spark with the Prometheus servlet).',
+    // Micrometer's JVM metric: Kafka UI exports it; Spark's Prometheus servlet names its JVM
+    // metrics differently (metrics_jvm_*), and only with the JVM source switched on.
+    description: 'JVM services that export Micrometer JVM metrics (Kafka UI).',
+    onlyFrom: ['kafka-ui'],
   },
 ];
 
-/** The platform dashboard as Grafana dashboard JSON (an object; serialize with JSON.stringify). */
 /** The data-lake panel, from the store's own capacity metrics. */
 export function lakeCapacityPanel(capacity: LakeCapacityMetrics): PanelDef {
   return {
@@ -126,11 +140,17 @@ export function lakeCapacityPanel(capacity: LakeCapacityMetrics): PanelDef {
   };
 }
 
+/** Every panel of the platform dashboard, in order. */
+export function platformPanels(lakeCapacity: LakeCapacityMetrics): readonly PanelDef[] {
+  return [...PLATFORM_PANELS, lakeCapacityPanel(lakeCapacity)];
+}
+
+/** The platform dashboard as Grafana dashboard JSON (an object; serialize with JSON.stringify). */
 export function platformDashboard(environment: string, lakeCapacity: LakeCapacityMetrics): Record<string, unknown> {
   const datasource = { type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID };
   let x = 0;
   let y = 0;
-  const panels = [...PLATFORM_PANELS, lakeCapacityPanel(lakeCapacity)].map((p, i) => {
+  const panels = platformPanels(lakeCapacity).map((p, i) => {
     const h = p.type === 'stat' ? 5 : 8;
     if (x + p.w > 24) {
       x = 0;

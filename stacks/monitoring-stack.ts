@@ -52,7 +52,10 @@ export interface MonitoringStackProps {
  * `monitoring`: Prometheus, whose configuration is generated from the platform model (Consul
  * service discovery plus static jobs for the discovery infrastructure), and Grafana with a
  * provisioned Prometheus datasource and a platform dashboard. Both keep data on named volumes and
- * are registered in Consul, so Prometheus also scrapes Grafana.
+ * are registered in Consul, so Prometheus also scrapes Grafana. Grafana is optional
+ * (`monitoring.grafana.enabled`): switched off, no Grafana container, password, registration or
+ * output exists, and Prometheus runs alone; the provisioning it would get is still generated
+ * (`grafanaProvisioning`), so what its dashboards ask of Prometheus can be checked either way.
  *
  * The scrape model is read from the service catalog (`discovery.registered`) when the stack is
  * synthesized, not when it is built: the stack may be built before, between or after the stacks
@@ -60,8 +63,15 @@ export interface MonitoringStackProps {
  */
 export class MonitoringStack extends TerraformStack {
   readonly prometheus: DockerService;
-  readonly grafana: DockerService;
-  readonly grafanaAdminPassword: GeneratedSecret;
+  /** Undefined when `monitoring.grafana.enabled` is false. */
+  readonly grafana?: DockerService;
+  /** Undefined when `monitoring.grafana.enabled` is false. */
+  readonly grafanaAdminPassword?: GeneratedSecret;
+  /**
+   * The datasource, dashboard provider and dashboard files Grafana is (or, switched off, would be)
+   * provisioned with, as uploaded.
+   */
+  readonly grafanaProvisioning: readonly FileSpec[];
   private readonly discovery: ServiceDiscovery;
   private readonly staticJobs: readonly StaticScrapeJob[];
   private readonly scrapeSettings: Omit<ScrapeModel, 'staticJobs' | 'discoveredPaths'>;
@@ -99,19 +109,24 @@ export class MonitoringStack extends TerraformStack {
     this.prometheus = new DockerService(this, 'prometheus', { ...onNetwork, spec: prometheusSpec(ctx, cfg, yaml, hash) });
     props.discovery.register(this.prometheus);
 
-    this.grafanaAdminPassword = new GeneratedSecret(this, 'grafana-admin-password');
-    this.grafana = new DockerService(this, 'grafana', {
-      ...onNetwork,
-      // No depends_on Prometheus: Grafana starts and provisions the datasource without it (queries
-      // are made on use), so the two containers are created in parallel.
-      spec: grafanaSpec(ctx, cfg, this.prometheus.internalUrl('http'), this.grafanaAdminPassword.value, props.lakeCapacity),
-    });
-    props.discovery.register(this.grafana);
-
+    this.grafanaProvisioning = grafanaFiles(this.prometheus.internalUrl('http'), cfg.prometheus.scrapeIntervalSeconds, ctx.environment, props.lakeCapacity);
     new TerraformOutput(this, 'prometheus_url', { value: this.prometheus.hostUrl('http') ?? 'not published', description: 'Prometheus on the Docker host' });
-    new TerraformOutput(this, 'grafana_url', { value: this.grafana.hostUrl('http') ?? 'not published', description: 'Grafana on the Docker host' });
-    new TerraformOutput(this, 'grafana_admin_user', { value: GRAFANA_ADMIN_USER, description: 'Grafana admin user' });
-    new TerraformOutput(this, 'grafana_admin_password', { value: this.grafanaAdminPassword.value, sensitive: true, description: 'Grafana admin password (applied when the data volume is first initialised)' });
+
+    if (cfg.grafana.enabled) {
+      const adminPassword = new GeneratedSecret(this, 'grafana-admin-password');
+      const grafana = new DockerService(this, 'grafana', {
+        ...onNetwork,
+        // No depends_on Prometheus: Grafana starts and provisions the datasource without it (queries
+        // are made on use), so the two containers are created in parallel.
+        spec: grafanaSpec(ctx, cfg, this.grafanaProvisioning, adminPassword.value),
+      });
+      props.discovery.register(grafana);
+      this.grafana = grafana;
+      this.grafanaAdminPassword = adminPassword;
+      new TerraformOutput(this, 'grafana_url', { value: grafana.hostUrl('http') ?? 'not published', description: 'Grafana on the Docker host' });
+      new TerraformOutput(this, 'grafana_admin_user', { value: GRAFANA_ADMIN_USER, description: 'Grafana admin user' });
+      new TerraformOutput(this, 'grafana_admin_password', { value: adminPassword.value, sensitive: true, description: 'Grafana admin password (applied when the data volume is first initialised)' });
+    }
   }
 
   /** What Prometheus scrapes: the static jobs, and the metrics paths of the registered services. */
@@ -147,7 +162,8 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
     // The image's /prometheus belongs to nobody (65534); a fresh named volume inherits that owner.
     volumes: volumesFor(ctx, 'prometheus', cfg, { data: '/prometheus' }),
     // The image's user (nobody), which owns /prometheus; Prometheus writes nothing else. From the
-    // upstream Dockerfile; proven by the stand-in's smoke test (docs/images.md), not yet by an apply.
+    // upstream Dockerfile; proven by the stand-in's smoke test (docs/images.md) and by the e2e's
+    // monitoring step (an apply: every process checked, a write to / refused).
     hardening: { runAs: RunAs.user(65534, 65534) },
     // Busybox image: wget, no curl.
     probe: Probe.http(PROMETHEUS_PORT, '/-/healthy', { client: 'wget', startPeriodSeconds: 15 }),
@@ -158,17 +174,17 @@ function prometheusSpec(ctx: ServiceContext, m: MonitoringConfig, configYaml: st
   };
 }
 
-export function grafanaFiles(prometheusUrl: string, environment: string, lakeCapacity: LakeCapacityMetrics): FileSpec[] {
+export function grafanaFiles(prometheusUrl: string, scrapeIntervalSeconds: number, environment: string, lakeCapacity: LakeCapacityMetrics): FileSpec[] {
   return [
-    { path: `${GRAFANA_PROVISIONING}/datasources/datalab.yaml`, content: datasourceYaml(prometheusUrl) },
+    { path: `${GRAFANA_PROVISIONING}/datasources/datalab.yaml`, content: datasourceYaml(prometheusUrl, scrapeIntervalSeconds) },
     { path: `${GRAFANA_PROVISIONING}/dashboards/datalab.yaml`, content: dashboardProviderYaml() },
     { path: `${GRAFANA_DASHBOARDS_DIR}/platform.json`, content: `${JSON.stringify(platformDashboard(environment, lakeCapacity), null, 2)}\n` },
   ];
 }
 
-function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, prometheusUrl: string, adminPassword: string, lakeCapacity: LakeCapacityMetrics): ServiceSpec {
+function grafanaSpec(ctx: ServiceContext, m: MonitoringConfig, provisioning: readonly FileSpec[], adminPassword: string): ServiceSpec {
   const cfg = m.grafana;
-  const files = grafanaFiles(prometheusUrl, ctx.environment, lakeCapacity);
+  const files = [...provisioning];
   return {
     name: 'grafana',
     group: MONITORING_GROUP,

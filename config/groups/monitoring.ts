@@ -13,7 +13,8 @@ function build() {
       /** Scrape and rule-evaluation interval in seconds. */
       scrapeIntervalSeconds: z.int().min(5).max(300).default(15),
     }),
-    grafana: serviceSchema({ ports: ['http'], volumes: ['data'] }),
+    /** Grafana (AGPL-3.0): may be switched off with `enabled: false` (Prometheus then runs alone). */
+    grafana: serviceSchema({ ports: ['http'], volumes: ['data'], optional: true }),
   });
 }
 

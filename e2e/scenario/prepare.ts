@@ -15,8 +15,9 @@ import { PROVIDERS, shortSource } from '../toolchain/versions';
 import { ENVIRONMENT } from './context';
 
 /**
- * The upstream images the deployed stacks of the repository's e2e config run: core's, and the base
- * the processing stack builds its Spark image on (the project image itself is built by the stack).
+ * The upstream images the deployed stacks of the repository's e2e config run: core's, the base
+ * the processing stack builds its Spark image on (the project image itself is built by the stack),
+ * and monitoring's Prometheus (Grafana only where it is on: e2e switches it off).
  */
 function coreImages(root: string): readonly string[] {
   const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
@@ -24,6 +25,7 @@ function coreImages(root: string): readonly string[] {
   const processing = env.groups.includes('processing') ? env.processing : undefined;
   // ml: PostgreSQL, the MLflow image the project image builds on, Prefect and Airflow.
   const ml = env.groups.includes('ml') ? env.ml : undefined;
+  const monitoring = env.groups.includes('monitoring') ? env.monitoring : undefined;
   return [
     core.seaweedfs?.image,
     core.kafka.image,
@@ -37,6 +39,8 @@ function coreImages(root: string): readonly string[] {
     ml?.prefect.server.image,
     ml?.prefect.worker.image,
     ml?.airflow.apiServer.image,
+    monitoring?.prometheus.image,
+    monitoring?.grafana.enabled ? monitoring.grafana.image : undefined,
   ].filter((i): i is string => !!i);
 }
 

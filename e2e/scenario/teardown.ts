@@ -1,6 +1,6 @@
 /**
- * The end of a run (unless --keep): destroy what the states still hold with cdktf (ml and
- * processing before core, which they depend on), then remove
+ * The end of a run (unless --keep): destroy what the states still hold with cdktf (every other
+ * stack before core, which they depend on; dependents before what they depend on), then remove
  * whatever is left by hand — a destroy refused by prevent_destroy or failing part-way must not
  * leave the next run (or the machine) an environment to trip over — and the config copy.
  */
@@ -21,8 +21,11 @@ export function stateHasResources(s: Scenario, stack: StackName): boolean {
   }
 }
 
+/** Every stack of the platform, dependents first: the order to destroy them in (stacks/platform.ts). */
+export const DESTROY_ORDER: readonly StackName[] = ['monitoring', 'visualization', 'ml', 'processing', 'core'];
+
 export async function teardown(s: Scenario): Promise<void> {
-  for (const stack of ['ml', 'processing', 'core'] as const) {
+  for (const stack of DESTROY_ORDER) {
     if (!stateHasResources(s, stack)) continue;
     try {
       const r = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, stack);

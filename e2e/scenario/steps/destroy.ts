@@ -14,7 +14,7 @@ import { checkCoreUp, CORE_SERVICES } from '../core-up';
 import { inspectContainer } from '../docker';
 import { describeObjects, findEnvironmentObjects, isEmpty, removeLeftovers } from '../leftovers';
 import type { ScenarioStep } from '../runner';
-import { stateHasResources } from '../teardown';
+import { DESTROY_ORDER, stateHasResources } from '../teardown';
 
 /** Volumes mounted by the environment's containers, anonymous ones included (they carry no label). */
 export async function mountedVolumes(): Promise<readonly string[]> {
@@ -55,11 +55,11 @@ async function coreRetryingKafkaFlake(s: Scenario, command: 'deploy' | 'destroy'
 }
 
 async function destroyCore(s: Scenario): Promise<number> {
-  // Processing's containers sit on core's network: a processing left deployed (its own destroy
-  // step failed or did not run) goes first, as an operator would do it.
-  if (stateHasResources(s, 'processing')) {
-    const p = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, 'processing');
-    log(`  processing was still deployed: cdktf destroy processing first (${Math.round(p.ms / 1000)} s)`);
+  // The other stacks' containers sit on core's network: one left deployed (its own destroy step
+  // failed or did not run, or it has none) goes first, as an operator would do it.
+  for (const stack of DESTROY_ORDER.filter((x) => x !== 'core' && stateHasResources(s, x))) {
+    const p = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, stack);
+    log(`  ${stack} was still deployed: cdktf destroy ${stack} first (${Math.round(p.ms / 1000)} s)`);
   }
   return coreRetryingKafkaFlake(s, 'destroy', 'topic deletion');
 }

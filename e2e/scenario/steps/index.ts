@@ -1,4 +1,4 @@
-/** The acceptance scenario of the core, processing and ml stacks, in the order it runs (processing is destroyed before core's later steps change and destroy it). */
+/** The acceptance scenario of every stack, in the order it runs (the stacks on top of core are destroyed, dependents first, before core's later steps change and destroy it). */
 import type { ScenarioStep } from '../runner';
 import { change } from './change';
 import { consul } from './consul';
@@ -9,6 +9,7 @@ import { hardening } from './hardening';
 import { idempotency } from './idempotency';
 import { kafka } from './kafka';
 import { ml, mlDestroy } from './ml';
+import { monitoring, monitoringDestroy } from './monitoring';
 import { lake } from './lake';
 import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
@@ -25,9 +26,12 @@ export const STEPS: readonly ScenarioStep[] = [
   pipeline,
   incremental,
   jobPrivilege,
-  processingDestroy,
   ml,
+  // After every step that deploys a group it watches, before any of them is destroyed.
+  monitoring,
+  monitoringDestroy,
   mlDestroy,
+  processingDestroy,
   change,
   dataSurvives,
   destroy,
