@@ -58,14 +58,14 @@ describe('the npm mirror of the e2e', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const m = await serveNpmRegistry({ dir, roots: ['a@1.0.0'], packages }, '127.0.0.1', port);
     try {
-      const a = (await (await fetch(`${m.url}a`)).json()) as { versions: Record<string, { dist: { tarball: string } }> };
+      const a = (await (await fetch(`${m.url}/a`)).json()) as { versions: Record<string, { dist: { tarball: string } }> };
       expect(a.versions['1.0.0'].dist.tarball).toBe(`http://127.0.0.1:${port}/a/-/a-1.0.0.tgz`);
       expect(await (await fetch(a.versions['1.0.0'].dist.tarball)).text()).toBe('a-1.0.0');
-      const x = (await (await fetch(`${m.url}@s%2fx`)).json()) as { versions: Record<string, { dist: { tarball: string } }> };
+      const x = (await (await fetch(`${m.url}/@s%2fx`)).json()) as { versions: Record<string, { dist: { tarball: string } }> };
       expect(await (await fetch(x.versions['3.0.0'].dist.tarball)).text()).toBe('@s/x-3.0.0');
-      expect((await fetch(`${m.url}left-pad`)).status).toBe(404);
-      expect((await fetch(`${m.url}a/-/a-9.9.9.tgz`)).status).toBe(404);
-      expect((await fetch(`${m.url}a`, { method: 'PUT', body: '{}' })).status).toBe(405);
+      expect((await fetch(`${m.url}/left-pad`)).status).toBe(404);
+      expect((await fetch(`${m.url}/a/-/a-9.9.9.tgz`)).status).toBe(404);
+      expect((await fetch(`${m.url}/a`, { method: 'PUT', body: '{}' })).status).toBe(405);
       expect(m.served()).toMatchObject({ 200: 4, 404: 2, 405: 1 });
     } finally {
       await m.close();
@@ -73,8 +73,8 @@ describe('the npm mirror of the e2e', () => {
     }
   });
 
-  it('listens on 18082 unless DATALAB_E2E_NPM_PORT says otherwise, and rejects a bad port', () => {
-    expect(npmPort({})).toBe(18082);
+  it('listens on 18083 (the PyPI mirror has 18082) unless DATALAB_E2E_NPM_PORT says otherwise, and rejects a bad port', () => {
+    expect(npmPort({})).toBe(18083);
     expect(npmPort({ DATALAB_E2E_NPM_PORT: '19001' })).toBe(19001);
     expect(() => npmPort({ DATALAB_E2E_NPM_PORT: '80' })).toThrow(/DATALAB_E2E_NPM_PORT="80" must be a port number/);
   });

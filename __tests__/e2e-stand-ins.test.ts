@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { loadEnvironment } from '../config/loader';
 import { checkNpmLicences } from '../e2e/images/artifacts';
 import { STAND_INS } from '../e2e/images';
+import { discoverImages, environmentBuildArgs, readVariant } from '../scripts/pins/images';
+
+const ROOT = join(__dirname, '..');
 
 describe('stand-in images', () => {
   const images = STAND_INS.map((s) => s.image);
@@ -17,6 +20,16 @@ describe('stand-in images', () => {
     const env = loadEnvironment(name);
     expect(images).toContain(env.monitoring!.prometheus.image);
     expect(images).toContain(env.ml!.postgres.image);
+  });
+
+  it('stand in for the Python bases of the project images the e2e builds', () => {
+    const args = environmentBuildArgs(loadEnvironment('e2e'));
+    const bases = discoverImages(ROOT)
+      .filter((img) => args.has(img.image))
+      .map((img) => readVariant(ROOT, img, args.get(img.image)!, ['e2e'])!.from)
+      .filter((from) => from.startsWith('python:'));
+    expect(bases.sort()).toEqual(['python:3.10-slim-bookworm', 'python:3.12-slim-bookworm']);
+    for (const b of bases) expect(images).toContain(b);
   });
 
   it('are built under distinct names', () => {

@@ -47,7 +47,7 @@ describe('the app entry point', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/dev\.yaml: 2 problems$/);
     expect(r.stderr).toMatch(/dev\.yaml:\d+:\d+ {2}core\.minio\.memoryMb: expected number \(got "lots"\)/);
-    expect(r.stderr).toMatch(/dev\.yaml:\d+:\d+ {2}\(top level\): unknown key "protect_data"; allowed: environment, host, network, protectData, state, groups, core/);
+    expect(r.stderr).toMatch(/dev\.yaml:\d+:\d+ {2}\(top level\): unknown key "protect_data"; allowed: environment, host, network, protectData, state, buildMirrors, groups, core/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.existsSync(r.outdir)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });

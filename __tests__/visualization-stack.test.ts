@@ -272,8 +272,6 @@ describe('notebook spark-defaults.conf', () => {
     expect(dockerfile).toMatch(/SHELL \["\/bin\/bash", "-o", "pipefail", "-c"\]/);
     expect(dockerfile).toMatch(/set -eux;/);
     expect(dockerfile).toMatch(/curl -fsSL "\$\{MAVEN\}\/\$\{path\}\.sha1" \| cut -c1-40\)  \$\{jar\}" \| sha1sum -c -/);
-    // From Maven Central unless a mirror is given (the e2e's, a site's proxy repository).
-    expect(args.MAVEN).toBe('https://repo1.maven.org/maven2');
     for (const jar of NOTEBOOK_JARS) {
       const stem = jar.replace(/-\d[\w.]*\.jar$/, '');
       expect(dockerfile).toContain(`/${stem}-\${`);

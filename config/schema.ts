@@ -5,6 +5,7 @@
  * Every key is documented in docs/configuration.md; a test keeps the two in step.
  */
 import { z } from 'zod';
+import { buildMirrorsSchema } from './build-mirrors';
 import { mlSchema } from './groups/ml';
 import { monitoringSchema } from './groups/monitoring';
 import { processingSchema } from './groups/processing';
@@ -144,6 +145,8 @@ export const envConfigSchema = z
     /** Protect volumes and buckets from `destroy` (Terraform `prevent_destroy`). */
     protectData: z.boolean().default(false),
     state: stateSchema.default({ backend: 'local' }),
+    /** Package mirrors every project image build uses instead of PyPI, npm and Maven Central (docs/configuration.md). */
+    buildMirrors: buildMirrorsSchema.optional(),
     /** Service groups (stacks) this environment deploys. */
     groups: z.array(z.enum(GROUP_NAMES)).min(1),
     core: coreSchema,

@@ -3,6 +3,7 @@ import { Image } from '@cdktf/provider-docker/lib/image';
 import { Bytes } from '@cdktf/provider-random/lib/bytes';
 import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import type { BuildMirrors } from '../config/build-mirrors';
 import type { MlConfig } from '../config/groups/ml';
 import { postgresMajor } from '../config/image-tags';
 import { DataLake } from '../constructs/data-lake';
@@ -18,6 +19,7 @@ import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { Hardening, RunAs } from '../constructs/hardening';
 import { useRandomProvider } from '../constructs/stack-providers';
 import { BackendSettings, configureBackend } from './backend';
+import { mirrorBuildArgs } from './build-mirrors';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 import { Suppressions } from '../policy/suppressions';
 
@@ -40,6 +42,8 @@ export interface MlStackProps {
   readonly discovery: ServiceDiscovery;
   /** Where this stack's state lives. */
   readonly backend: BackendSettings;
+  /** Package mirrors the project image builds use (config `buildMirrors`). @default - the registries the Dockerfiles name */
+  readonly buildMirrors?: BuildMirrors;
 }
 
 /**
@@ -99,7 +103,7 @@ export class MlStack extends TerraformStack {
       context: path.relative(PROJECT_ROOT, MLFLOW_IMAGE_DIR),
       name: `datalab/mlflow:${imageTag(ml.mlflow.image)}`,
       tagWithContentHash: true,
-      buildArgs: mlflowImageBuildArgs(ml),
+      buildArgs: mlflowImageBuildArgs(ml, props.buildMirrors),
     });
     const bucket = lake.mlflow;
     this.mlflowUser = lake.identityFor(this, 'mlflow-lake-user', MLFLOW_LAKE_USER);
@@ -227,8 +231,8 @@ function imageTag(image: string): string {
 }
 
 /** Build arguments of the MLflow image (npm run check:pins resolves the image with the same). */
-export function mlflowImageBuildArgs(ml: MlConfig): Record<string, string> {
-  return { BASE_IMAGE: ml.mlflow.image };
+export function mlflowImageBuildArgs(ml: MlConfig, mirrors?: BuildMirrors): Record<string, string> {
+  return { BASE_IMAGE: ml.mlflow.image, ...mirrorBuildArgs(mirrors) };
 }
 
 function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: string, dbs: readonly PostgresDatabase[]): ServiceSpec {

@@ -46,7 +46,7 @@ export function buildPlatform(app: App, env: EnvConfig, options: BuildOptions = 
     core: env.core,
     backend,
   });
-  const fromCore = { context: core.context, protectData: env.protectData, network: core.network, discovery: core.discovery, backend };
+  const fromCore = { context: core.context, protectData: env.protectData, network: core.network, discovery: core.discovery, backend, buildMirrors: env.buildMirrors };
 
   let processing: ProcessingStack | undefined;
   if (env.groups.includes('processing') && env.processing) {

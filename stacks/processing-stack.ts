@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import type { BuildMirrors } from '../config/build-mirrors';
 import { ProcessingConfig } from '../config/groups/processing';
 import { configFileFor } from '../config/loader';
 import { refusedBy } from '../constructs/construct-error';
@@ -20,6 +21,7 @@ import { JOBS } from '../jobs';
 import { DataRef, JOB_LIBRARY, JobDefinition } from '../jobs/job';
 import { planJobs, PlannedJob } from '../jobs/plan';
 import { BackendSettings, configureBackend } from './backend';
+import { mirrorBuildArgs } from './build-mirrors';
 import { hostAddress, portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
 
 export const PROCESSING_GROUP = 'processing';
@@ -39,6 +41,8 @@ export interface ProcessingStackProps {
   readonly jobs?: readonly JobDefinition[];
   /** Where this stack's state lives. */
   readonly backend: BackendSettings;
+  /** Package mirrors the project image builds use (config `buildMirrors`). @default - the registries the Dockerfiles name */
+  readonly buildMirrors?: BuildMirrors;
 }
 
 /**
@@ -81,7 +85,7 @@ export class ProcessingStack extends TerraformStack {
     this.sparkImage = new ProjectImage(this, 'spark-image', {
       name: cfg.spark.image,
       context: path.relative(PROJECT_ROOT, SPARK_IMAGE_DIR),
-      buildArgs: sparkImageBuildArgs(cfg),
+      buildArgs: sparkImageBuildArgs(cfg, props.buildMirrors),
     });
     const image = this.sparkImage.image;
 
@@ -168,10 +172,11 @@ export class ProcessingStack extends TerraformStack {
 }
 
 /** Build arguments of the project Spark image (npm run check:pins resolves the image with the same). */
-export function sparkImageBuildArgs(cfg: ProcessingConfig): Record<string, string> {
+export function sparkImageBuildArgs(cfg: ProcessingConfig, mirrors?: BuildMirrors): Record<string, string> {
   // MAVEN only when a mirror is configured: the Dockerfile's default is Maven Central, and an
   // unchanged argument set keeps the image's content hash (no rebuild for environments without one).
-  return { SPARK_BASE_IMAGE: cfg.spark.baseImage, ...(cfg.spark.mavenRepository ? { MAVEN: cfg.spark.mavenRepository } : {}) };
+  // processing.spark.mavenRepository predates buildMirrors and, being the more specific, wins.
+  return { SPARK_BASE_IMAGE: cfg.spark.baseImage, ...mirrorBuildArgs(mirrors), ...(cfg.spark.mavenRepository ? { MAVEN: cfg.spark.mavenRepository } : {}) };
 }
 
 export const SPARK_MASTER_RPC_PORT = 7077;

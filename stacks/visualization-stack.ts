@@ -1,5 +1,6 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import type { BuildMirrors } from '../config/build-mirrors';
 import { VisualizationConfig } from '../config/groups/visualization';
 import { DataLake } from '../constructs/data-lake';
 import { DockerService } from '../constructs/docker-service';
@@ -11,6 +12,7 @@ import { ServiceDiscovery } from '../constructs/service-discovery';
 import { Probe, ServiceSpec } from '../constructs/service-spec';
 import { SparkEndpoint } from '../constructs/spark-endpoint';
 import { BackendSettings, configureBackend } from './backend';
+import { mirrorBuildArgs } from './build-mirrors';
 import { RunAs } from '../constructs/hardening';
 import { notebookSparkDefaults } from './notebook-spark-defaults';
 import { portsFor, sizingFor, ServiceContext, volumesFor } from './service-config';
@@ -34,6 +36,8 @@ export interface VisualizationStackProps {
   readonly spark: SparkEndpoint;
   /** Where this stack's state lives. */
   readonly backend: BackendSettings;
+  /** Package mirrors the project image builds use (config `buildMirrors`). @default - the registries the Dockerfiles name */
+  readonly buildMirrors?: BuildMirrors;
 }
 
 /**
@@ -71,7 +75,7 @@ export class VisualizationStack extends TerraformStack {
     this.hubImage = new ProjectImage(this, 'jupyterhub-image', {
       context: 'images/jupyterhub',
       name: cfg.jupyterhub.image,
-      buildArgs: jupyterhubImageBuildArgs(cfg),
+      buildArgs: jupyterhubImageBuildArgs(cfg, props.buildMirrors),
     });
     this.jupyterhub = new DockerService(this, 'jupyterhub', {
       ...onNetwork,
@@ -95,7 +99,7 @@ export class VisualizationStack extends TerraformStack {
     // --- Streamlit over gold, read-only.
     if (cfg.streamlit.enabled) {
       this.streamlitUser = lake.identityFor(this, 'streamlit-lake-user', STREAMLIT_LAKE_USER);
-      this.streamlitImage = new ProjectImage(this, 'streamlit-image', { context: 'apps/streamlit', name: cfg.streamlit.image });
+      this.streamlitImage = new ProjectImage(this, 'streamlit-image', { context: 'apps/streamlit', name: cfg.streamlit.image, buildArgs: streamlitImageBuildArgs(props.buildMirrors) });
       this.streamlit = new DockerService(this, 'streamlit', {
         ...onNetwork,
         image: this.streamlitImage.image,
@@ -137,8 +141,13 @@ export function notebookDriverMemoryMb(hubMemoryMb: number): number {
 }
 
 /** Build arguments of the JupyterHub image (npm run check:pins resolves the image with the same). */
-export function jupyterhubImageBuildArgs(v: VisualizationConfig): Record<string, string> {
-  return { SPARK_VERSION: v.jupyterhub.sparkVersion };
+export function jupyterhubImageBuildArgs(v: VisualizationConfig, mirrors?: BuildMirrors): Record<string, string> {
+  return { SPARK_VERSION: v.jupyterhub.sparkVersion, ...mirrorBuildArgs(mirrors) };
+}
+
+/** Build arguments of the Streamlit app image: only the package mirrors. */
+export function streamlitImageBuildArgs(mirrors?: BuildMirrors): Record<string, string> {
+  return mirrorBuildArgs(mirrors);
 }
 
 function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWiring): ServiceSpec {

@@ -37,6 +37,8 @@ import {
   sparkArtifact,
 } from './artifacts';
 import { baseHash, baseImage, DEBIAN_SUITE, DebianSuite, prepareBase } from './debian';
+import { mirrorBuildArgs } from '../../stacks/build-mirrors';
+import { servePypiMirror } from '../scenario/pypi-mirror';
 import { artifactDir, HASH_LABEL, imageLabel, logDir, run, secondsSince, sha256, sha256Dir, STANDIN_LABEL, withCacheLock } from './lib';
 
 export { BASE_IMAGE } from './debian';
@@ -55,7 +57,18 @@ export interface StandIn {
   /** What it is built from, for logs and labels. */
   readonly from: string;
   readonly artifact: (log: (line: string) => void) => Promise<Artifact>;
+  /** Another stand-in (its short name) this one is built FROM instead of a Debian base: BASE names its image. */
+  readonly onStandIn?: string;
+  /**
+   * Installs Python packages: built while the e2e's PyPI mirror serves them, with PIP_INDEX_URL and
+   * PIP_TRUSTED_HOST (not part of the inputs hash: the mirror's URL is fixed, its wheels follow
+   * from the Dockerfile's pins).
+   */
+  readonly pip?: boolean;
 }
+
+/** Made by `docker build` alone (Debian packages, or wheels from the PyPI mirror): nothing to prepare on the host. */
+const builtInDocker = (what: string) => async (): Promise<Artifact> => ({ files: {}, hash: sha256('docker build', what), summary: what });
 
 export const STAND_INS: readonly StandIn[] = [
   { name: 'seaweedfs', image: 'chrislusf/seaweedfs:4.53', from: 'seaweedfs Go module 4.53 (7506e5f9)', artifact: seaweedfsArtifact },
@@ -73,6 +86,20 @@ export const STAND_INS: readonly StandIn[] = [
   },
   { name: 'prometheus', image: 'prom/prometheus:v3.5.0', from: 'prometheus Go module v0.305.0 (3.5.0) with its web UI', artifact: prometheusArtifact },
   { name: 'postgres', image: 'postgres:17.11', from: 'Debian trixie postgresql-17', artifact: postgresArtifact, buildArgs: { PG_MAJOR: '17' } },
+  // No CPython 3.10 or 3.12 can be had here: both tags are bookworm's Python 3.11 (docs/images.md).
+  { name: 'python-3.10', dir: 'python', image: 'python:3.10-slim-bookworm', from: "Debian bookworm's python3 3.11.2", artifact: builtInDocker("Debian bookworm's python3 (installed by docker build)"), base: 'bookworm' },
+  { name: 'python-3.12', dir: 'python', image: 'python:3.12-slim-bookworm', from: "Debian bookworm's python3 3.11.2", artifact: builtInDocker("Debian bookworm's python3 (installed by docker build)"), base: 'bookworm' },
+  // The ml group's images: python slim + the PyPI release, wheels from the e2e's PyPI mirror.
+  { name: 'mlflow', image: 'ghcr.io/mlflow/mlflow:v3.12.0', from: 'mlflow 3.12.0 from PyPI', artifact: builtInDocker('mlflow 3.12.0 wheels (installed by docker build)'), onStandIn: 'python-3.12', pip: true },
+  { name: 'prefect', image: 'prefecthq/prefect:3.4.24-python3.12', from: 'prefect 3.4.24 from PyPI', artifact: builtInDocker('prefect 3.4.24 wheels (installed by docker build)'), onStandIn: 'python-3.12', pip: true },
+  {
+    name: 'airflow',
+    image: 'apache/airflow:3.1.7-python3.12',
+    from: 'apache-airflow[postgres,fab] 3.1.7 from PyPI',
+    artifact: builtInDocker('apache-airflow[postgres,fab] 3.1.7 wheels (installed by docker build)'),
+    onStandIn: 'python-3.12',
+    pip: true,
+  },
 ];
 
 /** Images the e2e environment cannot have, and why (the environment switches them off). */
@@ -117,7 +144,10 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
   const known = ['debian', ...STAND_INS.map((s) => s.name)];
   const unknown = (opts.only ?? []).filter((n) => !known.includes(n));
   if (unknown.length) throw new Error(`unknown image ${unknown.join(', ')}; known: ${known.join(', ')}`);
-  const wanted = STAND_INS.filter((s) => !opts.only?.length || opts.only.includes(s.name));
+  // A stand-in built on another needs that one first (STAND_INS lists bases before their users).
+  const named = new Set(opts.only?.length ? opts.only : STAND_INS.map((s) => s.name));
+  for (const s of [...STAND_INS].reverse()) if (named.has(s.name) && s.onStandIn) named.add(s.onStandIn);
+  const wanted = STAND_INS.filter((s) => named.has(s.name));
   const images: string[] = [];
 
   // The default base is always prepared; another suite only when a wanted stand-in needs it.
@@ -130,19 +160,25 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
     report({ name: 'debian', image: baseImage(suite), built: baseBuilt, seconds: secondsSince(start), detail: `debootstrap minbase ${suite}` });
   }
 
-  for (const s of wanted) {
-    start = process.hrtime.bigint();
-    let artifact: Artifact;
-    try {
-      artifact = await s.artifact(log);
-    } catch (e) {
-      if (!(e instanceof SourceUnavailableError)) throw e;
-      report({ name: s.name, image: s.image, built: false, seconds: secondsSince(start), detail: 'not available', unavailable: e.message });
-      continue;
+  // The PyPI mirror serves while the stand-ins that install Python packages are built.
+  const pypi = wanted.some((s) => s.pip) ? await servePypiMirror(join(RECIPES_DIR, '..', '..'), join(logDir(), 'pypi-mirror.log'), log) : undefined;
+  try {
+    for (const s of wanted) {
+      start = process.hrtime.bigint();
+      let artifact: Artifact;
+      try {
+        artifact = await s.artifact(log);
+      } catch (e) {
+        if (!(e instanceof SourceUnavailableError)) throw e;
+        report({ name: s.name, image: s.image, built: false, seconds: secondsSince(start), detail: 'not available', unavailable: e.message });
+        continue;
+      }
+      const built = await buildStandIn(s, artifact, log, pypi ? mirrorBuildArgs({ python: pypi.index }) : {});
+      images.push(s.image);
+      report({ name: s.name, image: s.image, built, seconds: secondsSince(start), detail: artifact.summary });
     }
-    const built = await buildStandIn(s, artifact, log);
-    images.push(s.image);
-    report({ name: s.name, image: s.image, built, seconds: secondsSince(start), detail: artifact.summary });
+  } finally {
+    await pypi?.close();
   }
   // Earlier builds of these images, now untagged, go (only ours: by label; only dangling ones).
   await run('docker', ['image', 'prune', '-f', '--filter', `label=${STANDIN_LABEL}`], { allowFail: true });
@@ -156,10 +192,18 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
 
 /** Hash of what the image is made of: recipe folder, artifacts, base image. */
 export async function inputsHash(s: StandIn, artifact: Artifact): Promise<string> {
-  return sha256(s.name, s.image, JSON.stringify(s.buildArgs ?? {}), await sha256Dir(join(RECIPES_DIR, s.dir ?? s.name)), artifact.hash, baseHash(s.base ?? DEBIAN_SUITE));
+  return sha256(s.name, s.image, JSON.stringify(s.buildArgs ?? {}), await sha256Dir(join(RECIPES_DIR, s.dir ?? s.name)), artifact.hash, await baseOf(s).hash());
 }
 
-async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => void): Promise<boolean> {
+/** The image a stand-in is built FROM, and the hash that changes when that image does. */
+function baseOf(s: StandIn): { readonly image: string; readonly hash: () => Promise<string> } {
+  if (!s.onStandIn) return { image: baseImage(s.base ?? DEBIAN_SUITE), hash: async () => baseHash(s.base ?? DEBIAN_SUITE) };
+  const base = STAND_INS.find((b) => b.name === s.onStandIn);
+  if (!base) throw new Error(`stand-in ${s.name} is built on "${s.onStandIn}", which is no stand-in`);
+  return { image: base.image, hash: async () => (await imageLabel(base.image, HASH_LABEL)) ?? `${base.image} missing` };
+}
+
+async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => void, mirrorArgs: Readonly<Record<string, string>>): Promise<boolean> {
   const hash = await inputsHash(s, artifact);
   if ((await imageLabel(s.image, HASH_LABEL)) === hash) return false;
 
@@ -176,8 +220,8 @@ async function buildStandIn(s: StandIn, artifact: Artifact, log: (l: string) => 
     await run(
       'docker',
       [
-        'build', '--label', `${HASH_LABEL}=${hash}`, '--label', `${STANDIN_LABEL}=${s.from}`, '--build-arg', `BASE=${baseImage(s.base ?? DEBIAN_SUITE)}`,
-        ...Object.entries(s.buildArgs ?? {}).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+        'build', '--label', `${HASH_LABEL}=${hash}`, '--label', `${STANDIN_LABEL}=${s.from}`, '--build-arg', `BASE=${baseOf(s).image}`,
+        ...Object.entries({ ...(s.pip ? mirrorArgs : {}), ...(s.buildArgs ?? {}) }).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
         '-t', s.image, ctx,
       ],
       { logFile, env: { ...process.env, DOCKER_BUILDKIT: '0' } },

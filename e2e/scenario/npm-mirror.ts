@@ -3,14 +3,14 @@
  * configurable-http-proxy with `npm install -g` from `${NPM_CONFIG_REGISTRY}`, and inside a build
  * container of this VM HTTPS to the npm registry fails certificate checks. So the suite does what
  * a site behind a proxy repository does: it points `buildMirrors.npm` at a registry it serves
- * itself, over HTTP on the Docker bridge's gateway (as the Maven mirror, maven-mirror.ts).
+ * itself, over HTTP on the Docker bridge's gateway (as the Maven and PyPI mirrors, mirror-server.ts).
  *
  * What it serves is derived, not listed: the packages the Dockerfiles' `npm install`s name (read
  * with the check:pins reader, project-images.ts), resolved on the host by npm itself into a
  * lockfile (`npm install --package-lock-only`); each locked package's manifest comes from
  * `npm view name@version --json` and its tarball from `npm pack`, checked against the lockfile's
  * integrity. The build's npm then sees a registry holding exactly those versions: packuments
- * (PEP-503's npm counterpart, `GET /<name>`) built from the manifests with their tarball URLs
+ * (`GET /<name>`) built from the manifests with their tarball URLs
  * rewritten to the mirror, and the tarballs (`GET /<name>/-/<file>.tgz`). Anything else is 404,
  * so a build needing a package the pins did not bring fails instead of finding it elsewhere.
  */
@@ -21,17 +21,13 @@ import * as path from 'node:path';
 import { cacheDir } from '../lib/cache';
 import { run } from '../lib/exec';
 import { log } from '../lib/log';
-import { resolveInside } from './maven-mirror';
+import { Mirror, portFrom, resolveInside } from './mirror-server';
 import { projectImageNpmPackages } from './project-images';
 
-export const DEFAULT_NPM_PORT = 18082;
+export const DEFAULT_NPM_PORT = 18083;
 
 export function npmPort(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.DATALAB_E2E_NPM_PORT?.trim();
-  if (!raw) return DEFAULT_NPM_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`DATALAB_E2E_NPM_PORT="${raw}" must be a port number from 1024 to 65535`);
-  return port;
+  return portFrom('DATALAB_E2E_NPM_PORT', DEFAULT_NPM_PORT, env);
 }
 
 /** One package version the mirror holds. */
@@ -173,13 +169,8 @@ export async function prepareNpmRepository(root: string, logFile: string): Promi
   return { dir, roots, packages };
 }
 
-export interface NpmMirror {
-  /** The registry URL builds get as NPM_CONFIG_REGISTRY (with its trailing slash). */
-  readonly url: string;
-  /** Requests served, by status: evidence that the build used the mirror. */
-  readonly served: () => Readonly<Record<number, number>>;
-  readonly close: () => Promise<void>;
-}
+/** `url` is the registry as `buildMirrors.npm` takes it (no trailing slash). */
+export type NpmMirror = Mirror;
 
 /** Serves the prepared repository read-only on host:port: packuments and tarballs, nothing else. */
 export function serveNpmRegistry(repo: NpmRepository, host: string, port: number): Promise<NpmMirror> {
@@ -216,7 +207,7 @@ export function serveNpmRegistry(repo: NpmRepository, host: string, port: number
     );
     server.listen(port, host, () =>
       resolve({
-        url: `${base}/`,
+        url: base,
         served: () => ({ ...counts }),
         close: () => new Promise<void>((done) => server.close(() => done())),
       }),

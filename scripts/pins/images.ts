@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { EnvConfig } from '../../config/schema';
 import { mlflowImageBuildArgs } from '../../stacks/ml-stack';
 import { sparkImageBuildArgs } from '../../stacks/processing-stack';
-import { jupyterhubImageBuildArgs } from '../../stacks/visualization-stack';
+import { jupyterhubImageBuildArgs, streamlitImageBuildArgs } from '../../stacks/visualization-stack';
 import {
   Coordinate,
   coordinateKey,
@@ -48,11 +48,11 @@ export function discoverImages(root: string): ProjectImageDir[] {
 /** The build arguments an environment's stacks pass to each project image it builds. */
 export function environmentBuildArgs(env: EnvConfig): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
-  if (env.groups.includes('processing') && env.processing) out.set('images/spark', sparkImageBuildArgs(env.processing));
-  if (env.groups.includes('ml') && env.ml) out.set('images/mlflow', mlflowImageBuildArgs(env.ml));
+  if (env.groups.includes('processing') && env.processing) out.set('images/spark', sparkImageBuildArgs(env.processing, env.buildMirrors));
+  if (env.groups.includes('ml') && env.ml) out.set('images/mlflow', mlflowImageBuildArgs(env.ml, env.buildMirrors));
   if (env.groups.includes('visualization') && env.visualization) {
-    out.set('images/jupyterhub', jupyterhubImageBuildArgs(env.visualization));
-    if (env.visualization.streamlit.enabled) out.set('apps/streamlit', {});
+    out.set('images/jupyterhub', jupyterhubImageBuildArgs(env.visualization, env.buildMirrors));
+    if (env.visualization.streamlit.enabled) out.set('apps/streamlit', streamlitImageBuildArgs(env.buildMirrors));
   }
   return out;
 }
