@@ -9,8 +9,8 @@ import type { Toolchain } from '../toolchain';
 import type { Measurements } from './measurements';
 
 export const ENVIRONMENT = 'e2e';
-/** The stacks the scenario deploys: core first, then processing on top of it (destroyed in reverse). */
-export type StackName = 'core' | 'processing';
+/** The stacks the scenario deploys: core first, then processing and visualization on top of it (destroyed in reverse). */
+export type StackName = 'core' | 'processing' | 'visualization';
 export const STACK: StackName = 'core';
 /** Containers, volumes and the network are all named `datalab-e2e[-…]` (stacks/platform.ts). */
 export const PREFIX = `datalab-${ENVIRONMENT}`;

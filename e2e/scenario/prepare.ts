@@ -13,15 +13,21 @@ import { prepareToolchain, Toolchain } from '../toolchain';
 import { missingFromMirror } from '../toolchain/providers';
 import { PROVIDERS, shortSource } from '../toolchain/versions';
 import { ENVIRONMENT } from './context';
+import { e2eImageVariants } from './project-images';
+
+/** Project images of the visualization stack: the stack builds them, on the bases their Dockerfiles name. */
+const VISUALIZATION_IMAGES = ['images/jupyterhub', 'apps/streamlit'];
 
 /**
- * The upstream images the deployed stacks of the repository's e2e config run: core's, and the base
- * the processing stack builds its Spark image on (the project image itself is built by the stack).
+ * The upstream images the deployed stacks of the repository's e2e config run: core's, the base
+ * the processing stack builds its Spark image on, and the bases of the visualization stack's
+ * JupyterHub and Streamlit images (the project images themselves are built by the stacks).
  */
 function coreImages(root: string): readonly string[] {
   const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
   const core = env.core;
   const processing = env.groups.includes('processing') ? env.processing : undefined;
+  const visualization = env.groups.includes('visualization') ? e2eImageVariants(root).filter((v) => VISUALIZATION_IMAGES.includes(v.image)).map((v) => v.from) : [];
   return [
     core.seaweedfs?.image,
     core.kafka.image,
@@ -30,6 +36,7 @@ function coreImages(root: string): readonly string[] {
     core.kafkaUi.enabled ? core.kafkaUi.image : undefined,
     processing?.spark.baseImage,
     processing?.nifi.enabled ? processing.nifi.image : undefined,
+    ...new Set(visualization),
   ].filter((i): i is string => !!i);
 }
 

@@ -1,6 +1,6 @@
 /**
- * The end of a run (unless --keep): destroy what the states still hold with cdktf (processing
- * before core, which it depends on), then remove
+ * The end of a run (unless --keep): destroy what the states still hold with cdktf (visualization
+ * and processing before core, which they depend on), then remove
  * whatever is left by hand — a destroy refused by prevent_destroy or failing part-way must not
  * leave the next run (or the machine) an environment to trip over — and the config copy.
  */
@@ -22,7 +22,7 @@ export function stateHasResources(s: Scenario, stack: StackName): boolean {
 }
 
 export async function teardown(s: Scenario): Promise<void> {
-  for (const stack of ['processing', 'core'] as const) {
+  for (const stack of ['visualization', 'processing', 'core'] as const) {
     if (!stateHasResources(s, stack)) continue;
     try {
       const r = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, stack);

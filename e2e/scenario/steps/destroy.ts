@@ -55,11 +55,12 @@ async function coreRetryingKafkaFlake(s: Scenario, command: 'deploy' | 'destroy'
 }
 
 async function destroyCore(s: Scenario): Promise<number> {
-  // Processing's containers sit on core's network: a processing left deployed (its own destroy
-  // step failed or did not run) goes first, as an operator would do it.
-  if (stateHasResources(s, 'processing')) {
-    const p = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, 'processing');
-    log(`  processing was still deployed: cdktf destroy processing first (${Math.round(p.ms / 1000)} s)`);
+  // Their containers sit on core's network: a visualization or processing left deployed (its own
+  // destroy step failed or did not run) goes first, as an operator would do it.
+  for (const stack of ['visualization', 'processing'] as const) {
+    if (!stateHasResources(s, stack)) continue;
+    const p = await cdktf(s, 'destroy', { timeoutMs: 15 * 60_000 }, stack);
+    log(`  ${stack} was still deployed: cdktf destroy ${stack} first (${Math.round(p.ms / 1000)} s)`);
   }
   return coreRetryingKafkaFlake(s, 'destroy', 'topic deletion');
 }

@@ -1,4 +1,8 @@
-/** The acceptance scenario of the core and processing stacks, in the order it runs (processing is destroyed before core's later steps change and destroy it). */
+/**
+ * The acceptance scenario of the core, processing and visualization stacks, in the order it runs
+ * (visualization reads what processing wrote, and is destroyed first; processing is destroyed
+ * before core's later steps change and destroy it).
+ */
 import type { ScenarioStep } from '../runner';
 import { change } from './change';
 import { consul } from './consul';
@@ -11,6 +15,7 @@ import { kafka } from './kafka';
 import { lake } from './lake';
 import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
+import { visualization, visualizationDestroy } from './visualization';
 
 export const STEPS: readonly ScenarioStep[] = [
   deploy,
@@ -24,6 +29,8 @@ export const STEPS: readonly ScenarioStep[] = [
   pipeline,
   incremental,
   jobPrivilege,
+  visualization,
+  visualizationDestroy,
   processingDestroy,
   change,
   dataSurvives,
