@@ -35,6 +35,8 @@ export function xsrfField(html: string): string | undefined {
 
 export interface LoginResult {
   readonly status: number;
+  /** The page answered (the login form again, with its message, after a refusal). */
+  readonly body: string;
   readonly location?: string;
   readonly jar: CookieJar;
 }
@@ -53,22 +55,29 @@ export async function logIn(hubUrl: string, username: string, password: string):
     body: new URLSearchParams({ username, password, _xsrf: xsrf }).toString(),
   });
   jar.take(res);
-  await res.arrayBuffer();
-  return { status: res.status, location: res.headers.get('location') ?? undefined, jar };
+  return { status: res.status, body: await res.text(), location: res.headers.get('location') ?? undefined, jar };
 }
 
-/** A hub API call with the session cookie and the XSRF header cookie-authenticated API requests need. */
-async function withSession(hubUrl: string, jar: CookieJar, method: string, apiPath: string, body?: unknown): Promise<Response> {
-  return fetch(`${hubUrl}/hub/api${apiPath}`, {
-    method,
-    headers: { cookie: jar.header(), 'x-xsrftoken': jar.get('_xsrf') ?? '', ...(body ? { 'content-type': 'application/json' } : {}), referer: `${hubUrl}/hub/` },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+/** The XSRF token a hub page hands its own scripts (`window.jhdata.xsrf_token`). */
+export function pageXsrfToken(html: string): string | undefined {
+  return /xsrf_token:\s*"([^"]+)"/.exec(html)?.[1];
 }
 
-/** A token of the logged-in user (what the hub's token page gives), for the API calls that follow. */
+/**
+ * A token of the logged-in user, as the hub's token page makes one: the page (opened with the
+ * session) gives its scripts the session's XSRF token, which cookie-authenticated API requests
+ * must send as X-XSRFToken (the one from before the login is bound to the anonymous visitor).
+ */
 export async function createToken(hubUrl: string, jar: CookieJar, user: string, note: string): Promise<string> {
-  const res = await withSession(hubUrl, jar, 'POST', `/users/${user}/tokens`, { note, expires_in: 3600 });
+  const page = await fetch(`${hubUrl}/hub/token`, { redirect: 'manual', headers: { cookie: jar.header() } });
+  jar.take(page);
+  const xsrf = pageXsrfToken(await page.text());
+  check(page.status === 200 && xsrf, `GET /hub/token with the login session: ${page.status}${xsrf ? '' : ', no xsrf_token in the page'}`);
+  const res = await fetch(`${hubUrl}/hub/api/users/${user}/tokens`, {
+    method: 'POST',
+    headers: { cookie: jar.header(), 'x-xsrftoken': xsrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ note, expires_in: 3600 }),
+  });
   const text = await res.text();
   check(res.status === 201 || res.status === 200, `POST /hub/api/users/${user}/tokens with the login session: ${res.status} ${text.slice(0, 300)}`);
   const token = (JSON.parse(text) as { token?: string }).token;
