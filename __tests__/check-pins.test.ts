@@ -7,7 +7,9 @@ import {
   effectiveArgs,
   instructions,
   jarPaths,
+  npmInstalls,
   parseDockerfile,
+  parseNpmSpec,
   parseRequirement,
   pipInstalls,
   requirementLines,
@@ -90,6 +92,17 @@ describe('reading a Dockerfile', () => {
     expect(shellCommands('echo "a && b"')).toEqual(['echo "a && b"']);
   });
 
+  it('finds the packages npm install names, skipping options and their values, and tells pinned from loose', () => {
+    expect(npmInstalls('npm install -g configurable-http-proxy@4.6.3')).toEqual(['configurable-http-proxy@4.6.3']);
+    expect(npmInstalls('/usr/bin/npm i --registry http://m/ --omit dev @scope/pkg@1.2.3-rc.1 left-pad')).toEqual(['@scope/pkg@1.2.3-rc.1', 'left-pad']);
+    expect(npmInstalls('npm ci')).toEqual([]);
+    expect(npmInstalls('npm cache clean --force')).toEqual([]);
+    expect(parseNpmSpec('configurable-http-proxy@4.6.3')).toEqual({ text: 'configurable-http-proxy@4.6.3', name: 'configurable-http-proxy', range: '4.6.3', pinned: '4.6.3' });
+    expect(parseNpmSpec('@scope/pkg@^1.2')).toEqual({ text: '@scope/pkg@^1.2', name: '@scope/pkg', range: '^1.2' });
+    expect(parseNpmSpec('left-pad')).toEqual({ text: 'left-pad', name: 'left-pad', range: '' });
+    expect(parseNpmSpec('Bad Name')).toEqual({ problem: expect.stringContaining('not an npm package') });
+  });
+
   it('reads Maven coordinates from repository paths and URLs, and says why a path is not one', () => {
     expect(coordinateOfJarPath('io/delta/delta-spark_2.12/3.3.1/delta-spark_2.12-3.3.1.jar')).toEqual({ groupId: 'io.delta', artifactId: 'delta-spark_2.12', version: '3.3.1' });
     expect(coordinateOfJarPath('https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.3.4/hadoop-aws-3.3.4.jar')).toEqual({ groupId: 'org.apache.hadoop', artifactId: 'hadoop-aws', version: '3.3.4' });
@@ -137,6 +150,14 @@ describe('the project images as check:pins reads them', () => {
     const app = readVariant(ROOT, images.find((i) => i.image === 'apps/streamlit')!, {}, ['d'])!;
     const file = requirementLines(fs.readFileSync(path.join(ROOT, 'apps', 'streamlit', 'requirements.txt'), 'utf8')).requirements;
     expect(app.pip.map((r) => r.text)).toEqual(file);
+  });
+
+  it('reads the hub image\'s npm package at its CHP_VERSION pin, and its jars from ${MAVEN}', () => {
+    const hub = readVariant(ROOT, images.find((i) => i.image === 'images/jupyterhub')!, {}, ['d'])!;
+    expect(hub.problems).toEqual([]);
+    expect(hub.npm).toEqual([expect.objectContaining({ name: 'configurable-http-proxy', pinned: hub.args.get('CHP_VERSION') })]);
+    expect(hub.jars.map((c) => c.artifactId).sort()).toEqual(['aws-java-sdk-bundle', 'delta-spark_2.12', 'delta-storage', 'hadoop-aws', 'wildfly-openssl']);
+    expect(readVariant(ROOT, images.find((i) => i.image === 'images/spark')!, {}, ['d'])!.npm).toEqual([]);
   });
 
   it('uses the build arguments the stacks pass, per environment, and skips defaults that cannot build', () => {

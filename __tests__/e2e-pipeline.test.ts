@@ -3,7 +3,8 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { epochMicros, eventCopies, expectedGold, expectedSilver, firstBatch, secondBatch } from '../e2e/scenario/events';
-import { jarPathOf, mavenPort, resolveInside, serveRepository, sparkImageJars } from '../e2e/scenario/maven-mirror';
+import { jarPathOf, mavenPort, resolveInside, serveRepository } from '../e2e/scenario/maven-mirror';
+import { e2eImageVariants, projectImageJars } from '../e2e/scenario/project-images';
 import { checkTables, summarize } from '../e2e/scenario/pipeline';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -83,11 +84,15 @@ describe('the pipeline steps\' expected tables (computed from the produced event
 });
 
 describe('the Maven mirror of the e2e', () => {
-  it('takes the jars from the Spark Dockerfile (the check:pins reader), not from a list of its own', () => {
-    const jars = sparkImageJars(ROOT);
-    const dockerfile = fs.readFileSync(path.join(ROOT, 'images', 'spark', 'Dockerfile'), 'utf8');
-    expect(jars.length).toBe((dockerfile.match(/\.jar" \\/g) ?? []).length);
-    expect(jars.map(jarPathOf)).toContain('io/delta/delta-spark_2.12/3.3.1/delta-spark_2.12-3.3.1.jar');
+  it('takes the jars from every project image the e2e builds (the check:pins reader), each once, not from a list of its own', () => {
+    const jars = projectImageJars(ROOT).map(jarPathOf);
+    const variants = e2eImageVariants(ROOT);
+    expect(variants.map((v) => v.image)).toEqual(expect.arrayContaining(['images/spark', 'images/jupyterhub', 'apps/streamlit']));
+    for (const v of variants) expect(jars).toEqual(expect.arrayContaining(v.jars.map(jarPathOf)));
+    expect(new Set(jars).size).toBe(jars.length);
+    const listed = (image: string) => (fs.readFileSync(path.join(ROOT, image, 'Dockerfile'), 'utf8').match(/"[^"\s]+\.jar" \\/g) ?? []).length;
+    expect(variants.find((v) => v.image === 'images/jupyterhub')!.jars.length).toBe(listed('images/jupyterhub'));
+    expect(jars).toContain('io/delta/delta-spark_2.12/3.3.1/delta-spark_2.12-3.3.1.jar');
   });
 
   it('refuses paths outside the repository', () => {

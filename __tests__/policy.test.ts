@@ -34,7 +34,6 @@ const HARDENING_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   'core/minio': ['DL017', 'DL018'],
   'core/kafka-ui': ['DL018'],
   'monitoring/grafana': ['DL018'],
-  'visualization/streamlit': ['DL018'],
   'processing/spark-worker': ['DL018'],
   'processing/nifi': ['DL018'],
   'processing/job-*/service': ['DL018'],

@@ -251,6 +251,8 @@ describe('notebook spark-defaults.conf', () => {
     expect(lines).toContain('spark.hadoop.fs.s3a.connection.ssl.enabled true');
     expect(lines).toContain('spark.hadoop.fs.s3a.aws.credentials.provider org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider');
     expect(lines).toContain('spark.hadoop.fs.s3a.access.key AK');
+    // The same session time zone as the jobs, whose dates are UTC dates.
+    expect(lines).toContain('spark.sql.session.timeZone UTC');
     expect(lines).toContain('spark.jars /opt/datalab/jars/hadoop-aws-3.3.4.jar,/opt/datalab/jars/aws-java-sdk-bundle-1.12.262.jar,/opt/datalab/jars/wildfly-openssl-1.0.7.Final.jar,/opt/datalab/jars/delta-spark_2.12-3.3.1.jar,/opt/datalab/jars/delta-storage-3.3.1.jar');
   });
 

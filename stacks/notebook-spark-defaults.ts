@@ -33,6 +33,9 @@ export function notebookSparkDefaults(p: NotebookSparkProps): string {
     ['spark.driver.memory', `${p.driverMemoryMb}m`],
     ['spark.driver.extraClassPath', `${NOTEBOOK_JARS_DIR}/*`],
     ['spark.jars', jars.join(',')],
+    // As the jobs' (constructs/spark-conf.ts): silver's and gold's dates are UTC dates, so a
+    // notebook's to_date() or date_trunc() must not depend on the driver JVM's zone.
+    ['spark.sql.session.timeZone', 'UTC'],
     ['spark.sql.extensions', 'io.delta.sql.DeltaSparkSessionExtension'],
     ['spark.sql.catalog.spark_catalog', 'org.apache.spark.sql.delta.catalog.DeltaCatalog'],
     ['spark.hadoop.fs.s3a.endpoint', p.s3Endpoint],

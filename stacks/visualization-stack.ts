@@ -233,17 +233,14 @@ function streamlitSpec(ctx: ServiceContext, v: VisualizationConfig, user: LakeId
     ports: portsFor(ctx, cfg, [{ name: 'http', containerPort: 8501 }]),
     probe: Probe.http(8501, '/_stcore/health', { startPeriodSeconds: 20 }),
     lakeIdentity: user,
-    // The image's streamlit user (apps/streamlit, fixed ids); caches live in memory. Not yet proven by an apply.
+    // The image's streamlit user (apps/streamlit, fixed ids) on a read-only root; caches live in
+    // memory. Proven by the e2e's apply: the page renders gold with only these two scratch paths.
     hardening: {
       runAs: RunAs.user(10001, 10001),
       scratch: [
         { path: '/home/streamlit', purpose: "Streamlit's per-user state in $HOME/.streamlit", sizeMb: 16 },
         { path: '/tmp', purpose: 'temporary files of Streamlit, pyarrow and s3fs', sizeMb: 64 },
       ],
-      readOnlyRootFilesystem: {
-        enabled: false,
-        reason: 'not yet proven by an apply: the visualization stack is not deployed by the e2e yet; the two scratch paths are what a read-only root is expected to need',
-      },
     },
     ...sizingFor(cfg),
     waitTimeoutSeconds: cfg.waitTimeoutSeconds ?? 120,

@@ -1,6 +1,6 @@
 /**
  * The package mirrors an e2e deploy builds its project images from, as a user behind a proxy has
- * them: the host's PyPI and Maven mirrors served on the Docker bridge while the deploy runs, and
+ * them: the host's PyPI, npm and Maven mirrors served on the Docker bridge while the deploy runs, and
  * the config copy's `buildMirrors` pointing at them. Their URLs are fixed (bridge gateway, fixed
  * ports), so the images' content hashes, which include the build arguments, are the same every
  * run and an unchanged image is never rebuilt.
@@ -12,6 +12,7 @@ import { cdktf, CommandOptions } from './commands';
 import type { Scenario, StackName } from './context';
 import { mavenPort, prepareMavenRepository, serveRepository } from './maven-mirror';
 import { bridgeGateway, Mirror } from './mirror-server';
+import { npmPort, prepareNpmRepository, serveNpmRegistry } from './npm-mirror';
 import { servePypiMirror } from './pypi-mirror';
 
 export interface BuildMirrorsUsed {
@@ -23,6 +24,7 @@ export interface BuildMirrorsUsed {
 export interface MirrorKinds {
   readonly python?: boolean;
   readonly maven?: boolean;
+  readonly npm?: boolean;
 }
 
 /** Runs `body` while the named mirrors serve, with `buildMirrors.<kind>` set in the config copy. */
@@ -40,6 +42,11 @@ export async function withBuildMirrors<T>(s: Scenario, kinds: MirrorKinds, body:
       mirrors.push(['maven', maven]);
       editConfigCopy(s, (doc) => doc.setIn(['buildMirrors', 'maven'], maven.url));
     }
+    if (kinds.npm) {
+      const npm = await serveNpmRegistry(await prepareNpmRepository(s.root, s.logFile), await bridgeGateway(), npmPort());
+      mirrors.push(['npm', npm]);
+      editConfigCopy(s, (doc) => doc.setIn(['buildMirrors', 'npm'], npm.url));
+    }
     const result = await body();
     return { ...result, requests: Object.fromEntries(mirrors.map(([k, m]) => [k, m.served()])) };
   } finally {
@@ -48,7 +55,7 @@ export async function withBuildMirrors<T>(s: Scenario, kinds: MirrorKinds, body:
 }
 
 /** Every mirror: for a deploy that may build any project image (the whole platform). */
-export const ALL_MIRRORS = { python: true, maven: true } as const;
+export const ALL_MIRRORS = { python: true, maven: true, npm: true } as const;
 
 /** `cdktf deploy <stack>` while the named mirrors serve. */
 export function deployWithMirrors(s: Scenario, stack: StackName, kinds: MirrorKinds, opts: CommandOptions = {}): Promise<RunResult & BuildMirrorsUsed> {

@@ -13,11 +13,16 @@ import { prepareToolchain, Toolchain } from '../toolchain';
 import { missingFromMirror } from '../toolchain/providers';
 import { PROVIDERS, shortSource } from '../toolchain/versions';
 import { ENVIRONMENT } from './context';
+import { e2eImageVariants } from './project-images';
+
+/** Project images of the visualization stack: the stack builds them, on the bases their Dockerfiles name. */
+const VISUALIZATION_IMAGES = ['images/jupyterhub', 'apps/streamlit'];
 
 /**
  * The upstream images the deployed stacks of the repository's e2e config run: core's, the base
- * the processing stack builds its Spark image on (the project image itself is built by the stack),
- * and monitoring's Prometheus (Grafana only where it is on: e2e switches it off).
+ * the processing stack builds its Spark image on, the bases of the visualization stack's
+ * JupyterHub and Streamlit images (the project images themselves are built by the stacks), and
+ * monitoring's Prometheus (Grafana only where it is on: e2e switches it off).
  */
 function coreImages(root: string): readonly string[] {
   const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
@@ -26,6 +31,7 @@ function coreImages(root: string): readonly string[] {
   // ml: PostgreSQL, the MLflow image the project image builds on, Prefect and Airflow.
   const ml = env.groups.includes('ml') ? env.ml : undefined;
   const monitoring = env.groups.includes('monitoring') ? env.monitoring : undefined;
+  const visualization = env.groups.includes('visualization') ? e2eImageVariants(root).filter((v) => VISUALIZATION_IMAGES.includes(v.image)).map((v) => v.from) : [];
   return [
     core.seaweedfs?.image,
     core.kafka.image,
@@ -41,6 +47,7 @@ function coreImages(root: string): readonly string[] {
     ml?.airflow.apiServer.image,
     monitoring?.prometheus.image,
     monitoring?.grafana.enabled ? monitoring.grafana.image : undefined,
+    ...new Set(visualization),
   ].filter((i): i is string => !!i);
 }
 

@@ -46,6 +46,13 @@ export function secretOutput(s: Scenario, name: string, stack: StackName = STACK
   return value;
 }
 
+/** Any output of a stack, sensitive ones included (a map of passwords, …); missing is an error. */
+export function stateValue(s: Scenario, name: string, stack: StackName = STACK): unknown {
+  const value = outputs(s, stack)[name]?.value;
+  check(value !== undefined && value !== null, `state output ${name} of ${stack} is missing`);
+  return value;
+}
+
 export function lakeSecrets(s: Scenario): LakeSecrets {
   const out = outputs(s);
   const admin = out.lake_admin_password?.value;

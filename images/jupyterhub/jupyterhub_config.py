@@ -2,8 +2,13 @@
 # environment, set by the visualization stack; secrets never appear in this file.
 import json
 import os
+import sys
 
-from datalab_hub import GeneratedPasswordAuthenticator, ensure_unix_user
+# datalab_hub.py sits next to this file, a folder `jupyterhub` does not put on sys.path (only its
+# own script's folder): without this line the hub exits at start with ModuleNotFoundError.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from datalab_hub import GeneratedPasswordAuthenticator, ensure_unix_user  # noqa: E402
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)
 

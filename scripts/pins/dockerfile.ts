@@ -1,7 +1,7 @@
 /**
  * What a project image pins, read from its Dockerfile (and the requirements files it installs):
- * ARG defaults, the base image, `pip install` requirements and Maven jar paths. Pure: text in,
- * values out. Only what `npm run check:pins` needs; not a Dockerfile parser in general (one build
+ * ARG defaults, the base image, `pip install` requirements, `npm install` packages and Maven jar
+ * paths. Pure: text in, values out. Only what `npm run check:pins` needs; not a Dockerfile parser in general (one build
  * stage, the last `FROM`; heredocs and ONBUILD are not read).
  */
 
@@ -213,6 +213,44 @@ export function pipInstalls(command: string): PipInstall[] {
     break;
   }
   return out;
+}
+
+/** A package an `npm install` names, as written after substitution (`name@version`, scoped names too). */
+export interface NpmSpec {
+  readonly text: string;
+  readonly name: string;
+  /** What follows the name's `@` (a version, range or tag); '' when none is given. */
+  readonly range: string;
+  /** The exact version when `range` is one (`1.2.3`, `1.2.3-rc.1`). */
+  readonly pinned?: string;
+}
+
+/** npm install options that take a value in the next word. */
+const NPM_OPTIONS_WITH_VALUE = new Set(['--registry', '--prefix', '--cache', '--userconfig', '--tag', '--omit', '--include', '--install-strategy', '-w', '--workspace', '--loglevel', '--location']);
+
+/** `name@range` → its parts; a scoped name keeps its leading `@`. */
+export function parseNpmSpec(text: string): NpmSpec | { problem: string } {
+  const m = /^((?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*)(?:@(.*))?$/.exec(text);
+  if (!m) return { problem: `"${text}" is not an npm package (name@version)` };
+  const range = m[2] ?? '';
+  const pinned = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(range) ? range : undefined;
+  return { text, name: m[1], range, ...(pinned ? { pinned } : {}) };
+}
+
+/** The packages every `npm install` / `npm i` / `npm add` of a shell command names (none for a project install). */
+export function npmInstalls(command: string): string[] {
+  const words = shellWords(command);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].split('/').pop() !== 'npm' || !['install', 'i', 'add'].includes(words[i + 1])) continue;
+    const out: string[] = [];
+    for (let j = i + 2; j < words.length; j++) {
+      const w = words[j];
+      if (NPM_OPTIONS_WITH_VALUE.has(w)) j++;
+      else if (!w.startsWith('-')) out.push(w);
+    }
+    return out;
+  }
+  return [];
 }
 
 /** A Maven coordinate. */

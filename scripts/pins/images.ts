@@ -15,7 +15,10 @@ import {
   coordinateOfJarPath,
   effectiveArgs,
   jarPaths,
+  NpmSpec,
+  npmInstalls,
   parseDockerfile,
+  parseNpmSpec,
   parseRequirement,
   pipInstalls,
   Requirement,
@@ -65,6 +68,8 @@ export interface ImageVariant {
   /** ARG values of the build stage. */
   readonly args: ReadonlyMap<string, string | undefined>;
   readonly pip: readonly Requirement[];
+  /** Packages `npm install` names (configurable-http-proxy in images/jupyterhub). */
+  readonly npm: readonly NpmSpec[];
   readonly jars: readonly Coordinate[];
   /** What could not be read (each names the file). */
   readonly problems: readonly string[];
@@ -81,6 +86,7 @@ export function readVariant(root: string, img: ProjectImageDir, buildArgs: Reado
   const args = effectiveArgs(model.stageArgs, buildArgs);
   const problems: string[] = [];
   const pip: Requirement[] = [];
+  const npm: NpmSpec[] = [];
   const jars = new Map<string, Coordinate>();
   const addRequirement = (text: string, where: string) => {
     const r = parseRequirement(text);
@@ -110,6 +116,11 @@ export function readVariant(root: string, img: ProjectImageDir, buildArgs: Reado
         for (const r of p.requirements) addRequirement(r, where);
         for (const f of p.requirementFiles) readRequirementsFile(f, where);
       }
+      for (const spec of npmInstalls(cmd)) {
+        const n = parseNpmSpec(spec);
+        if ('problem' in n) problems.push(`${where}: ${n.problem}`);
+        else npm.push(n);
+      }
     }
     for (const jp of jarPaths(text)) {
       const c = coordinateOfJarPath(jp);
@@ -117,7 +128,7 @@ export function readVariant(root: string, img: ProjectImageDir, buildArgs: Reado
       else jars.set(coordinateKey(c), c);
     }
   }
-  return { image: img.image, contexts, buildArgs, from, args, pip, jars: [...jars.values()], problems };
+  return { image: img.image, contexts, buildArgs, from, args, pip, npm, jars: [...jars.values()], problems };
 }
 
 /**

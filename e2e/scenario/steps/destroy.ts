@@ -11,6 +11,7 @@ import { cdktf, plainText, tofu } from '../commands';
 import { setProtectData } from '../config-copy';
 import { ENVIRONMENT_LABEL, Scenario, stateDir } from '../context';
 import { checkCoreUp, CORE_SERVICES } from '../core-up';
+import { coreRetryingKafkaFlake } from '../kafka-flake';
 import { inspectContainer } from '../docker';
 import { describeObjects, findEnvironmentObjects, isEmpty, removeLeftovers } from '../leftovers';
 import type { ScenarioStep } from '../runner';
@@ -32,27 +33,6 @@ function refusal(output: string): string {
   return lines.slice(Math.max(start, 0), end < 0 ? undefined : end).filter((l) => l.trim()).join('\n');
 }
 
-/**
- * The kafka provider (0.13.1) creates and deletes topics in parallel through one shared client and
- * now and then fails one with "kafka: broker not connected" while the broker is up (once in about
- * ten destroys here, and once in a deploy). The command is then run once more, with a warning in the
- * report; any other failure fails the step.
- */
-export const KAFKA_PROVIDER_FLAKE = /Error: kafka: broker not connected/;
-
-/** `cdktf <command>` of core, run a second time only after the kafka provider's flake. Returns the time taken. */
-async function coreRetryingKafkaFlake(s: Scenario, command: 'deploy' | 'destroy', what: string): Promise<number> {
-  const timeoutMs = (command === 'deploy' ? 20 : 15) * 60_000;
-  const first = await cdktf(s, command, { okCodes: [0, 1], timeoutMs });
-  if (first.code === 0) return first.ms;
-  const output = plainText(`${first.stdout}\n${first.stderr}`);
-  if (!KAFKA_PROVIDER_FLAKE.test(output)) throw new AssertionFailed(`cdktf ${command} core failed (exit ${first.code}):\n${output.split('\n').filter(Boolean).slice(-25).join('\n')}`);
-  const note = `cdktf ${command} core failed with the kafka provider's "kafka: broker not connected" (${what}) and was run again`;
-  log(`  WARNING: ${note}`);
-  s.measurements.warn(note);
-  const second = await cdktf(s, command, { timeoutMs });
-  return first.ms + second.ms;
-}
 
 async function destroyCore(s: Scenario): Promise<number> {
   // The other stacks' containers sit on core's network: one left deployed (its own destroy step

@@ -13,6 +13,7 @@ import { monitoring, monitoringDestroy } from './monitoring';
 import { lake } from './lake';
 import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
+import { visualization, visualizationDestroy } from './visualization';
 
 export const STEPS: readonly ScenarioStep[] = [
   deploy,
@@ -26,11 +27,13 @@ export const STEPS: readonly ScenarioStep[] = [
   pipeline,
   incremental,
   jobPrivilege,
+  visualization,
   ml,
   // After every step that deploys a group it watches, before any of them is destroyed.
   monitoring,
   monitoringDestroy,
   mlDestroy,
+  visualizationDestroy,
   processingDestroy,
   change,
   dataSurvives,

@@ -15,7 +15,8 @@ import { ENVIRONMENT, Scenario, StackName } from '../context';
 import { checkStackUp } from '../core-up';
 import { detailedPlan } from '../plan';
 import type { ScenarioStep } from '../runner';
-import { checkNothingLeft, KAFKA_PROVIDER_FLAKE, mountedVolumes } from './destroy';
+import { KAFKA_PROVIDER_FLAKE } from '../kafka-flake';
+import { checkNothingLeft, mountedVolumes } from './destroy';
 import { succeeds } from '../../lib/exec';
 
 /** The stacks the environment deploys, in dependency order (core first). */
