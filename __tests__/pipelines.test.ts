@@ -1,5 +1,6 @@
 import { loadEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
+import { workerPrefectPin } from '../config/groups/pipelines';
 import { cronProblem, isTimeZone } from '../pipelines/cron';
 import { DeploymentsDocument } from '../stacks/pipelines';
 import { configErrorOf, devYamlWith, ENVS, platformFor, resourcesOf, synthJson, TfJson } from './helpers';
@@ -282,5 +283,28 @@ describe('a schedule change is a change of the declared document', () => {
     expect(documentOf(json).deployments.map((d) => `${d.flow}/${d.name}`)).toEqual(['datalab-job/train-model', 'datalab-pipeline/train-model']);
     expect([...platform.processing!.jobs.keys()]).toEqual(['bronze-events', 'silver-events', 'gold-event-counts', 'train-model']);
     expect(containers(json).filter((c) => /pipeline-worker/.test(c.name)).map((c) => c.name)).toEqual(['datalab-prod-pipeline-worker-train-model']);
+  });
+});
+
+describe('the workers\' Prefect', () => {
+  it('is pinned in the worker image\'s requirements at the version every scheduling environment\'s server runs', () => {
+    expect(workerPrefectPin()).toBe('3.4.24');
+    for (const env of ENVS.filter((e) => Object.keys(loadEnvironment(e).processing?.pipelines ?? {}).length > 0)) {
+      expect(loadEnvironment(env).ml!.prefect.server.image).toMatch(/:3\.4\.24-/);
+    }
+  });
+
+  it('refuses a server version the workers do not install, at the server\'s image', () => {
+    const text = devYamlWith((d) => {
+      d.setIn(['processing', 'pipelines', 'train-model'], { cron: '0 2 * * 0' });
+      d.setIn(['ml', 'prefect', 'server', 'image'], 'prefecthq/prefect:3.4.25-python3.12');
+      d.setIn(['ml', 'prefect', 'worker', 'image'], 'prefecthq/prefect:3.4.25-python3.12');
+    });
+    expect(configErrorOf(text).problems.map((p) => [p.path.join('.'), p.message])).toEqual([
+      [
+        'ml.prefect.server.image',
+        'the pipeline workers install prefect 3.4.24 (images/spark-pipelines/requirements.txt) but the server runs 3.4.25 (prefecthq/prefect:3.4.25-python3.12); regenerate that file for this version (its header says how) or keep the server at 3.4.24',
+      ],
+    ]);
   });
 });

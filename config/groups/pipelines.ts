@@ -4,6 +4,8 @@
  * An environment without `pipelines` schedules nothing (and builds no pipeline worker).
  * Documented in docs/pipelines.md.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { z } from 'zod';
 import { TABLE_CONTRACTS } from '../../jobs/data-checks';
 import { MAINTAINED_TABLES } from '../../jobs/maintenance';
@@ -138,4 +140,25 @@ export const pipelineSettingsKnown: ConfigCheck = (cfg) => {
   ];
 };
 
-export const PIPELINE_CHECKS: readonly ConfigCheck[] = [pipelinesKnown, pipelineJobsEnabled, pipelinesNeedMl, pipelineSettingsKnown];
+/** The requirements of the pipeline worker image (images/spark-pipelines). */
+export const WORKER_REQUIREMENTS = path.join(__dirname, '..', '..', 'images', 'spark-pipelines', 'requirements.txt');
+
+/** The Prefect version images/spark-pipelines/requirements.txt pins, if any. */
+export function workerPrefectPin(text = fs.readFileSync(WORKER_REQUIREMENTS, 'utf8')): string | undefined {
+  return /^prefect==([^\s#]+)/m.exec(text)?.[1];
+}
+
+/** The workers' Prefect must be the server's: a client newer than its server can be refused. */
+export const pipelinePrefectMatchesServer: ConfigCheck = (cfg) => {
+  const p = sectionOf(cfg);
+  const ml = (cfg as unknown as { ml?: { prefect: { server: { image: string } } } }).ml;
+  if (!p || Object.keys(p.pipelines).length === 0 || !ml) return [];
+  const image = ml.prefect.server.image;
+  const server = /:(\d+\.\d+\.\d+)/.exec(image.replace(/@sha256:.*$/, ''))?.[1];
+  const pin = workerPrefectPin();
+  return server !== pin
+    ? [{ path: ['ml', 'prefect', 'server', 'image'], message: `the pipeline workers install prefect ${pin ?? '(no pin)'} (images/spark-pipelines/requirements.txt) but the server runs ${server ?? 'an unknown version'} (${image}); regenerate that file for this version (its header says how) or keep the server at ${pin}` }]
+    : [];
+};
+
+export const PIPELINE_CHECKS: readonly ConfigCheck[] = [pipelinesKnown, pipelineJobsEnabled, pipelinesNeedMl, pipelineSettingsKnown, pipelinePrefectMatchesServer];
