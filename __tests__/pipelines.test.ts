@@ -172,6 +172,14 @@ describe('prod schedules every pipeline', () => {
     ]);
   });
 
+  it('lets a job run once at a time (its worker has memory for one driver), a pipeline unlimited', () => {
+    expect(doc.deployments.map((d) => [`${d.flow}/${d.name}`, d.concurrencyLimit]).filter(([n]) => String(n).endsWith('/data-checks'))).toEqual([
+      ['datalab-job/data-checks', 1],
+      ['datalab-pipeline/data-checks', null],
+    ]);
+    expect(doc.deployments.filter((d) => d.flow === 'datalab-job').every((d) => d.concurrencyLimit === 1)).toBe(true);
+  });
+
   it('runs the medallion steps in the job plan\'s order, with the configured retries and timeout', () => {
     const medallion = doc.deployments.find((d) => d.name === 'medallion')!;
     expect(medallion.parameters).toEqual({

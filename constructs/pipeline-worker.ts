@@ -55,7 +55,7 @@ export class PipelineWorker extends Construct {
           ...job.runEnv,
           DATALAB_SUBMIT: JSON.stringify(job.submitArgs(this.name)),
           PREFECT_API_URL: props.prefectApiUrl,
-          PREFECT_HOME: '/opt/spark/work-dir/.prefect',
+          PREFECT_HOME: '/opt/datalab/prefect',
           PREFECT_WORKER_WEBSERVER_HOST: '0.0.0.0',
           PREFECT_WORKER_WEBSERVER_PORT: String(WORKER_HEALTH_PORT),
           ...(props.metrics ? { DATALAB_METRICS_DIR: props.metrics.dir, DATALAB_METRICS_PORT: String(props.metrics.spec.port) } : {}),

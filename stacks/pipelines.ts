@@ -58,6 +58,8 @@ export interface PipelineDeployment {
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly version: string;
   readonly tags: readonly string[];
+  /** Runs at once; a job's worker has memory for one driver. null: no limit. */
+  readonly concurrencyLimit: number | null;
   readonly schedule: { readonly cron: string; readonly timezone: string; readonly active: boolean } | null;
 }
 
@@ -92,6 +94,7 @@ export function deploymentsDocument(pipelines: readonly ScheduledPipeline[], ver
       parameters: {},
       version: (versions.get(j) ?? '').slice(0, 12),
       tags: ['job'],
+      concurrencyLimit: 1,
       schedule: null,
     })),
     ...pipelines.map((p) => ({
@@ -108,6 +111,7 @@ export function deploymentsDocument(pipelines: readonly ScheduledPipeline[], ver
       },
       version: p.steps.map((s) => (versions.get(s) ?? '').slice(0, 12)).join('.'),
       tags: ['pipeline'],
+      concurrencyLimit: null,
       schedule: { cron: p.config.cron, timezone: p.config.timezone, active: p.config.enabled },
     })),
   ];

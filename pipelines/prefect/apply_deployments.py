@@ -76,6 +76,8 @@ async def apply(doc):
                 tags=[managed, *d.get("tags", [])],
                 version=d["version"],
                 enforce_parameter_schema=False,
+                # One run of a job at a time: its worker holds memory for one driver.
+                concurrency_limit=d.get("concurrencyLimit"),
             )
             try:
                 existing = await client.read_deployment_by_name(f"{d['flow']}/{d['name']}")
