@@ -51,7 +51,9 @@ def run_job():
         code = p.wait()
     logger.info("exit code %s after %.1f s", code, time.monotonic() - started)
     if code != 0:
-        raise StepFailed(f"job exited with code {code}; its errors: " + " | ".join(_error_lines(tail)))
+        # Its error lines; without any (a command that did not start), its last lines.
+        said = _error_lines(tail) or [line.strip() for line in list(tail)[-3:] if line.strip()]
+        raise StepFailed(f"job exited with code {code}; its errors: " + " | ".join(said))
     return code
 
 
