@@ -105,6 +105,30 @@ async function inProcess(args: string[], env: Record<string, string> = {}, cwd =
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+describe('datalab run and runs', () => {
+  it('refuses a missing or unscheduled pipeline as a usage error, naming what the environment schedules', async () => {
+    expect(await inProcess(['run'])).toMatchObject({ status: 2, stderr: 'datalab: run takes one pipeline name: npx datalab run <pipeline>' });
+    expect(await inProcess(['run', 'medallion'])).toMatchObject({ status: 2, stderr: 'datalab: environment dev schedules no pipeline (processing.pipelines in config/dev.yaml is empty; docs/pipelines.md)' });
+    expect(await inProcess(['runs', 'nope'], { DATALAB_ENV: 'prod' })).toMatchObject({
+      status: 2,
+      stderr: 'datalab: environment prod does not schedule a pipeline "nope"; it schedules: medallion, lake-maintenance, train-model, data-checks',
+    });
+  });
+
+  it('says in one line that nothing is deployed when ml has no state, exit 1, without calling Prefect', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'datalab-cli-root-'));
+    try {
+      for (const cmd of [['run', 'medallion'], ['runs']]) {
+        const r = await inProcess([...cmd, '--root', empty], { DATALAB_ENV: 'prod' });
+        expect(r).toMatchObject({ status: 1, stdout: '' });
+        expect(r.stderr).toBe(`datalab: nothing is deployed in environment prod: no state with resources or outputs in ${path.join(empty, '.state', 'prod')}${path.sep} for ml; deploy first (npx cdktf deploy ml) or pass --root <the directory it was deployed from>`);
+      }
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('datalab usage errors', () => {
   it('rejects a bad flag value and an unknown flag in one line, exit 2', async () => {
     expect(await inProcess(['verify', '--timeout', 'soon'])).toMatchObject({ status: 2, stderr: 'datalab: --timeout expects a whole number ≥ 1, got "soon"' });
@@ -145,7 +169,7 @@ describe('datalab usage errors', () => {
   });
 
   it('names the commands for an unknown one, exit 2', async () => {
-    expect(await inProcess(['deploy'])).toMatchObject({ status: 2, stderr: 'datalab: unknown command "deploy"; commands: verify, diagram, endpoints (npx datalab --help)' });
+    expect(await inProcess(['deploy'])).toMatchObject({ status: 2, stderr: 'datalab: unknown command "deploy"; commands: verify, diagram, endpoints, run, runs (npx datalab --help)' });
   });
 });
 

@@ -232,7 +232,7 @@ describe('config validation', () => {
       ['core.kafka.heapMb', true],
       ['processing.jobs.silver-evnets', true],
     ]);
-    expect(err.message).toMatch(/\n {2}config\/test\.yaml:\d+:\d+ {2}processing\.jobs\.silver-evnets: there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts$/m);
+    expect(err.message).toMatch(/\n {2}config\/test\.yaml:\d+:\d+ {2}processing\.jobs\.silver-evnets: there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts, maintenance, train-model, data-checks$/m);
   });
 
   it('names a problem of another file (a job definition or its code) by that file and line, not the environment file', () => {

@@ -3,6 +3,9 @@ import { SparkJob } from '../constructs/spark-job';
 import { loadEnvironment } from '../config/loader';
 import { EnvConfig } from '../config/schema';
 import { JOBS } from '../jobs';
+
+/** The jobs that run on deploy (the scheduled-only ones are tested with their pipelines, pipelines.test.ts). */
+const DEPLOY_JOBS = JOBS.filter((j) => j.onDeploy !== false);
 import { bronzeEvents } from '../jobs/bronze-events';
 import { goldEventCounts } from '../jobs/gold-event-counts';
 import * as fs from 'node:fs';
@@ -64,7 +67,7 @@ function allowedArns(def: JobDefinition): { bucketArns: Set<string>; objectArns:
 
 describe.each(ENVS)('jobs in %s', (env) => {
   it('run once per deploy as one-shot containers that block the apply and fail it on a non-zero exit', () => {
-    for (const def of JOBS) {
+    for (const def of DEPLOY_JOBS) {
       const [, c] = jobContainer(processing(env), def.name);
       expect(c.name).toBe(`datalab-${env}-job-${def.name}`);
       expect(c.restart).toBe('no');
@@ -147,7 +150,7 @@ describe('topic grants', () => {
   it('tells a job only the topics it was granted: its configuration is rendered from the grants', () => {
     const { platform } = platformFor('dev');
     for (const job of platform.processing!.jobs.values()) {
-      const cfg = JSON.parse(job.service.spec.env!.DATALAB_JOB) as { inputs: Record<string, { kind: string; topic?: string }>; outputs: Record<string, { kind: string; topic?: string }> };
+      const cfg = JSON.parse(job.service!.spec.env!.DATALAB_JOB) as { inputs: Record<string, { kind: string; topic?: string }>; outputs: Record<string, { kind: string; topic?: string }> };
       const told = (section: Record<string, { kind: string; topic?: string }>) => Object.values(section).filter((d) => d.kind === 'topic').map((d) => d.topic);
       const granted = (access: 'read' | 'write') => job.dataGrants.flatMap((g) => (g.kind === 'topic' && g.access === access ? [g.topic.name] : []));
       expect(told(cfg.inputs)).toEqual(granted('read'));
@@ -322,7 +325,7 @@ describe('planning jobs', () => {
 
   it('fails on a config entry for a job that does not exist, naming the config path', () => {
     expect(checkJobPlan({ ...base, config: { 'silver-evnets': { enabled: true, runId: '1', backfill: false, resources: {} } } }).problems).toEqual([
-      { path: ['processing', 'jobs', 'silver-evnets'], message: 'there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts' },
+      { path: ['processing', 'jobs', 'silver-evnets'], message: 'there is no job "silver-evnets"; jobs are: bronze-events, silver-events, gold-event-counts, maintenance, train-model, data-checks' },
     ]);
   });
 
@@ -353,7 +356,7 @@ describe('planning jobs', () => {
 });
 
 describe.each(MINIO_ENVS)('job policies on MinIO in %s', (env) => {
-  it.each(JOBS.map((j) => [j.name, j] as const))('%s gets a MinIO policy covering only the buckets and prefixes it declares', (name, def) => {
+  it.each(DEPLOY_JOBS.map((j) => [j.name, j] as const))('%s gets a MinIO policy covering only the buckets and prefixes it declares', (name, def) => {
     const statements = policyOf(processing(env), name);
     const { bucketArns, objectArns } = allowedArns(def);
     for (const s of statements) {

@@ -16,6 +16,8 @@ const processing = (env: string): TfJson => {
 
 const serviceOf = (c: Container) => c.labels.find((l) => l.label === 'datalab.service')!.value;
 const byService = (json: TfJson, service: string) => containers(json).filter((c) => serviceOf(c) === service);
+/** Pipeline workers, runner and deployments (pipelines.test.ts tests them): 0 where nothing is scheduled. */
+const isPipeline = (c: Container) => /^pipeline-/.test(serviceOf(c));
 /** A file uploaded for a container: from its service's file holder when it has one (read-only root). */
 const upload = (json: TfJson, c: Container, file: string) => {
   const holder = Object.values(resourcesOf(json, 'docker_container')).find((h) => h.name === `${c.name.replace(/-\d+$/, '')}-files`) as Container | undefined;
@@ -62,11 +64,12 @@ describe.each(ENVS)('processing stack for %s', (env) => {
 
   it('gives every container a health check, a memory limit without swap, a restart policy and loopback-only ports', () => {
     const all = containers(processing(env));
-    expect(all.length).toBe(EXPECTED[env].workers + 1 + (EXPECTED[env].nifi ? 1 : 0) + 3);
+    const pipelines = Object.keys(loadEnvironment(env).processing!.pipelines).length > 0 ? 6 + 2 : 0;
+    expect(all.length).toBe(EXPECTED[env].workers + 1 + (EXPECTED[env].nifi ? 1 : 0) + 3 + pipelines);
     for (const c of all) {
       expectServiceStandards(c);
     }
-    for (const c of all.filter((x) => !serviceOf(x).startsWith('job-'))) {
+    for (const c of all.filter((x) => !serviceOf(x).startsWith('job-') && serviceOf(x) !== 'pipeline-deployments')) {
       expect(c.restart).toBe('unless-stopped');
       expect(c.wait).toBe(true);
       expect(c.wait_timeout).toBeGreaterThanOrEqual(180);
@@ -86,14 +89,14 @@ describe.each(ENVS)('processing stack for %s', (env) => {
     expect(image.build.build_args).toEqual({ SPARK_BASE_IMAGE: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu' });
     // What makes it change is tested below (the Spark image build); here: a full SHA-256, not a token.
     expect(image.triggers.content_sha256).toMatch(/^[0-9a-f]{64}$/);
-    const sparkContainers = containers(json).filter((c) => serviceOf(c) !== 'nifi');
+    const sparkContainers = containers(json).filter((c) => serviceOf(c) !== 'nifi' && !isPipeline(c));
     expect(sparkContainers.length).toBe(EXPECTED[env].workers + 1 + 3);
     for (const c of sparkContainers) expect(c.image).toMatch(/^\$\{docker_image\.spark-image_[A-F0-9]+\.image_id\}$/);
   });
 
   it('uploads spark-defaults.conf (S3A to the lake endpoint, path-style, no credentials) and metrics.properties to every Spark container', () => {
     const json = processing(env);
-    for (const c of containers(json).filter((x) => serviceOf(x) !== 'nifi')) {
+    for (const c of containers(json).filter((x) => serviceOf(x) !== 'nifi' && !/^pipeline-(runner|deployments)$/.test(serviceOf(x)))) {
       const defaults = upload(json, c, '/opt/spark/conf/spark-defaults.conf')!;
       expect(defaults).toMatch(/^spark\.master\s+spark:\/\/spark-master:7077$/m);
       // The endpoint the lake hands out: MinIO's API, or SeaweedFS's S3 gateway.

@@ -43,7 +43,7 @@ describe('SparkEndpoint', () => {
     expect(p.spark.master).toBe(p.sparkMaster);
     expect(p.spark.url).toBe('spark://spark-master:7077');
     expect(p.sparkWorker.spec.command!.join(' ')).toContain(`org.apache.spark.deploy.worker.Worker ${p.spark.url}`);
-    for (const job of p.jobs.values()) expect(job.service.spec.command).toEqual(expect.arrayContaining(['--master', p.spark.url]));
+    for (const job of p.jobs.values()) expect(job.service!.spec.command).toEqual(expect.arrayContaining(['--master', p.spark.url]));
     expect(envOf(container(synthJson(platform.visualization!), 'jupyterhub')).SPARK_MASTER).toBe(p.spark.url);
   });
 });

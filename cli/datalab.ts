@@ -4,6 +4,8 @@
  *   verify [group…]   check a deployed environment (DATALAB_ENV) against the model
  *   diagram           write docs/architecture.md (Mermaid)
  *   endpoints         print host URLs per environment (--readme: update README.md)
+ *   run <pipeline>    start a scheduled pipeline now and follow it (exit code = outcome)
+ *   runs [pipeline]   recent pipeline runs with state and duration
  *
  * Exit codes: 0 success, 1 a check failed (or nothing is deployed to check, or a generated file is
  * stale with --check), 2 usage or config error. Errors are one line each; DATALAB_DEBUG=1 adds
@@ -21,6 +23,7 @@ import { endpointsTable, readmeBlock, replaceReadmeBlock } from '../ops/endpoint
 import { modelFor } from '../ops/model';
 import { progressLine, renderJson, renderTable } from '../ops/report';
 import { UnknownGroupError, verify } from '../ops/verify';
+import { isSuccess, PrefectClient, prefectApiUrl, requirePipelinesDeployed, requireScheduled, runPipeline, runsTable, UnknownPipelineError } from '../ops/pipelines';
 
 export const USAGE = `Usage: npx datalab <command> [options]
 
@@ -43,6 +46,15 @@ Commands:
   endpoints         Markdown table of the host URLs of every published port, per environment.
       --readme          update the table between the markers in README.md
       --check           exit 1 if README.md's table differs (writes nothing)
+  run <pipeline>    Start a pipeline of the environment (DATALAB_ENV) now through Prefect and follow
+                    it to its end, step by step. Exit 0 when it completed, 1 when it failed, crashed
+                    or was cancelled (or nothing is deployed).
+      --poll <ms>       how often to ask Prefect (default 2000)
+      --api <url>       Prefect API (default: the ml stack's published prefect-server port)
+      --root <dir>      project root holding .state/ (default: nearest directory with cdktf.json)
+  runs [pipeline]   Recent runs of the environment's pipelines (or one): state, start, duration.
+      --limit <n>       how many (default 20)
+      --api <url>, --root <dir>  as for run
 
 Exit codes: 0 ok, 1 a check failed, nothing is deployed or a file is stale, 2 usage or configuration error.`;
 
@@ -91,6 +103,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return diagramCommand(rest, io);
       case 'endpoints':
         return endpointsCommand(rest, io);
+      case 'run':
+        return await runCommand(rest, io);
+      case 'runs':
+        return await runsCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -98,7 +114,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; commands: verify, diagram, endpoints (npx datalab --help)`);
+        throw new UsageError(`unknown command "${command}"; commands: verify, diagram, endpoints, run, runs (npx datalab --help)`);
     }
   } catch (err) {
     // Both list every problem, one per line: the whole message is the report.
@@ -111,7 +127,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return 2;
     }
     // Not a usage error: the environment is simply not there to check.
-    if (err instanceof NothingDeployedError) {
+    if (err instanceof NothingDeployedError || err instanceof UnknownPipelineError) {
       io.err(`datalab: ${err.message}`);
       return 1;
     }
@@ -169,6 +185,46 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<number> {
   });
   io.out(values.json ? renderJson(report) : renderTable(report));
   return report.ok ? 0 : 1;
+}
+
+/** The Prefect client of the environment, once its ml and processing stacks are known to be deployed. */
+function pipelineClient(values: Flags, io: Io): { client: PrefectClient } {
+  const env = loadEnvironment(environmentFromEnv(io.env));
+  const model = modelFor(env);
+  if (values.api) return { client: new PrefectClient(String(values.api).replace(/\/+$/, '')) };
+  const root = values.root ? path.resolve(io.cwd, values.root as string) : findRoot(io.cwd);
+  requirePipelinesDeployed(model, root);
+  return { client: new PrefectClient(prefectApiUrl(model)) };
+}
+
+/** A pipeline the environment does not schedule is a usage error (exit 2), naming the ones it does. */
+function scheduledOrUsage(io: Io, name: string | undefined): void {
+  try {
+    requireScheduled(loadEnvironment(environmentFromEnv(io.env)), name);
+  } catch (err) {
+    if (err instanceof UnknownPipelineError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function runCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { poll: { type: 'string' }, api: { type: 'string' }, root: { type: 'string' } }, true);
+  if (positionals.length !== 1) throw new UsageError('run takes one pipeline name: npx datalab run <pipeline>');
+  const pollMs = intFlag(values.poll as string | undefined, 'poll', 2000, 100);
+  scheduledOrUsage(io, positionals[0]);
+  const { client } = pipelineClient(values, io);
+  const run = await runPipeline(client, positionals[0], { pollMs, print: io.out });
+  return isSuccess(run) ? 0 : 1;
+}
+
+async function runsCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { limit: { type: 'string' }, api: { type: 'string' }, root: { type: 'string' } }, true);
+  if (positionals.length > 1) throw new UsageError('runs takes at most one pipeline name: npx datalab runs [pipeline]');
+  const limit = intFlag(values.limit as string | undefined, 'limit', 20, 1);
+  scheduledOrUsage(io, positionals[0]);
+  const { client } = pipelineClient(values, io);
+  io.out(runsTable(await client.recentRuns(positionals[0], limit), new Date()));
+  return 0;
 }
 
 function diagramCommand(args: readonly string[], io: Io): number {

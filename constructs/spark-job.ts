@@ -61,6 +61,15 @@ export interface SparkJobProps {
   readonly runAs: RunAs;
   /** Why the driver keeps a writable root file system (its scratch follows the data). */
   readonly scratchReason: string;
+  /**
+   * Run as a one-shot container on deploy. false: only the identity and grants are made, for a
+   * pipeline worker (constructs/pipeline-worker.ts) to run the job on schedule. @default true
+   */
+  readonly onDeploy?: boolean;
+  /** URLs of the platform services the job calls, by name (DATALAB_JOB `services`). @default - none */
+  readonly services?: Readonly<Record<string, string>>;
+  /** Job-specific settings from config (DATALAB_JOB `settings`). @default - none */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export const JOB_CODE_DIR = '/opt/datalab/jobs';
@@ -78,8 +87,8 @@ const LOGS = 'replace(self.container_logs == null ? "" : self.container_logs, "/
 const ERROR_LINES = `[for l in split("\\n", ${LOGS}) : trimspace(l) if length(regexall("(Exception|Error)(:|$)", l)) > 0 && !startswith(trimspace(l), "at ")]`;
 export const JOB_ERROR_LINES = `\${join("\\n", slice(distinct(${ERROR_LINES}), max(0, length(distinct(${ERROR_LINES})) - 6), length(distinct(${ERROR_LINES}))))}`;
 
-/** Spark's memory overhead rule for a JVM of `heapMb`: max(384 MiB, 10 %). */
-function withOverhead(heapMb: number): number {
+/** The memory a driver of `heapMb` needs: Spark's overhead rule, max(384 MiB, 10 %), on top. */
+export function driverMemoryMb(heapMb: number): number {
   return heapMb + Math.max(384, Math.ceil(heapMb * 0.1));
 }
 
@@ -101,15 +110,31 @@ function withOverhead(heapMb: number): number {
  */
 export class SparkJob extends Construct implements IGrantee {
   readonly name: string;
-  readonly service: DockerService;
+  /** The one-shot container's service; absent for a scheduled-only job (`onDeploy: false`). */
+  readonly service?: DockerService;
   readonly user: LakeIdentity;
   readonly granteeName: string;
   readonly granteeKind: GranteeKind = 'job';
   private readonly ledger = new GrantLedger();
-  /** The job container, for ordering. */
-  readonly container: Container;
+  /** The job container, for ordering; absent for a scheduled-only job. */
+  readonly container?: Container;
   /** Hash of code, conf and run settings: visible as DATALAB_JOB_HASH. */
   readonly contentHash: string;
+  /** Conf, helper modules and entry code, as uploaded into every container that runs the job. */
+  readonly files: readonly FileSpec[];
+  /** DATALAB_JOB, its hash and the job identity's keys: the environment a run of the job needs. */
+  readonly runEnv: Readonly<Record<string, string>>;
+  /** The `spark-submit` command line of a run whose driver is reachable as `driverHost`. */
+  readonly submitArgs: (driverHost: string) => string[];
+  readonly resources: SparkJobResources;
+  readonly image: Image;
+  readonly runAs: RunAs;
+  readonly scratchReason: string;
+  readonly environment: string;
+  readonly group: string;
+  readonly network: PlatformNetwork;
+  /** What a run needs first: the cluster, and the identity's policy attached. */
+  readonly dependsOn: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: SparkJobProps) {
     super(scope, id);
@@ -144,16 +169,52 @@ export class SparkJob extends Construct implements IGrantee {
       kafkaBootstrap: props.kafkaBootstrap,
       inputs: resolve('reads', props.reads),
       outputs: resolve('writes', props.writes),
+      // Only when given: the medallion jobs' DATALAB_JOB (and so their content hash) stays as it was.
+      ...(props.services && Object.keys(props.services).length > 0 ? { services: props.services } : {}),
+      ...(props.settings ? { settings: props.settings } : {}),
     };
 
-    const files: FileSpec[] = [
+    this.files = [
       ...props.sparkConf,
       ...props.libraries.map((l) => ({ path: `${JOB_CODE_DIR}/${l.file}`, content: l.content })),
       { path: `${JOB_CODE_DIR}/${props.code.file}`, content: props.code.content },
     ];
     const r = props.resources;
-    this.contentHash = contentHash([...files, { path: 'DATALAB_JOB', content: JSON.stringify(spec) }, { path: 'resources', content: JSON.stringify(r) }]);
+    this.resources = r;
+    this.contentHash = contentHash([...this.files, { path: 'DATALAB_JOB', content: JSON.stringify(spec) }, { path: 'resources', content: JSON.stringify(r) }]);
+    this.image = props.image;
+    this.runAs = props.runAs;
+    this.scratchReason = props.scratchReason;
+    this.environment = props.environment;
+    this.group = props.group;
+    this.network = props.network;
+    // The run's whole configuration, and the identity it runs as: what the one-shot container and
+    // a pipeline worker (addPipelineWorker) both get, so a scheduled run is the deployed job's run.
+    this.runEnv = {
+      DATALAB_JOB: JSON.stringify(spec),
+      // Changes with code, conf, resources and run settings: a change re-creates (re-runs) the job.
+      DATALAB_JOB_HASH: this.contentHash,
+      AWS_ACCESS_KEY_ID: this.user.accessKey,
+      AWS_SECRET_ACCESS_KEY: this.user.secretKey,
+    };
+    this.submitArgs = (driverHost: string) => [
+      '/opt/spark/bin/spark-submit',
+      '--master', props.spark.url,
+      '--deploy-mode', 'client',
+      '--name', props.name,
+      // Executors on the workers connect back to the driver in this container.
+      '--conf', `spark.driver.host=${driverHost}`,
+      '--conf', 'spark.driver.bindAddress=0.0.0.0',
+      '--driver-memory', `${r.driverMemoryMb}m`,
+      '--executor-memory', `${r.executorMemoryMb}m`,
+      '--conf', `spark.executor.cores=${r.executorCores}`,
+      '--conf', `spark.cores.max=${r.maxCores}`,
+      ...(props.libraries.length > 0 ? ['--py-files', props.libraries.map((l) => `${JOB_CODE_DIR}/${l.file}`).join(',')] : []),
+      `${JOB_CODE_DIR}/${props.code.file}`,
+    ];
+    this.dependsOn = [...props.dependsOn, ...this.user.ready];
 
+    if (props.onDeploy === false) return;
     this.service = new DockerService(this, 'service', {
       network: props.network,
       environment: props.environment,
@@ -163,36 +224,16 @@ export class SparkJob extends Construct implements IGrantee {
         group: props.group,
         image: props.image.name,
         oneShot: true,
-        command: [
-          '/opt/spark/bin/spark-submit',
-          '--master', props.spark.url,
-          '--deploy-mode', 'client',
-          '--name', props.name,
-          // Executors on the workers connect back to the driver in this container.
-          '--conf', `spark.driver.host=${serviceName}`,
-          '--conf', 'spark.driver.bindAddress=0.0.0.0',
-          '--driver-memory', `${r.driverMemoryMb}m`,
-          '--executor-memory', `${r.executorMemoryMb}m`,
-          '--conf', `spark.executor.cores=${r.executorCores}`,
-          '--conf', `spark.cores.max=${r.maxCores}`,
-          ...(props.libraries.length > 0 ? ['--py-files', props.libraries.map((l) => `${JOB_CODE_DIR}/${l.file}`).join(',')] : []),
-          `${JOB_CODE_DIR}/${props.code.file}`,
-        ],
-        env: {
-          DATALAB_JOB: JSON.stringify(spec),
-          // Changes with code, conf, resources and run settings: a change re-creates (re-runs) the job.
-          DATALAB_JOB_HASH: this.contentHash,
-          AWS_ACCESS_KEY_ID: this.user.accessKey,
-          AWS_SECRET_ACCESS_KEY: this.user.secretKey,
-        },
-        files,
+        command: this.submitArgs(serviceName),
+        env: this.runEnv,
+        files: this.files,
         // The driver UI answers while the job runs (the apply does not wait on it: one-shot).
         probe: Probe.http(4040, '/', { client: 'wget', startPeriodSeconds: 30 }),
-        resources: { memoryMb: withOverhead(r.driverMemoryMb) },
+        resources: { memoryMb: driverMemoryMb(r.driverMemoryMb) },
         hardening: { runAs: props.runAs, readOnlyRootFilesystem: { enabled: false, reason: props.scratchReason } },
       },
       // The policy must be attached before the job uses the user's keys.
-      dependsOn: [...props.dependsOn, ...this.user.ready, ...(props.after ?? []).map((j) => j.container)],
+      dependsOn: [...this.dependsOn, ...(props.after ?? []).map((j) => j.container!)],
     });
     this.container = this.service.containers[0];
     this.container.lifecycle = {
@@ -202,7 +243,7 @@ export class SparkJob extends Construct implements IGrantee {
           errorMessage: `Spark job "${props.name}" failed (non-zero exit code). Its errors:\n${JOB_ERROR_LINES}\nIts whole output is in this container's container_logs (docker logs datalab-${props.environment}-job-${props.name}). Fix it, then change processing.jobs.${props.name}.runId to run it again.`,
         },
       ],
-      replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => resourceAddress(j.container)) : undefined,
+      replaceTriggeredBy: props.after && props.after.length > 0 ? props.after.map((j) => resourceAddress(j.container!)) : undefined,
     };
   }
 

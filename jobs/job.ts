@@ -8,7 +8,12 @@
  */
 import * as path from 'node:path';
 
-export type JobLayer = 'bronze' | 'silver' | 'gold';
+/**
+ * Medallion layers, and the roles of jobs that only run in scheduled pipelines (pipelines/):
+ * `maintenance` keeps the lake's tables compact and within retention, `ml` trains models,
+ * `quality` checks the layers.
+ */
+export type JobLayer = 'bronze' | 'silver' | 'gold' | 'maintenance' | 'ml' | 'quality';
 
 /** A Kafka topic, by name; it must be one of `core.topics`. */
 export interface TopicRef {
@@ -64,7 +69,23 @@ export interface JobDefinitionProps {
   readonly writes: Readonly<Record<string, DataRef>>;
   readonly resources: JobResources;
   readonly trigger: JobTrigger;
+  /**
+   * Run as a one-shot container on every deploy that changes it (the medallion layers). A job
+   * that only makes sense on a schedule (maintenance, training, checks) sets false: it is built
+   * (identity, grants, pipeline worker) only in an environment whose `processing.pipelines`
+   * schedules a pipeline that runs it (docs/pipelines.md).
+   * @default true
+   */
+  readonly onDeploy?: boolean;
+  /**
+   * Services the job talks to besides the lake and Kafka; the processing stack passes each one's
+   * URL in DATALAB_JOB (`services.mlflow`). @default - none
+   */
+  readonly uses?: readonly JobService[];
 }
+
+/** A platform service a job may call, by name (the processing stack resolves it). */
+export type JobService = 'mlflow';
 
 export interface JobDefinition extends JobDefinitionProps {
   /** The definition file, relative to the project root (for error messages). */
@@ -100,7 +121,7 @@ export function defineJob(definedIn: string, props: JobDefinitionProps): JobDefi
       }
     }
   }
-  if (Object.keys(props.writes).length === 0) problems.push('writes: a job must declare at least one output');
+  if (Object.keys(props.writes).length === 0 && (props.uses ?? []).length === 0) problems.push('writes: a job must declare at least one output (or a service it delivers to, in uses)');
   for (const [k, v] of Object.entries(props.resources)) {
     if (!Number.isInteger(v) || v < 1) problems.push(`resources.${k}: expected a positive integer, got ${v}`);
   }

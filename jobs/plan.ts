@@ -32,6 +32,11 @@ export interface PlanInput {
   readonly configFile: string;
   readonly sources: JobSources;
   readonly worker: WorkerCapacity;
+  /**
+   * Names of the scheduled-only jobs (`onDeploy: false`) the environment's pipelines run; the
+   * others are left out of the plan (nothing of them is built). @default - none
+   */
+  readonly scheduled?: readonly string[];
 }
 
 export interface PlannedJob {
@@ -43,8 +48,10 @@ export interface PlannedJob {
   readonly code: string;
   /** Shared helper module content (jobs/pyspark/datalab_job.py). */
   readonly library: string;
-  /** Names of the (enabled) jobs this one must run after. */
+  /** Names of the (enabled) jobs this one must run after on deploy; empty for a scheduled-only job. */
   readonly after: readonly string[];
+  /** Runs as a one-shot container on deploy (false: only in scheduled pipelines). */
+  readonly onDeploy: boolean;
 }
 
 /**
@@ -135,7 +142,8 @@ export function checkJobPlan(input: Omit<PlanInput, 'configFile'>): { plan: Plan
     if (!byName.has(name)) problems.push({ path: jobsPath(name), message: `there is no job "${name}"; jobs are: ${[...byName.keys()].join(', ') || 'none'}` });
   }
 
-  const enabled = definitions.filter((d) => config[d.name]?.enabled ?? true);
+  // A scheduled-only job is planned when a pipeline of the environment runs it.
+  const enabled = definitions.filter((d) => (config[d.name]?.enabled ?? true) && (d.onDeploy !== false || (input.scheduled ?? []).includes(d.name)));
   let library = '';
   try {
     library = fs.readFileSync(JOB_LIBRARY, 'utf8');
@@ -192,13 +200,15 @@ export function checkJobPlan(input: Omit<PlanInput, 'configFile'>): { plan: Plan
     if (resources.maxCores < resources.executorCores) {
       problems.push(at('maxCores', `maxCores ${resources.maxCores} is below executorCores ${resources.executorCores}; no executor could start`));
     }
-    planned.set(d.name, { definition: d, resources, runId: cfg?.runId ?? '1', backfill: cfg?.backfill ?? false, code, library });
+    planned.set(d.name, { definition: d, resources, runId: cfg?.runId ?? '1', backfill: cfg?.backfill ?? false, code, library, onDeploy: d.onDeploy !== false });
   }
 
-  // Dependencies from declared reads/writes, among enabled jobs.
+  // Dependencies from declared reads/writes, among the enabled jobs that run on deploy (a
+  // scheduled-only job runs in its pipeline's order, never in the deploy's).
   const after = new Map<string, string[]>();
+  const onDeploy = enabled.filter((d) => d.onDeploy !== false);
   for (const d of enabled) {
-    const deps = enabled
+    const deps = (d.onDeploy === false ? [] : onDeploy)
       .filter((w) => w !== d && Object.values(w.writes).some((out) => Object.values(d.reads).some((inp) => overlaps(out, inp))))
       .map((w) => w.name);
     after.set(d.name, deps);

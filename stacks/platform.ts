@@ -58,6 +58,16 @@ export function buildPlatform(app: App, env: EnvConfig, options: BuildOptions = 
     ml = new MlStack(app, 'ml', { ...fromCore, ml: env.ml, lake: core.lake });
     ml.addDependency(core);
   }
+  // Scheduled pipelines run on ml's Prefect (and train with its MLflow): built once ml exists, and
+  // processing is then deployed after ml. The config checks refuse schedules without ml.
+  if (processing && ml && env.ml && processing.schedulesPipelines) {
+    processing.addPipelines({
+      prefectImage: env.ml.prefect.server.image,
+      prefectApiUrl: `${ml.prefectServer.internalUrl('http')}/api`,
+      mlflowUrl: ml.mlflow.internalUrl('http'),
+    });
+    processing.addDependency(ml);
+  }
 
   let visualization: VisualizationStack | undefined;
   if (env.groups.includes('visualization') && env.visualization) {

@@ -18,7 +18,12 @@ import { SPARK_METRICS, sparkConfFiles } from '../constructs/spark-conf';
 import { SparkEndpoint } from '../constructs/spark-endpoint';
 import { SparkJob, SparkJobData } from '../constructs/spark-job';
 import { JOBS } from '../jobs';
-import { DataRef, JOB_LIBRARY, JobDefinition } from '../jobs/job';
+import { DataRef, JOB_LIBRARY, JobDefinition, JobService } from '../jobs/job';
+import { TABLE_CONTRACTS } from '../jobs/data-checks';
+import { MAINTAINED_TABLES } from '../jobs/maintenance';
+import { scheduledJobs } from '../config/groups/pipelines';
+import { ConstructError } from '../constructs/construct-error';
+import { METRICS_DIR, Pipelines } from './pipelines';
 import { planJobs, PlannedJob } from '../jobs/plan';
 import { BackendSettings, configureBackend } from './backend';
 import { mirrorBuildArgs } from './build-mirrors';
@@ -45,6 +50,13 @@ export interface ProcessingStackProps {
   readonly buildMirrors?: BuildMirrors;
 }
 
+/** What scheduled pipelines use of the ml stack: Prefect (image and API inside the network) and MLflow. */
+export interface PipelineServices {
+  readonly prefectImage: string;
+  readonly prefectApiUrl: string;
+  readonly mlflowUrl: string;
+}
+
 /**
  * `processing`: a Spark standalone cluster (master + N workers) running the project Spark image
  * (Spark 3.5 with Delta Lake, S3A and Kafka jars, built from images/spark), NiFi 2 behind its own
@@ -63,10 +75,17 @@ export class ProcessingStack extends TerraformStack {
   /** The cluster, for jobs and other groups' drivers (`spark://spark-master:7077`). */
   readonly spark: SparkEndpoint;
   readonly sparkConf: readonly FileSpec[];
+  /** Scheduled pipelines: workers, runner and declared deployments; absent until addPipelines. */
+  pipelines?: Pipelines;
+  /** Whether the environment schedules any pipeline (`processing.pipelines`). */
+  readonly schedulesPipelines: boolean;
+  private readonly builtJobs = new Map<string, SparkJob>();
+  private readonly props: ProcessingStackProps;
 
   constructor(scope: Construct, id: string, props: ProcessingStackProps) {
     super(scope, id);
     configureBackend(this, props.backend, id);
+    this.props = props;
     const { processing: cfg, context: ctx } = props;
     const common = { environment: ctx.environment, protectData: props.protectData, network: props.network };
     // The file really loaded (DATALAB_CONFIG_DIR may point elsewhere), for the plan's messages.
@@ -79,6 +98,7 @@ export class ProcessingStack extends TerraformStack {
       configFile,
       sources: { buckets: [...props.lake.buckets.keys()], topics: [...props.kafka.topics.keys()] },
       worker: { cores: cfg.spark.worker.cores, sparkMemoryMb: cfg.spark.worker.sparkMemoryMb },
+      scheduled: scheduledJobs(cfg.pipelines),
     });
 
     // --- The project Spark image: master, workers and jobs run the same build.
@@ -116,47 +136,11 @@ export class ProcessingStack extends TerraformStack {
       if (s) props.discovery.register(s);
     }
 
-    // --- Jobs, in plan order (each one's predecessors exist when it is built).
-    const jobs = new Map<string, SparkJob>();
-    for (const p of this.plan) {
-      const d = p.definition;
-      const data = (refs: Readonly<Record<string, DataRef>>): Record<string, SparkJobData> =>
-        Object.fromEntries(
-          Object.entries(refs).map(([io, ref]) => [
-            io,
-            ref.kind === 'topic' ? { topic: props.kafka.topic(ref.topic) } : { bucket: props.lake.bucket(ref.bucket), prefix: ref.prefix },
-          ]),
-        );
-      jobs.set(
-        d.name,
-        // The job name is the construct id: renaming a job is a new job (and a new MinIO user).
-        new SparkJob(this, `job-${d.name}`, {
-          name: d.name,
-          layer: d.layer,
-          group: PROCESSING_GROUP,
-          environment: ctx.environment,
-          network: props.network,
-          image,
-          spark: this.spark,
-          kafkaBootstrap: props.kafka.bootstrapInternal,
-          lake: props.lake,
-          sparkConf: this.sparkConf,
-          code: { file: d.code, content: p.code },
-          libraries: [{ file: path.basename(JOB_LIBRARY), content: p.library }],
-          reads: data(d.reads),
-          writes: data(d.writes),
-          resources: p.resources,
-          trigger: d.trigger,
-          runId: p.runId,
-          backfill: p.backfill,
-          after: p.after.map((n) => jobs.get(n)!),
-          dependsOn: [...this.sparkMaster.dependable, ...this.sparkWorker.dependable],
-          runAs: SPARK_USER,
-          scratchReason: SPARK_SCRATCH_REASON,
-        }),
-      );
-    }
-    this.jobs = jobs;
+    // --- Jobs that run on deploy, in plan order (each one's predecessors exist when it is built).
+    // Scheduled-only jobs are built with their pipelines (addPipelines), once the ml stack exists.
+    this.jobs = this.builtJobs;
+    for (const p of this.plan.filter((x) => x.onDeploy)) this.buildJob(p);
+    this.schedulesPipelines = Object.keys(cfg.pipelines).length > 0;
 
     // --- Outputs.
     new TerraformOutput(this, 'spark_master_url', { value: this.spark.url, description: 'Spark master inside the platform network (spark-submit --master)' });
@@ -167,8 +151,108 @@ export class ProcessingStack extends TerraformStack {
       new TerraformOutput(this, 'nifi_username', { value: cfg.nifi.username, description: 'NiFi single-user login name' });
       new TerraformOutput(this, 'nifi_password', { value: this.nifiPassword!.value, sensitive: true, description: 'NiFi single-user password' });
     }
-    new TerraformOutput(this, 'job_order', { value: this.plan.map((p) => p.definition.name).join(' -> '), description: 'Order in which the Spark jobs run on deploy' });
+    new TerraformOutput(this, 'job_order', { value: this.plan.filter((p) => p.onDeploy).map((p) => p.definition.name).join(' -> '), description: 'Order in which the Spark jobs run on deploy' });
   }
+
+  /**
+   * Builds the scheduled pipelines: the scheduled-only jobs (identity and grants), a Prefect worker
+   * per job, the pipeline runner and the declared deployments, on `ml`'s Prefect. Called once
+   * by buildPlatform after the ml stack; the caller makes this stack depend on it.
+   */
+  addPipelines(ml: PipelineServices): Pipelines {
+    if (this.pipelines) throw new ConstructError(this, 'addPipelines was called twice');
+    for (const p of this.plan.filter((x) => !x.onDeploy)) this.buildJob(p, ml);
+    const { processing: cfg, context: ctx } = this.props;
+    this.pipelines = new Pipelines(this, 'pipelines', {
+      environment: ctx.environment,
+      group: PROCESSING_GROUP,
+      network: this.props.network,
+      pipelines: cfg.pipelines,
+      jobs: this.builtJobs,
+      planOrder: this.plan.map((p) => p.definition.name),
+      sparkImage: this.sparkImage,
+      prefect: { image: ml.prefectImage, apiUrl: ml.prefectApiUrl },
+      pipIndexUrl: cfg.spark.pipIndexUrl,
+    });
+    for (const w of this.pipelines.workers.values()) this.props.discovery.register(w.service);
+    this.props.discovery.register(this.pipelines.runner);
+    return this.pipelines;
+  }
+
+  private buildJob(p: PlannedJob, ml?: PipelineServices): SparkJob {
+    const props = this.props;
+    const { processing: cfg, context: ctx } = props;
+    const d = p.definition;
+    const data = (refs: Readonly<Record<string, DataRef>>): Record<string, SparkJobData> =>
+      Object.fromEntries(
+        Object.entries(refs).map(([io, ref]) => [
+          io,
+          ref.kind === 'topic' ? { topic: props.kafka.topic(ref.topic) } : { bucket: props.lake.bucket(ref.bucket), prefix: ref.prefix },
+        ]),
+      );
+    const serviceUrl = (u: JobService): string => {
+      if (!ml) throw new ConstructError(this, `job "${d.name}" uses ${u}, which only a scheduled pipeline on the ml stack provides`);
+      return ml.mlflowUrl;
+    };
+    const job =
+      // The job name is the construct id: renaming a job is a new job (and a new MinIO user).
+      new SparkJob(this, `job-${d.name}`, {
+        name: d.name,
+        layer: d.layer,
+        group: PROCESSING_GROUP,
+        environment: ctx.environment,
+        network: props.network,
+        image: this.sparkImage.image,
+        spark: this.spark,
+        kafkaBootstrap: props.kafka.bootstrapInternal,
+        lake: props.lake,
+        sparkConf: this.sparkConf,
+        code: { file: d.code, content: p.code },
+        libraries: [{ file: path.basename(JOB_LIBRARY), content: p.library }],
+        reads: data(d.reads),
+        writes: data(d.writes),
+        resources: p.resources,
+        trigger: d.trigger,
+        runId: p.runId,
+        backfill: p.backfill,
+        after: p.after.map((n) => this.builtJobs.get(n)!),
+        dependsOn: [...this.sparkMaster.dependable, ...this.sparkWorker.dependable],
+        runAs: SPARK_USER,
+        scratchReason: SPARK_SCRATCH_REASON,
+        onDeploy: p.onDeploy,
+        services: Object.fromEntries((d.uses ?? []).map((u) => [u, serviceUrl(u)])),
+        settings: jobSettings(d.name, cfg),
+      });
+    this.builtJobs.set(d.name, job);
+    return job;
+  }
+}
+
+/**
+ * What a job is told besides its data (DATALAB_JOB `settings`): retention for maintenance, bounds
+ * and contracts for the data checks; undefined for the others (their configuration is unchanged).
+ */
+export function jobSettings(job: string, cfg: ProcessingConfig): Record<string, unknown> | undefined {
+  if (job === 'maintenance') {
+    return {
+      vacuumRetentionHours: cfg.maintenance.vacuumRetentionHours,
+      tables: Object.fromEntries(
+        Object.entries(MAINTAINED_TABLES).map(([io, t]) => [io, { partitionColumn: t.partitionColumn, retentionDays: cfg.maintenance.partitionRetentionDays[io] ?? null }]),
+      ),
+    };
+  }
+  if (job === 'data-checks') {
+    return {
+      metricsDir: METRICS_DIR,
+      tables: Object.fromEntries(
+        Object.entries(TABLE_CONTRACTS).map(([io, c]) => {
+          const b = cfg.dataChecks.tables[io] ?? {};
+          return [io, { columns: c.columns, keyColumns: c.keyColumns, maxAgeHours: b.maxAgeHours ?? null, minRows: b.minRows ?? null, maxNullRate: b.maxNullRate ?? null }];
+        }),
+      ),
+    };
+  }
+  return undefined;
 }
 
 /** Build arguments of the project Spark image (npm run check:pins resolves the image with the same). */

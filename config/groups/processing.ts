@@ -9,6 +9,7 @@ import { checkJobPlan } from '../../jobs/plan';
 import type { ConfigCheck } from '../checks';
 import { BUILTIN_BUCKETS } from '../names';
 import { imageRef, serviceSchema } from '../service-schema';
+import { dataChecksSchema, maintenanceSchema, PIPELINE_CHECKS, pipelinesSchema, scheduledJobs } from './pipelines';
 
 /** Heap the Spark master and worker daemons get by default (Spark's own default is 1g). */
 export const DEFAULT_SPARK_DAEMON_MEMORY_MB = 512;
@@ -78,6 +79,11 @@ function buildProcessingSchema() {
           .url({ protocol: /^https?$/, message: 'expected an http(s) URL of a Maven Central mirror, such as https://nexus.example.org/repository/maven-central' })
           .transform((u) => u.replace(/\/+$/, ''))
           .optional(),
+        /**
+         * A PyPI mirror the pipeline worker image (images/spark-pipelines) installs Prefect from,
+         * e.g. your proxy of PyPI. Unset: PyPI itself.
+         */
+        pipIndexUrl: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL of a PyPI simple index, such as https://nexus.example.org/repository/pypi/simple' }).optional(),
         master: sparkMasterSchema,
         worker: sparkWorkerSchema,
       }),
@@ -93,6 +99,12 @@ function buildProcessingSchema() {
       }),
       /** Per-environment settings of the jobs in jobs/, by job name. A job not listed runs with its defaults. */
       jobs: z.record(jobName, jobConfigSchema).default({}),
+      /** Pipelines run on a schedule, by name (docs/pipelines.md). None: nothing is scheduled. */
+      pipelines: pipelinesSchema,
+      /** Settings of the maintenance job (lake-maintenance pipeline). */
+      maintenance: maintenanceSchema,
+      /** Bounds the data-checks job checks each table against. */
+      dataChecks: dataChecksSchema,
     })
     // Master and workers run the project image; it is named once (spark.image) and copied here so
     // the generic service checks (memory vs host, ports) see them as services.
@@ -162,9 +174,10 @@ export const jobPlanResolves: ConfigCheck = (cfg) => {
     config: p.jobs,
     sources: { buckets: [...BUILTIN_BUCKETS, ...cfg.core.buckets.map((b) => b.name)], topics: cfg.core.topics.map((t) => t.name) },
     worker: { cores: p.spark.worker.cores, sparkMemoryMb: p.spark.worker.sparkMemoryMb },
+    scheduled: scheduledJobs(p.pipelines),
   });
   return problems.map((x) => ('path' in x ? { path: x.path, message: x.message } : { path: [], file: x.file, line: x.line, message: x.message }));
 };
 
-export const PROCESSING_CHECKS: readonly ConfigCheck[] = [sparkWorkerMemoryFits, sparkMasterMemoryFits, sparkSingleMaster, nifiHeapFits, jobPlanResolves];
+export const PROCESSING_CHECKS: readonly ConfigCheck[] = [sparkWorkerMemoryFits, sparkMasterMemoryFits, sparkSingleMaster, nifiHeapFits, jobPlanResolves, ...PIPELINE_CHECKS];
 
