@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadEnvironment } from '../config/loader';
 import type { Scenario } from '../e2e/scenario/context';
-import { builtInValues, comparisonOperand, deployedStacks, perJob, PrometheusApi, provisionedDashboards, scrapeExpectation, selectorsIn, substitute, TemplateVariable, variableValue } from '../e2e/scenario/monitoring';
+import { builtInValues, comparisonOperand, deployedStacks, perJob, PrometheusApi, provisionedDashboards, scrapeExpectation, selectorsIn, substitute, TemplateVariable, unmonitoredGroups, variableValue } from '../e2e/scenario/monitoring';
 import { platformFor, synthJson } from './helpers';
 
 describe('the monitoring step: Grafana variables as Grafana fills them', () => {
@@ -79,6 +79,13 @@ describe('the monitoring step: what Prometheus must scrape', () => {
     expect(Object.fromEntries(e.discovered)).toEqual({ 'consul-esm': 'core', seaweedfs: 'core' });
     // Kafka is registered without metrics; processing is synthesized but not deployed.
     expect(e.registered).toEqual(['consul', 'consul-esm', 'kafka', 'prometheus', 'seaweedfs']);
+  });
+
+  it('names a deployed group that announces no metrics endpoint (none here: core and monitoring are scraped)', () => {
+    expect([...unmonitoredGroups(scrapeExpectation(s))]).toEqual([]);
+    const e = scrapeExpectation(s);
+    const withMl = { ...e, groupOf: new Map([...e.groupOf, ['mlflow', 'ml'], ['postgres', 'ml']]) };
+    expect([...unmonitoredGroups(withMl)]).toEqual([['ml', ['mlflow', 'postgres']]]);
   });
 
   it('follows a stack once its state holds resources', () => {

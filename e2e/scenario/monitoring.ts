@@ -27,6 +27,8 @@ export interface ScrapeExpectation {
   readonly staticJobs: ReadonlyMap<string, string>;
   /** Every service registered in Consul by the deployed stacks (with or without metrics). */
   readonly registered: readonly string[];
+  /** The group of every registered service. */
+  readonly groupOf: ReadonlyMap<string, string>;
   /** The deployed stacks the expectation was read from. */
   readonly stacks: readonly string[];
 }
@@ -72,13 +74,15 @@ export function scrapeExpectation(s: Scenario): ScrapeExpectation {
   }
   const discovered = new Map<string, string>();
   const registered: string[] = [];
+  const groupOf = new Map<string, string>();
   for (const stack of stacks) {
     for (const svc of Object.values(stackJson(s, stack).resource?.consul_service ?? {})) {
       registered.push(svc.name);
+      groupOf.set(svc.name, svc.meta?.group ?? '');
       if (svc.meta?.metrics_path && !staticJobs.has(svc.name)) discovered.set(svc.name, svc.meta.group ?? '');
     }
   }
-  return { discovered, staticJobs, registered: [...new Set(registered)].sort(), stacks };
+  return { discovered, staticJobs, registered: [...new Set(registered)].sort(), groupOf, stacks };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,6 +249,14 @@ export function substitute(expr: string, values: Readonly<Record<string, string>
 export function comparisonOperand(expr: string): string | undefined {
   const m = /^(.*\S)\s*(==|!=|>=|<=|>|<)(\s*bool)?\s*-?\d+(\.\d+)?$/.exec(expr.trim());
   return m && !m[3] ? m[1] : undefined;
+}
+
+/** Deployed groups none of whose registered services announces a metrics endpoint, with those services. */
+export function unmonitoredGroups(e: ScrapeExpectation): ReadonlyMap<string, readonly string[]> {
+  const scraped = new Set([...e.discovered.values(), ...e.staticJobs.values()]);
+  const out = new Map<string, string[]>();
+  for (const [svc, group] of e.groupOf) if (!scraped.has(group)) out.set(group, [...(out.get(group) ?? []), svc].sort());
+  return out;
 }
 
 /** Number of series in a result (a scalar counts as one). */

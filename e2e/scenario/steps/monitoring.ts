@@ -40,6 +40,7 @@ import {
   selectorsIn,
   seriesCount,
   substitute,
+  unmonitoredGroups,
   variableValue,
 } from '../monitoring';
 import type { ScenarioStep } from '../runner';
@@ -151,7 +152,13 @@ export const monitoring: ScenarioStep = {
       const q = await prom.query(`count({group="${g}", __name__!~"up|scrape_.+"})`);
       check(seriesCount(q) > 0 && Number(q.result[0]?.value?.[1]) > 0, `a query over group ${g}'s metrics returned no data`);
     }
-    log(`  data from every group: ${groups.map((g) => `${g} (${expectedJobs.filter((j) => (expected.discovered.get(j) ?? expected.staticJobs.get(j)) === g).map((j) => `${j} ${seriesByJob.get(j)}`).join(', ')} series)`).join('; ')}`);
+    for (const [group, services] of unmonitoredGroups(expected)) {
+      // A deployed group that announces no metrics endpoint is not watched: said, never passed silently.
+      const note = `group ${group} is deployed but none of its services (${services.join(', ')}) announces a metrics endpoint: Prometheus watches nothing of it`;
+      log(`  NOT MONITORED: ${note}`);
+      s.measurements.warn(`monitoring: ${note}`);
+    }
+    log(`  data from every scraped group: ${groups.map((g) => `${g} (${expectedJobs.filter((j) => (expected.discovered.get(j) ?? expected.staticJobs.get(j)) === g).map((j) => `${j} ${seriesByJob.get(j)}`).join(', ')} series)`).join('; ')}`);
 
     // Every query of the provisioned dashboards, as Grafana would send it.
     const dashboards = provisionedDashboards(s);
