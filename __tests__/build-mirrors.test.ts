@@ -83,6 +83,19 @@ describe('buildMirrors: the package mirrors of project image builds', () => {
     expect(images['images/jupyterhub'].MAVEN).toBe('http://central-proxy.example.org/maven2');
   });
 
+  it('gives the pipeline worker image (built where pipelines are scheduled: prod) the python mirror', () => {
+    const prod = parseEnvironment(
+      fs.readFileSync(path.join(ROOT, 'config', 'prod.yaml'), 'utf8').replace(/^environment: prod$/m, 'environment: prod\nbuildMirrors:\n  python: http://10.1.2.3:8081/simple'),
+      'config/prod.yaml',
+      'prod',
+    );
+    const worker = resourceAt(synthJson(platformFor(prod).platform.processing!), 'docker_image', 'pipelines/worker-image') as ImageJson;
+    expect(worker.build.build_args).toMatchObject({ PIP_INDEX_URL: 'http://10.1.2.3:8081/simple/', PIP_TRUSTED_HOST: '10.1.2.3:8081' });
+    const plain = resourceAt(synthJson(platformFor(loadEnvironment('prod')).platform.processing!), 'docker_image', 'pipelines/worker-image') as ImageJson;
+    expect(Object.keys(plain.build.build_args ?? {}).filter((k) => MIRROR_ARGS.includes(k))).toEqual([]);
+    expect(declaredArgs('images/spark-pipelines').filter((a) => a.startsWith('PIP_'))).toEqual(['PIP_INDEX_URL', 'PIP_TRUSTED_HOST']);
+  });
+
   it('is declared as an ARG by each Dockerfile that installs from that registry', () => {
     const uses = (image: string, re: RegExp) => re.test(fs.readFileSync(path.join(ROOT, image, 'Dockerfile'), 'utf8'));
     for (const image of ['images/mlflow', 'images/jupyterhub', 'apps/streamlit', 'images/spark']) {

@@ -30,6 +30,8 @@ import { FileSpec, Probe } from '../constructs/service-spec';
 import { SparkJob } from '../constructs/spark-job';
 import { PIPELINES } from '../pipelines';
 import { PipelineDefinition, pipelineSteps } from '../pipelines/pipeline';
+import type { BuildMirrors } from '../config/build-mirrors';
+import { mirrorBuildArgs } from './build-mirrors';
 
 export const PIPELINE_IMAGE_DIR = path.join(__dirname, '..', 'images', 'spark-pipelines');
 const PREFECT_DIR = path.join(__dirname, '..', 'pipelines', 'prefect');
@@ -135,8 +137,8 @@ export interface PipelinesProps {
   readonly sparkImage: ProjectImage;
   /** From the ml stack: the Prefect image (its tag names the Prefect version) and API. */
   readonly prefect: { readonly image: string; readonly apiUrl: string };
-  /** A PyPI mirror the worker image build installs Prefect from. @default - PyPI */
-  readonly pipIndexUrl?: string;
+  /** Package mirrors the worker image build uses (config `buildMirrors`: Prefect and numpy from `python`). @default - PyPI */
+  readonly buildMirrors?: BuildMirrors;
 }
 
 const file = (name: string, at: string): FileSpec => ({ path: at, content: fs.readFileSync(path.join(PREFECT_DIR, name), 'utf8') });
@@ -170,7 +172,7 @@ export class Pipelines extends Construct {
       buildArgs: {
         SPARK_IMAGE: props.sparkImage.name,
         PREFECT_VERSION: prefectVersion(props.prefect.image),
-        ...(props.pipIndexUrl ? { PIP_INDEX_URL: props.pipIndexUrl } : {}),
+        ...mirrorBuildArgs(props.buildMirrors),
       },
     });
     // Built FROM the Spark image: the reference orders the builds, and a rebuilt Spark image rebuilds this one.

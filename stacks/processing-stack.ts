@@ -172,7 +172,7 @@ export class ProcessingStack extends TerraformStack {
       planOrder: this.plan.map((p) => p.definition.name),
       sparkImage: this.sparkImage,
       prefect: { image: ml.prefectImage, apiUrl: ml.prefectApiUrl },
-      pipIndexUrl: cfg.spark.pipIndexUrl,
+      buildMirrors: this.props.buildMirrors,
     });
     for (const w of this.pipelines.workers.values()) this.props.discovery.register(w.service);
     this.props.discovery.register(this.pipelines.runner);

@@ -79,11 +79,6 @@ function buildProcessingSchema() {
           .url({ protocol: /^https?$/, message: 'expected an http(s) URL of a Maven Central mirror, such as https://nexus.example.org/repository/maven-central' })
           .transform((u) => u.replace(/\/+$/, ''))
           .optional(),
-        /**
-         * A PyPI mirror the pipeline worker image (images/spark-pipelines) installs Prefect from,
-         * e.g. your proxy of PyPI. Unset: PyPI itself.
-         */
-        pipIndexUrl: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL of a PyPI simple index, such as https://nexus.example.org/repository/pypi/simple' }).optional(),
         master: sparkMasterSchema,
         worker: sparkWorkerSchema,
       }),
