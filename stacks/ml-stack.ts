@@ -311,6 +311,10 @@ function mlflowSpec(ctx: ServiceContext, ml: MlConfig, w: MlflowWiring): Service
       AWS_ACCESS_KEY_ID: w.user.accessKey,
       AWS_SECRET_ACCESS_KEY: w.user.secretKey,
       AWS_DEFAULT_REGION: 'us-east-1',
+      // MLflow 3.12 also starts a job runner for server-side GenAI jobs (judges, prompt
+      // optimisation), another resident Python process: at 512 MiB the container was OOM-killed
+      // within a minute of starting (e2e). The platform offers no such jobs.
+      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
     },
     ports,
     probe: Probe.http(5000, '/health', { client: 'python', startPeriodSeconds: 30 }),
