@@ -498,7 +498,9 @@ function airflowDagProcessorSpec(ctx: ServiceContext, ml: MlConfig, env: Record<
     image: cfg.image,
     hardening: AIRFLOW_HARDENING,
     command: ['dag-processor'],
-    env,
+    // Airflow 3 lists the DAG folder only every refresh_interval (300 s by default): a file copied
+    // into the dags volume showed up minutes later (e2e). 30 s: a listing of one folder is cheap.
+    env: { ...env, AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL: '30' },
     volumes: volumesFor(ctx, 'airflow', cfg, { dags: AIRFLOW_DAGS }),
     // "$HOSTNAME" without braces: "${" would be a Terraform interpolation. An exec probe with no
     // network target: the DAG processor serves nothing, so it is not registered in Consul.
