@@ -258,8 +258,8 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
     files: [{ path: '/docker-entrypoint-initdb.d/10-datalab-databases.sh', content: postgresInitScript(dbs) }],
     // Started as postgres (999:999 in the Debian images), the entrypoint skips its chown and gosu:
     // the image's data directory and every volume it ran on before belong to postgres. Derived
-    // from the upstream entrypoint; proven by the stand-in's smoke test (docs/images.md), not yet
-    // by an apply.
+    // from the upstream entrypoint; proven by the stand-in's smoke test (docs/images.md) and by
+    // the e2e's apply (the ml step: the init script ran, the databases serve their owners).
     hardening: {
       runAs: RunAs.user(999, 999),
       scratch: [
