@@ -94,6 +94,14 @@ describe.each(ENVS)('ml stack for %s', (env) => {
     expect(mlflow.healthcheck!.test).toEqual(['CMD', 'python', '-c', expect.stringContaining("'http://localhost:5000/health'")]);
   });
 
+  it('has the DAG processor list the dags folder every 30 s, so a copied DAG appears without a 5-minute wait', () => {
+    expect(envOf(container(ml(env), 'airflow-dag-processor')).AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL).toBe('30');
+  });
+
+  it('runs MLflow without its server-side job runner (a second resident process that overran the memory limit)', () => {
+    expect(envOf(container(ml(env), 'mlflow')).MLFLOW_SERVER_ENABLE_JOB_EXECUTION).toBe('false');
+  });
+
   it('creates the mlflow, prefect and airflow databases with their own roles, and pg_trgm in prefect, from an init script without secrets', () => {
     const pg = container(ml(env), 'postgres');
     const [init] = uploadsOf(ml(env), 'postgres');

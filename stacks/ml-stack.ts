@@ -258,8 +258,8 @@ function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: stri
     files: [{ path: '/docker-entrypoint-initdb.d/10-datalab-databases.sh', content: postgresInitScript(dbs) }],
     // Started as postgres (999:999 in the Debian images), the entrypoint skips its chown and gosu:
     // the image's data directory and every volume it ran on before belong to postgres. Derived
-    // from the upstream entrypoint; proven by the stand-in's smoke test (docs/images.md), not yet
-    // by an apply.
+    // from the upstream entrypoint; proven by the stand-in's smoke test (docs/images.md) and by
+    // the e2e's apply (the ml step: the init script ran, the databases serve their owners).
     hardening: {
       runAs: RunAs.user(999, 999),
       scratch: [
@@ -311,6 +311,10 @@ function mlflowSpec(ctx: ServiceContext, ml: MlConfig, w: MlflowWiring): Service
       AWS_ACCESS_KEY_ID: w.user.accessKey,
       AWS_SECRET_ACCESS_KEY: w.user.secretKey,
       AWS_DEFAULT_REGION: 'us-east-1',
+      // MLflow 3.12 also starts a job runner for server-side GenAI jobs (judges, prompt
+      // optimisation), another resident Python process: at 512 MiB the container was OOM-killed
+      // within a minute of starting (e2e). The platform offers no such jobs.
+      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
     },
     ports,
     probe: Probe.http(5000, '/health', { client: 'python', startPeriodSeconds: 30 }),
@@ -494,7 +498,9 @@ function airflowDagProcessorSpec(ctx: ServiceContext, ml: MlConfig, env: Record<
     image: cfg.image,
     hardening: AIRFLOW_HARDENING,
     command: ['dag-processor'],
-    env,
+    // Airflow 3 lists the DAG folder only every refresh_interval (300 s by default): a file copied
+    // into the dags volume showed up minutes later (e2e). 30 s: a listing of one folder is cheap.
+    env: { ...env, AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL: '30' },
     volumes: volumesFor(ctx, 'airflow', cfg, { dags: AIRFLOW_DAGS }),
     // "$HOSTNAME" without braces: "${" would be a Terraform interpolation. An exec probe with no
     // network target: the DAG processor serves nothing, so it is not registered in Consul.

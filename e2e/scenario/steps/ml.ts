@@ -152,7 +152,7 @@ export const ml: ScenarioStep = {
     const parsed = await poll(`DAG ${DAG_ID} parsed by the DAG processor`, async () => {
       const res = await fetch(`${airflow}/api/v2/dags/${DAG_ID}`, { headers: auth });
       return res.ok ? true : undefined;
-    }, { timeoutMs: 180_000, intervalMs: 5000 });
+    }, { timeoutMs: 240_000, intervalMs: 5000 });
     await json(`${airflow}/api/v2/dags/${DAG_ID}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ is_paused: false }) });
     const triggered = await json<AirflowRun>(`${airflow}/api/v2/dags/${DAG_ID}/dagRuns`, { method: 'POST', headers: auth, body: JSON.stringify({ logical_date: null }) });
     let state = triggered.state;
