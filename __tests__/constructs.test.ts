@@ -277,7 +277,8 @@ describe('DockerService', () => {
       },
     });
     const c = resourceAt(synthJson(s), 'docker_container', 'web/container');
-    expect(c).toMatchObject({ user: '0:0', read_only: false, capabilities: { drop: ['ALL'], add: ['SETUID'] } });
+    // Docker's own spelling (what the provider reads back from HostConfig.CapAdd): a bare SETUID would re-create the container at every plan.
+    expect(c).toMatchObject({ user: '0:0', read_only: false, capabilities: { drop: ['ALL'], add: ['CAP_SETUID'] } });
     expect(c.security_opts).toBeUndefined();
     const found = Suppressions.collect(app).map((x) => `${x.rule} ${x.address.replace(/_[A-F0-9]+$/, '')}: ${x.reason}`);
     expect(found.sort()).toEqual(

@@ -291,7 +291,10 @@ export class DockerService extends Service {
       ...(spec.resources.cpus !== undefined ? { cpuPeriod: 100_000, cpuQuota: Math.round(spec.resources.cpus * 100_000) } : {}),
       privileged: false,
       securityOpts: h.noNewPrivileges ? ['no-new-privileges:true'] : undefined,
-      capabilities: { drop: ['ALL'], add: h.capabilities.length ? [...h.capabilities] : undefined },
+      // Added capabilities as Docker reports them back (`CAP_CHOWN`): the provider compares its
+      // read of HostConfig.CapAdd with the config, and a bare `CHOWN` re-created the container at
+      // every plan (found by the whole-platform e2e). `ALL` is reported as it is written.
+      capabilities: { drop: ['ALL'], add: h.capabilities.length ? h.capabilities.map((c) => `CAP_${c}`) : undefined },
       readOnly: h.readOnlyRootFilesystem,
       restart: oneShot ? 'no' : 'unless-stopped',
       mustRun: !oneShot,
