@@ -51,19 +51,36 @@ const sparkParent = (s: { version: string; scalaBinary: string }): Coordinate =>
 
 async function check(): Promise<number> {
   const started = Date.now();
-  let envs: Array<{ name: string; buildArgs: Map<string, Record<string, string>> }>;
+  let envs: Array<{ name: string; buildArgs: Map<string, Record<string, string>>; sparkImage?: string }>;
   try {
-    envs = availableEnvironments().map((name) => ({ name, buildArgs: environmentBuildArgs(loadEnvironment(name)) }));
+    envs = availableEnvironments().map((name) => {
+      const env = loadEnvironment(name);
+      return { name, buildArgs: environmentBuildArgs(env), sparkImage: env.processing?.spark.image };
+    });
   } catch (err) {
     exitOnUserError(err);
   }
   const variants = imageVariants(ROOT, discoverImages(ROOT), envs);
   const conflicts: Conflict[] = [];
 
+  // An image built FROM a project image (images/spark-pipelines FROM the environment's images/spark)
+  // runs that image's base with what that image installs on top.
+  const projectImages = new Map<string, ImageVariant>();
+  for (const e of envs) {
+    const spark = variants.find((x) => x.image === 'images/spark' && x.contexts.includes(e.name));
+    if (e.sparkImage && spark) projectImages.set(e.sparkImage, spark);
+  }
+  const factsOf = (from: string): ReturnType<typeof baseImageFacts> => {
+    const parent = projectImages.get(from);
+    if (!parent) return baseImageFacts(from);
+    const facts = baseImageFacts(parent.from);
+    return 'problem' in facts ? facts : { ...facts, pipProvided: [...facts.pipProvided, ...parent.pip.map((r) => r.text)], source: `${parent.image} (${from}) on ${facts.source}` };
+  };
+
   // What each variant is built on.
   const prepared = variants.map((v) => {
     for (const p of v.problems) conflicts.push({ image: label(v), subject: 'Dockerfile', constraint: p });
-    const base = baseImageFacts(v.from);
+    const base = factsOf(v.from);
     if ('problem' in base) {
       conflicts.push({ image: label(v), subject: `FROM ${v.from}`, constraint: base.problem });
       return { v, base: undefined, spark: sparkOf(v, undefined) };

@@ -143,6 +143,15 @@ export interface PipelinesProps {
 
 const file = (name: string, at: string): FileSpec => ({ path: at, content: fs.readFileSync(path.join(PREFECT_DIR, name), 'utf8') });
 
+/**
+ * The build arguments of the pipeline worker image (images/spark-pipelines): the project Spark image
+ * it is built FROM, the server's Prefect version, and the PyPI mirror. Also read by `npm run
+ * check:pins` and the e2e's PyPI mirror, so all three see the same build.
+ */
+export function pipelineImageBuildArgs(sparkImage: string, prefectImage: string, mirrors?: BuildMirrors): Record<string, string> {
+  return { SPARK_IMAGE: sparkImage, PREFECT_VERSION: prefectVersion(prefectImage), ...mirrorBuildArgs(mirrors) };
+}
+
 /** The Prefect version of an image reference (`prefecthq/prefect:3.4.24-python3.12` → `3.4.24`). */
 export function prefectVersion(image: string): string {
   const tag = image.replace(/@sha256:.*$/, '').split(':').pop() ?? '';
@@ -169,11 +178,7 @@ export class Pipelines extends Construct {
       name: `datalab/spark-pipelines:${props.sparkImage.name.split(':').pop()}-prefect${prefectVersion(props.prefect.image)}`,
       context: path.relative(PROJECT_ROOT, PIPELINE_IMAGE_DIR),
       tagWithContentHash: true,
-      buildArgs: {
-        SPARK_IMAGE: props.sparkImage.name,
-        PREFECT_VERSION: prefectVersion(props.prefect.image),
-        ...mirrorBuildArgs(props.buildMirrors),
-      },
+      buildArgs: pipelineImageBuildArgs(props.sparkImage.name, props.prefect.image, props.buildMirrors),
     });
     // Built FROM the Spark image: the reference orders the builds, and a rebuilt Spark image rebuilds this one.
     this.image.image.addOverride('triggers.spark_image_id', props.sparkImage.image.imageId);

@@ -123,3 +123,41 @@ export async function topicMessageCount(bootstrap: string, topic: string): Promi
     await admin.disconnect();
   }
 }
+
+/** Every message the topic holds now (up to each partition's high watermark), oldest first per partition. */
+export async function readTopic(bootstrap: string, topic: string, timeoutMs: number): Promise<readonly { readonly key: string | null; readonly value: string }[]> {
+  const kafka = client(bootstrap);
+  const admin = kafka.admin();
+  await admin.connect();
+  const wanted = new Map<number, bigint>();
+  try {
+    for (const p of await admin.fetchTopicOffsets(topic)) if (BigInt(p.high) > BigInt(p.low)) wanted.set(p.partition, BigInt(p.high));
+  } finally {
+    await admin.disconnect();
+  }
+  const out: { key: string | null; value: string }[] = [];
+  if (wanted.size === 0) return out;
+  const consumer = kafka.consumer({ groupId: `datalab-e2e-scenario-${Date.now().toString(36)}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new AssertionFailed(`${topic} on ${bootstrap} not read to its end within ${timeoutMs / 1000} s`)), timeoutMs);
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            out.push({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? '' });
+            if (BigInt(message.offset) + 1n >= (wanted.get(partition) ?? 0n)) wanted.delete(partition);
+            if (wanted.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { loadEnvironment } from '../../config/loader';
 import { normaliseName } from '../../scripts/pins/dockerfile';
 import { discoverImages, environmentBuildArgs, ProjectImageDir, readVariant } from '../../scripts/pins/images';
+import { pipelineImageBuildArgs } from '../../stacks/pipelines';
 import { cacheDir } from '../lib/cache';
 import { run } from '../lib/exec';
 import { ENVIRONMENT } from './context';
@@ -52,6 +53,11 @@ export function standInImageDirs(root: string): ProjectImageDir[] {
 export function requirementSets(root: string): RequirementSet[] {
   const env = loadEnvironment(ENVIRONMENT, path.join(root, 'config'));
   const args = environmentBuildArgs(env);
+  // The pipelines step schedules pipelines in its config copy (e2e/scenario/scheduled-pipelines.ts):
+  // its deploy builds the pipeline workers' image too.
+  if (env.processing && env.ml && !args.has('images/spark-pipelines')) {
+    args.set('images/spark-pipelines', pipelineImageBuildArgs(env.processing.spark.image, env.ml.prefect.server.image));
+  }
   const variants = [
     ...discoverImages(root)
       .filter((img) => args.has(img.image))

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EnvConfig } from '../../config/schema';
 import { mlflowImageBuildArgs } from '../../stacks/ml-stack';
+import { pipelineImageBuildArgs } from '../../stacks/pipelines';
 import { sparkImageBuildArgs } from '../../stacks/processing-stack';
 import { jupyterhubImageBuildArgs, streamlitImageBuildArgs } from '../../stacks/visualization-stack';
 import {
@@ -50,6 +51,10 @@ export function environmentBuildArgs(env: EnvConfig): Map<string, Record<string,
   const out = new Map<string, Record<string, string>>();
   if (env.groups.includes('processing') && env.processing) out.set('images/spark', sparkImageBuildArgs(env.processing, env.buildMirrors));
   if (env.groups.includes('ml') && env.ml) out.set('images/mlflow', mlflowImageBuildArgs(env.ml, env.buildMirrors));
+  // The pipeline workers' image, where the environment schedules a pipeline (FROM the Spark image: its name only orders the build).
+  if (env.processing && env.ml && env.groups.includes('processing') && env.groups.includes('ml') && Object.keys(env.processing.pipelines).length > 0) {
+    out.set('images/spark-pipelines', pipelineImageBuildArgs(env.processing.spark.image, env.ml.prefect.server.image, env.buildMirrors));
+  }
   if (env.groups.includes('visualization') && env.visualization) {
     out.set('images/jupyterhub', jupyterhubImageBuildArgs(env.visualization, env.buildMirrors));
     if (env.visualization.streamlit.enabled) out.set('apps/streamlit', streamlitImageBuildArgs(env.buildMirrors));

@@ -10,6 +10,7 @@ import { idempotency } from './idempotency';
 import { kafka } from './kafka';
 import { ml, mlDestroy } from './ml';
 import { monitoring, monitoringDestroy } from './monitoring';
+import { pipelines } from './pipelines';
 import { lake } from './lake';
 import { incremental, jobPrivilege, pipeline, processing, processingDestroy } from './processing';
 import { verify } from './verify';
@@ -29,6 +30,7 @@ export const STEPS: readonly ScenarioStep[] = [
   jobPrivilege,
   visualization,
   ml,
+  pipelines,
   // After every step that deploys a group it watches, before any of them is destroyed.
   monitoring,
   monitoringDestroy,
