@@ -12,11 +12,12 @@ import {
   parseNpmSpec,
   parseRequirement,
   pipInstalls,
+  Requirement,
   requirementLines,
   shellCommands,
   substitute,
 } from '../scripts/pins/dockerfile';
-import { discoverImages, environmentBuildArgs, imageVariants, readVariant } from '../scripts/pins/images';
+import { baseFactsThrough, discoverImages, environmentBuildArgs, imageVariants, readVariant } from '../scripts/pins/images';
 import { classifyMavenFailure, keyOfMavenArtifact, parseEffectivePom } from '../scripts/pins/maven';
 import { classifyPipFailure, manylinuxPlatforms, summariseCauses } from '../scripts/pins/pip';
 import { pins, pinsMatchImage } from '../scripts/pins/test-requirements';
@@ -172,6 +173,26 @@ describe('the project images as check:pins reads them', () => {
     other.set('images/spark', { SPARK_BASE_IMAGE: 'apache/spark:3.5.1-scala2.12-java17-python3-ubuntu' });
     const split = imageVariants(ROOT, images, [{ name: 'dev', buildArgs: args }, { name: 'other', buildArgs: other }]).filter((v) => v.image === 'images/spark');
     expect(split.map((v) => v.contexts)).toEqual([['Dockerfile defaults', 'dev'], ['other']]);
+  });
+});
+
+describe('the pipeline workers\' image', () => {
+  const images = discoverImages(ROOT);
+  it('is checked where an environment schedules pipelines, with the build arguments its stack passes', () => {
+    const prod = loadEnvironment('prod');
+    expect(environmentBuildArgs(prod).get('images/spark-pipelines')).toEqual({ SPARK_IMAGE: prod.processing!.spark.image, PREFECT_VERSION: '3.4.24' });
+    expect(environmentBuildArgs(loadEnvironment('dev')).has('images/spark-pipelines')).toBe(false);
+    const v = readVariant(ROOT, images.find((i) => i.image === 'images/spark-pipelines')!, environmentBuildArgs(prod).get('images/spark-pipelines')!, ['prod'])!;
+    expect(v.problems).toEqual([]);
+    expect(v.pip.find((r) => r.name === 'prefect')?.pinned).toBe('3.4.24');
+  });
+
+  it('runs on the base of the project image it is built FROM, with what that image installs', () => {
+    const prod = loadEnvironment('prod');
+    const spark = readVariant(ROOT, images.find((i) => i.image === 'images/spark')!, environmentBuildArgs(prod).get('images/spark')!, ['prod'])!;
+    const through = baseFactsThrough(prod.processing!.spark.image, new Map([[prod.processing!.spark.image, { ...spark, pip: [parseRequirement('numpy==1.26.4') as Requirement] }]]));
+    expect(through).toMatchObject({ python: '3.10', glibc: '2.35', spark: { version: '3.5.7' }, pipProvided: ['numpy==1.26.4'] });
+    expect(baseFactsThrough(prod.processing!.spark.image, new Map())).toHaveProperty('problem');
   });
 });
 

@@ -12,9 +12,9 @@
  */
 import * as path from 'node:path';
 import { availableEnvironments, loadEnvironment } from '../config/loader';
-import { baseImageFacts, BaseImageFacts, pysparkScalaBinary } from './pins/base-images';
+import { BaseImageFacts, pysparkScalaBinary } from './pins/base-images';
 import { Coordinate, coordinateKey, normaliseName } from './pins/dockerfile';
-import { discoverImages, environmentBuildArgs, ImageVariant, imageVariants, label } from './pins/images';
+import { baseFactsThrough, discoverImages, environmentBuildArgs, ImageVariant, imageVariants, label } from './pins/images';
 import { RegistryUnreachableError, resolveMaven, ToolMissingError } from './pins/maven';
 import { pysparkJars, resolvePip } from './pins/pip';
 import {
@@ -70,12 +70,7 @@ async function check(): Promise<number> {
     const spark = variants.find((x) => x.image === 'images/spark' && x.contexts.includes(e.name));
     if (e.sparkImage && spark) projectImages.set(e.sparkImage, spark);
   }
-  const factsOf = (from: string): ReturnType<typeof baseImageFacts> => {
-    const parent = projectImages.get(from);
-    if (!parent) return baseImageFacts(from);
-    const facts = baseImageFacts(parent.from);
-    return 'problem' in facts ? facts : { ...facts, pipProvided: [...facts.pipProvided, ...parent.pip.map((r) => r.text)], source: `${parent.image} (${from}) on ${facts.source}` };
-  };
+  const factsOf = (from: string) => baseFactsThrough(from, projectImages);
 
   // What each variant is built on.
   const prepared = variants.map((v) => {

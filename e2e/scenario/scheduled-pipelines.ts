@@ -12,7 +12,7 @@ import { editConfigCopy } from './config-copy';
 import type { Scenario } from './context';
 
 /**
- * The host the step declares: the e2e host's 16 GiB plus room for the pipeline workers (5 × 1216
+ * The host the step declares: the e2e host's 16 GiB plus room for the pipeline workers (6 × 1216
  * MiB: a 512 MiB driver, its overhead and the Prefect worker each) and the runner (512 MiB). The
  * capacity check refuses the schedules on 16 GiB; the step checks that this machine has it.
  */
@@ -21,6 +21,7 @@ export const PIPELINES_HOST_MEMORY_MB = 22_528;
 /** The pipelines the step schedules; prod's times, so the step also reads a time zone back. */
 export const STEP_PIPELINES = {
   medallion: { cron: '0 6 * * *', timezone: 'Europe/Berlin', retries: 1, timeoutMinutes: 30 },
+  'lake-maintenance': { cron: '0 3 * * 6', timezone: 'Europe/Berlin', timeoutMinutes: 30 },
   'train-model': { cron: '0 2 * * 0', timezone: 'Europe/Berlin', timeoutMinutes: 20 },
   // Paused until the step gives it a time a few minutes ahead (dataChecksAt).
   'data-checks': { cron: '0 4 * * *', timezone: 'UTC', enabled: false, timeoutMinutes: 15 },
@@ -43,8 +44,22 @@ export const ALERTS_TOPIC = { name: 'alerts', partitions: 1, replication: 1, ret
 
 type Doc = ReturnType<typeof parseDocument>;
 
+/**
+ * Partition retention of silver and gold such that maintenance expires their earliest event day
+ * and keeps the rest: the cutoff (today − days) is the day after the earliest. Bronze keeps every
+ * partition (it is the source the next medallion run rebuilds silver and gold from).
+ */
+export function retentionFor(earliestEventDate: string, today: Date): { readonly days: number; readonly cutoff: string } {
+  const cutoff = new Date(Date.parse(`${earliestEventDate}T00:00:00Z`) + 86_400_000);
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const days = Math.round((todayUtc - cutoff.getTime()) / 86_400_000);
+  if (days < 1) throw new Error(`the scenario's earliest event day ${earliestEventDate} is too recent for a partition retention of at least one day`);
+  return { days, cutoff: cutoff.toISOString().slice(0, 10) };
+}
+
 /** The copy's edits: the alerts topic (kept afterwards: core keeps it), the schedules and bounds, the larger host. */
-export function addSchedules(doc: Doc): void {
+export function addSchedules(doc: Doc, retentionDays = 30): void {
+  doc.setIn(['processing', 'maintenance'], doc.createNode({ vacuumRetentionHours: 168, partitionRetentionDays: { silver_events: retentionDays, gold_event_counts: retentionDays } }));
   const topics = (doc.getIn(['core', 'topics']) as { items: { get(k: string): unknown }[] } | undefined)?.items ?? [];
   if (!topics.some((t) => t.get('name') === ALERTS_TOPIC.name)) doc.addIn(['core', 'topics'], doc.createNode(ALERTS_TOPIC, { flow: true }));
   doc.setIn(['host', 'memoryMb'], PIPELINES_HOST_MEMORY_MB);
@@ -56,6 +71,7 @@ export function addSchedules(doc: Doc): void {
 export function removeSchedules(doc: Doc, hostMemoryMb: number): void {
   doc.deleteIn(['processing', 'pipelines']);
   doc.deleteIn(['processing', 'dataChecks']);
+  doc.deleteIn(['processing', 'maintenance']);
   doc.setIn(['host', 'memoryMb'], hostMemoryMb);
 }
 

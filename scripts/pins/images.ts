@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { EnvConfig } from '../../config/schema';
 import { mlflowImageBuildArgs } from '../../stacks/ml-stack';
 import { pipelineImageBuildArgs } from '../../stacks/pipelines';
+import { baseImageFacts } from './base-images';
 import { sparkImageBuildArgs } from '../../stacks/processing-stack';
 import { jupyterhubImageBuildArgs, streamlitImageBuildArgs } from '../../stacks/visualization-stack';
 import {
@@ -168,4 +169,16 @@ export function imageVariants(root: string, images: readonly ProjectImageDir[], 
     merged.set(key, prev ? { ...prev, contexts: [...prev.contexts, ...v.contexts] } : v);
   }
   return [...merged.values()];
+}
+
+/**
+ * The facts of a base image, through a project image: an image built FROM a project image
+ * (images/spark-pipelines FROM the environment's images/spark build) runs that image's own base
+ * with the Python packages that image installs on top.
+ */
+export function baseFactsThrough(from: string, projectImages: ReadonlyMap<string, ImageVariant>): ReturnType<typeof baseImageFacts> {
+  const parent = projectImages.get(from);
+  if (!parent) return baseImageFacts(from);
+  const facts = baseImageFacts(parent.from);
+  return 'problem' in facts ? facts : { ...facts, pipProvided: [...facts.pipProvided, ...parent.pip.map((r) => r.text)], source: `${parent.image} (${from}) on ${facts.source}` };
 }

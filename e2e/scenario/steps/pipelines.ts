@@ -2,19 +2,21 @@
  * pipelines: the scheduled pipelines (docs/pipelines.md) on the deployed core, processing and ml
  * stacks, as a user schedules, runs and inspects them:
  *
- * - the config copy schedules medallion, train-model and data-checks (e2e/scenario/scheduled-pipelines.ts)
+ * - the config copy schedules lake-maintenance, medallion, train-model and data-checks (e2e/scenario/scheduled-pipelines.ts)
  *   and `npx cdktf deploy core processing` applies them: the workers' image is built from the PyPI
  *   mirror, every pipeline worker and the runner are healthy and ONLINE in their Prefect pools, and
  *   Prefect holds each declared schedule (cron, time zone, active) with its next run at the
  *   declared wall-clock time;
+ * - `npx datalab run lake-maintenance` expires silver's and gold's earliest day (a retention
+ *   computed from the scenario's events), keeps every other row and leaves bronze as it was;
  * - `npx datalab run medallion` (new events produced first) exits 0 after bronze → silver → gold in
- *   that order, and the tables hold exactly what every produced event gives, gold at a new version;
+ *   that order, and the tables hold exactly what every produced event gives (the expired days back), gold at a new version;
  * - `npx datalab run train-model` exits 0 and MLflow has a new version of `event-counts-forecast`
  *   whose run FINISHED with metrics and params, its model files in the `mlflow` bucket;
  * - data-checks, given a schedule a few minutes ahead, is started by Prefect's scheduler at that
  *   minute and fails on the one bound gold cannot meet: exactly that alert on the `alerts` topic,
  *   and its worker's /metrics says so (1 for that check, 0 for every other);
- * - `npx datalab runs` lists the three runs with their outcomes;
+ * - `npx datalab runs` lists the four runs with their outcomes;
  * - the schedules taken out again, a deploy removes every pipeline container.
  */
 import * as os from 'node:os';
@@ -30,7 +32,7 @@ import { configDirOf, editConfigCopy } from '../config-copy';
 import { ENVIRONMENT, ENVIRONMENT_LABEL, Scenario } from '../context';
 import { checkStackUp } from '../core-up';
 import { execIn } from '../docker';
-import { secondBatch } from '../events';
+import { byDayAndType, expectedGold, expectedSilver, secondBatch } from '../events';
 import { describeTopics, produceMessages, readTopic } from '../kafka';
 import { checkTables, summarize } from '../pipeline';
 import { applied, pipelineOf, readTables } from '../processing';
@@ -45,6 +47,7 @@ import {
   PrefectApi,
   PrefectFlowRun,
   removeSchedules,
+  retentionFor,
   scheduleDataChecks,
   STEP_PIPELINES,
   wallClock,
@@ -52,7 +55,7 @@ import {
 import { declaredContainers } from '../stack';
 import { lakeSecrets, stateOutput } from '../state';
 
-const PIPELINE_SERVICES = ['prefect-server', 'pipeline-runner', 'pipeline-deployments', 'pipeline-worker-bronze-events', 'pipeline-worker-silver-events', 'pipeline-worker-gold-event-counts', 'pipeline-worker-train-model', 'pipeline-worker-data-checks', 'spark-master', 'spark-worker', 'mlflow'] as const;
+const PIPELINE_SERVICES = ['prefect-server', 'pipeline-runner', 'pipeline-deployments', 'pipeline-worker-bronze-events', 'pipeline-worker-silver-events', 'pipeline-worker-gold-event-counts', 'pipeline-worker-train-model', 'pipeline-worker-data-checks', 'pipeline-worker-maintenance', 'spark-master', 'spark-worker', 'mlflow'] as const;
 const MODEL = 'event-counts-forecast';
 /** How far ahead data-checks is scheduled: the deploy that applies it takes about a minute. */
 const SCHEDULE_LEAD_MS = 4 * 60_000;
@@ -115,14 +118,17 @@ async function modelVersions(url: string): Promise<ModelVersion[]> {
 
 export const pipelines: ScenarioStep = {
   name: 'pipelines',
-  summary: 'pipelines scheduled in the config and deployed: datalab run medallion rebuilds gold, datalab run train-model registers a model version, data-checks started by its schedule alerts on a failing check, datalab runs lists them; unscheduled, nothing of them is left',
+  summary: 'pipelines scheduled in the config and deployed: datalab run lake-maintenance expires a day, datalab run medallion rebuilds silver and gold, datalab run train-model registers a model version, data-checks started by its schedule alerts on a failing check, datalab runs lists them; unscheduled, nothing of them is left',
   needs: ['processing', 'ml'],
   services: PIPELINE_SERVICES,
   async run(s) {
     const machineMb = Math.floor(os.totalmem() / 1024 ** 2);
     check(machineMb >= PIPELINES_HOST_MEMORY_MB, `this step declares a host of ${PIPELINES_HOST_MEMORY_MB} MiB (the e2e host plus the pipeline workers); this machine has ${machineMb} MiB`);
     originalHost.set(s, loadEnvironment(ENVIRONMENT, configDirOf(s)).host.memoryMb);
-    editConfigCopy(s, addSchedules);
+    const p = pipelineOf(s);
+    const earliest = expectedSilver(p.produced).map((r) => r.event_date).sort()[0];
+    const retention = retentionFor(earliest, new Date());
+    editConfigCopy(s, (doc) => addSchedules(doc, retention.days));
     const started = Date.now();
     await deployBoth(s, 'schedules added');
     const { services } = await checkStackUp(s, 'processing', 4 * 60_000);
@@ -135,12 +141,12 @@ export const pipelines: ScenarioStep = {
 
     // Prefect: every worker ONLINE in its own pool; the declared schedules read back.
     const prefect = new PrefectApi(`${stateOutput(s, 'prefect_url', 'ml')}/api`);
-    const jobs = ['bronze-events', 'silver-events', 'gold-event-counts', 'train-model', 'data-checks'];
+    const jobs = ['bronze-events', 'silver-events', 'gold-event-counts', 'maintenance', 'train-model', 'data-checks'];
     for (const pool of [PIPELINE_POOL, ...jobs.map(jobPool)]) {
       await poll(`a worker ONLINE in Prefect work pool ${pool}`, async () => ((await prefect.workers(pool)).some((w) => w.status === 'ONLINE') ? true : undefined), { timeoutMs: 120_000, intervalMs: 3000 });
     }
     log(`  a worker ONLINE in each of ${jobs.length + 1} work pools (${PIPELINE_POOL}, ${jobs.map(jobPool).join(', ')})`);
-    const expectedFire: Record<string, { weekday?: string; time: string }> = { medallion: { time: '06:00' }, 'train-model': { weekday: 'Sun', time: '02:00' } };
+    const expectedFire: Record<string, { weekday?: string; time: string }> = { medallion: { time: '06:00' }, 'lake-maintenance': { weekday: 'Sat', time: '03:00' }, 'train-model': { weekday: 'Sun', time: '02:00' } };
     for (const [name, declared] of Object.entries(STEP_PIPELINES)) {
       const d = await prefect.deployment(PIPELINE_FLOW, name);
       const sched = d.schedules ?? [];
@@ -164,8 +170,22 @@ export const pipelines: ScenarioStep = {
       }
     }
 
-    // medallion, now: new events first; the pipeline must ingest exactly them and rebuild silver and gold.
-    const p = pipelineOf(s);
+    // lake-maintenance, now: silver's and gold's earliest day expired, every other row kept; bronze untouched.
+    const beforeMaintenance = summarize(await readTables(s));
+    const maintenance = await datalabRun(s, 'lake-maintenance', 30 * 60_000);
+    check(maintenance.code === 0, `datalab run lake-maintenance must exit 0; it exited ${maintenance.code}:\n${maintenance.lines.slice(-20).join('\n')}`);
+    checkEqual(endedSteps(maintenance.lines), ['maintenance Completed'], 'steps of the lake-maintenance run');
+    const maintained = summarize(await readTables(s));
+    const keptSilver = expectedSilver(p.produced).filter((r) => r.event_date >= retention.cutoff);
+    checkEqual(maintained.bronzeRows, beforeMaintenance.bronzeRows, 'bronze rows after maintenance (bronze keeps every partition)');
+    checkEqual(maintained.silver, [...keptSilver].sort((x, y) => x.event_id.localeCompare(y.event_id)), `silver after maintenance (rows before ${retention.cutoff} expired)`);
+    checkEqual(maintained.gold, [...expectedGold(keptSilver)].sort(byDayAndType), `gold after maintenance (rows before ${retention.cutoff} expired)`);
+    check(maintained.versions.silver > beforeMaintenance.versions.silver && maintained.versions.gold > beforeMaintenance.versions.gold, `maintenance must commit to silver and gold (versions ${JSON.stringify(beforeMaintenance.versions)} → ${JSON.stringify(maintained.versions)})`);
+    s.measurements.record('datalab run lake-maintenance', maintenance.ms, 'partition expiry, OPTIMIZE and VACUUM of bronze, silver and gold through Prefect');
+    log(`  datalab run lake-maintenance: exit 0 in ${Math.round(maintenance.ms / 1000)} s; retention ${retention.days} days (cutoff ${retention.cutoff}): silver ${beforeMaintenance.silver.length} → ${maintained.silver.length} rows, gold ${beforeMaintenance.gold.length} → ${maintained.gold.length}, bronze ${maintained.bronzeRows} kept; versions ${JSON.stringify(beforeMaintenance.versions)} → ${JSON.stringify(maintained.versions)}`);
+
+    // medallion, now: new events first; the pipeline must ingest exactly them and rebuild silver and
+    // gold whole (the days maintenance expired come back from bronze).
     const batch = secondBatch(`${p.tag}-pl`);
     const before = summarize(await readTables(s));
     await produceMessages(stateOutput(s, 'kafka_bootstrap_host'), 'events', batch);
@@ -247,10 +267,10 @@ export const pipelines: ScenarioStep = {
     check(lastRun * 1000 >= at.getTime(), `datalab_data_checks_last_run_timestamp_seconds ${lastRun} must be the scheduled run's (after ${at.toISOString()})`);
     log(`  /metrics of pipeline-worker-data-checks: ${failed.length} checks, failed: ${ones.join(', ')}; last run ${new Date(lastRun * 1000).toISOString()}`);
 
-    // datalab runs: the three runs and their outcomes.
+    // datalab runs: the four runs and their outcomes.
     const runs = await datalab(s, ['runs'], { timeoutMs: 120_000 });
     const table = plainText(runs.stdout).split('\n');
-    for (const [pipeline, state] of [['medallion', 'Completed'], ['train-model', 'Completed'], ['data-checks', 'Failed']]) {
+    for (const [pipeline, state] of [['lake-maintenance', 'Completed'], ['medallion', 'Completed'], ['train-model', 'Completed'], ['data-checks', 'Failed']]) {
       check(table.some((l) => l.startsWith(`${pipeline} `) && new RegExp(`\\s${state}\\s`).test(l)), `datalab runs must list a ${state} run of ${pipeline}:\n${table.join('\n')}`);
     }
     log(`  datalab runs:\n${table.filter(Boolean).map((l) => `    ${l}`).join('\n')}`);
