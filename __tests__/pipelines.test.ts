@@ -253,6 +253,14 @@ describe('prod schedules every pipeline', () => {
     expect(platform.core.discovery.registered.map((s) => s.spec.name)).toContain('pipeline-worker-data-checks');
   });
 
+  it('probes the job workers with python3, which the Spark image has (Ubuntu\'s python3 installs no `python`)', () => {
+    for (const c of containers(json).filter((x) => /pipeline-worker-/.test(x.name))) {
+      const raw = (c as unknown as { healthcheck: unknown }).healthcheck;
+      const hc = (Array.isArray(raw) ? raw[0] : raw) as { test: string[] };
+      expect([c.name, hc.test.slice(0, 2)]).toEqual([c.name, ['CMD', 'python3']]);
+    }
+  });
+
   it('mounts no Docker socket anywhere and gives the runner no lake keys', () => {
     for (const c of containers(json).filter((x) => /pipeline/.test(x.name))) {
       expect(JSON.stringify([c.volumes ?? [], c.mounts ?? []])).not.toMatch(/docker\.sock/);

@@ -347,10 +347,11 @@ function httpTest(check: Extract<ProbeCheck, { kind: 'http' }>): string[] {
       return ['CMD', 'curl', insecure ? '-fsSk' : '-fsS', '-o', '/dev/null', url];
     case 'wget':
       return ['CMD', 'wget', '-q', ...(insecure ? ['--no-check-certificate'] : []), '-O', '/dev/null', url];
-    case 'python': {
+    case 'python':
+    case 'python3': {
       // Certificates inside the platform network are self-signed: the probe checks liveness, not identity.
       const ctx = insecure ? ', context=__import__("ssl")._create_unverified_context()' : '';
-      return ['CMD', 'python', '-c', `import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4${ctx}).status < 300 else 1)`];
+      return ['CMD', check.client, '-c', `import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4${ctx}).status < 300 else 1)`];
     }
   }
 }

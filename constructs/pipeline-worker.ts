@@ -62,7 +62,8 @@ export class PipelineWorker extends Construct {
         },
         files: [...job.files, props.flows, ...(props.metrics ? [props.metrics.server] : [])],
         ports: [{ name: 'health', containerPort: WORKER_HEALTH_PORT }, ...(props.metrics ? [{ name: 'metrics', containerPort: props.metrics.spec.port }] : [])],
-        probe: Probe.http(WORKER_HEALTH_PORT, '/health', { client: 'python', startPeriodSeconds: 30 }),
+        // The job's image is the Spark image: Ubuntu's python3, no `python`.
+        probe: Probe.http(WORKER_HEALTH_PORT, '/health', { client: 'python3', startPeriodSeconds: 30 }),
         metrics: props.metrics?.spec,
         resources: { memoryMb: driverMemoryMb(job.resources.driverMemoryMb) + PREFECT_WORKER_MEMORY_MB },
         // Importing Prefect and registering with the API takes a while on a busy host.

@@ -65,8 +65,12 @@ export interface FileSpec {
   readonly executable?: boolean;
 }
 
-/** HTTP client a target that probes from inside the container runs (what the image ships). */
-export type HttpProbeClient = 'curl' | 'wget' | 'python';
+/**
+ * HTTP client a target that probes from inside the container runs (what the image ships).
+ * `python3`: images with only a `python3` (Ubuntu's python3 package, as in apache/spark's
+ * python3 images, installs no `python`).
+ */
+export type HttpProbeClient = 'curl' | 'wget' | 'python' | 'python3';
 /** TCP connect tool for a target that probes from inside the container: bash's `/dev/tcp`, or `nc -z`. */
 export type TcpProbeClient = 'bash' | 'nc';
 

@@ -67,6 +67,11 @@ export function addSchedules(doc: Doc, retentionDays = 30): void {
   doc.setIn(['processing', 'dataChecks'], doc.createNode(STEP_DATA_CHECKS));
 }
 
+/** Pauses every schedule (the documented first step of retiring pipelines: docs/pipelines.md). */
+export function pauseSchedules(doc: Doc): void {
+  for (const name of Object.keys(STEP_PIPELINES)) doc.setIn(['processing', 'pipelines', name, 'enabled'], false);
+}
+
 /** Takes the schedules out again and gives the host back its size. */
 export function removeSchedules(doc: Doc, hostMemoryMb: number): void {
   doc.deleteIn(['processing', 'pipelines']);

@@ -17,7 +17,8 @@
  *   minute and fails on the one bound gold cannot meet: exactly that alert on the `alerts` topic,
  *   and its worker's /metrics says so (1 for that check, 0 for every other);
  * - `npx datalab runs` lists the four runs with their outcomes;
- * - the schedules taken out again, a deploy removes every pipeline container.
+ * - retired as the docs say: every schedule paused by a deploy (no scheduled run left in Prefect),
+ *   then taken out by another, which removes every pipeline container.
  */
 import * as os from 'node:os';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -40,6 +41,7 @@ import type { ScenarioStep } from '../runner';
 import { lakeClient } from '../s3';
 import {
   addSchedules,
+  pauseSchedules,
   ALERTS_TOPIC,
   EXPECTED_FAILED_CHECKS,
   parseMetrics,
@@ -275,7 +277,17 @@ export const pipelines: ScenarioStep = {
     }
     log(`  datalab runs:\n${table.filter(Boolean).map((l) => `    ${l}`).join('\n')}`);
 
-    // Taken out again: nothing of the pipelines is left running.
+    // Retired as docs/pipelines.md says: paused first (Prefect drops their scheduled runs), then taken out.
+    editConfigCopy(s, pauseSchedules);
+    const paused = await cdktf(s, 'deploy', { timeoutMs: 15 * 60_000 }, 'processing');
+    const stillScheduled: string[] = [];
+    for (const name of Object.keys(STEP_PIPELINES)) {
+      const d = await prefect.deployment(PIPELINE_FLOW, name);
+      check(d.schedules?.every((x) => !x.active), `${name}'s schedule must be paused: ${JSON.stringify(d.schedules)}`);
+      stillScheduled.push(...(await prefect.runsOf(d.id, ['SCHEDULED'])).map((r) => `${name} ${r.name} at ${r.expected_start_time}`));
+    }
+    check(stillScheduled.length === 0, `paused pipelines must have no scheduled run left: ${stillScheduled.join('; ')}`);
+    log(`  every schedule paused (processing ${applied(paused.stdout)}, ${Math.round(paused.ms / 1000)} s): no scheduled run left`);
     await unschedule(s);
     const left = (await capture('docker', ['ps', '-a', '--filter', `label=${ENVIRONMENT_LABEL}`, '--filter', 'label=datalab.group=processing', '--format', '{{.Names}}'], { timeoutMs: 30_000 })).split('\n').filter((n) => n.includes('pipeline-'));
     check(left.length === 0, `after the schedules were taken out, pipeline containers remain: ${left.join(', ')}`);
