@@ -50,30 +50,35 @@ describe('buildMirrors: the package mirrors of project image builds', () => {
     }
   });
 
-  it('passes every mirror to every project image build, the http index with its trusted host', () => {
+  it('passes each project image build the mirrors it installs from, the http index with its trusted host', () => {
     const env = withMirrors({ python: 'http://10.1.2.3:8081/simple', npm: 'http://10.1.2.3:4873/', maven: 'http://10.1.2.3:8081/maven2/' });
     const images = projectImageArgs(env);
     expect(Object.keys(images).sort()).toEqual(['apps/streamlit', 'images/jupyterhub', 'images/mlflow', 'images/spark']);
+    const python = { PIP_INDEX_URL: 'http://10.1.2.3:8081/simple/', PIP_TRUSTED_HOST: '10.1.2.3:8081' };
+    const mirrorsOf = (args: Record<string, string>) => Object.fromEntries(Object.entries(args).filter(([k]) => MIRROR_ARGS.includes(k)));
+    expect(mirrorsOf(images['images/spark'])).toEqual({ MAVEN: 'http://10.1.2.3:8081/maven2' });
+    expect(mirrorsOf(images['images/mlflow'])).toEqual(python);
+    expect(mirrorsOf(images['apps/streamlit'])).toEqual(python);
+    expect(mirrorsOf(images['images/jupyterhub'])).toEqual({ ...python, NPM_CONFIG_REGISTRY: 'http://10.1.2.3:4873/', MAVEN: 'http://10.1.2.3:8081/maven2' });
+    // Every argument an image is given is an ARG its Dockerfile declares: an undeclared one would
+    // only change the image's content hash (a rebuild, and every container on it re-created).
     for (const [image, args] of Object.entries(images)) {
-      expect({ image, ...args }).toMatchObject({
-        image,
-        PIP_INDEX_URL: 'http://10.1.2.3:8081/simple/',
-        PIP_TRUSTED_HOST: '10.1.2.3:8081',
-        NPM_CONFIG_REGISTRY: 'http://10.1.2.3:4873/',
-        MAVEN: 'http://10.1.2.3:8081/maven2',
-      });
+      expect({ image, undeclared: Object.keys(args).filter((k) => !declaredArgs(image).includes(k)) }).toEqual({ image, undeclared: [] });
     }
     // check:pins reads the images with the same arguments the stacks pass.
     const pins = environmentBuildArgs(env);
     for (const [image, args] of Object.entries(images)) expect(pins.get(image)).toEqual(args);
   });
 
-  it('trusts no host for an https index, and a mirror changes the image (its content hash)', () => {
-    expect(mirrorBuildArgs({ python: 'https://nexus.example.org/repository/pypi/simple' })).toEqual({ PIP_INDEX_URL: 'https://nexus.example.org/repository/pypi/simple/' });
-    const before = platformFor(loadEnvironment('dev')).platform.ml!;
-    const after = platformFor(withMirrors({ python: 'https://nexus.example.org/repository/pypi/simple' })).platform.ml!;
-    const hash = (s: typeof before) => (resourceAt(synthJson(s), 'docker_image', 'mlflow-image') as ImageJson).triggers.content_sha256;
-    expect(hash(after)).not.toBe(hash(before));
+  it('trusts no host for an https index; a mirror changes the images that use it, and only those', () => {
+    expect(mirrorBuildArgs({ python: 'https://nexus.example.org/repository/pypi/simple' }, ['python'])).toEqual({ PIP_INDEX_URL: 'https://nexus.example.org/repository/pypi/simple/' });
+    expect(mirrorBuildArgs({ python: 'https://nexus.example.org/repository/pypi/simple' }, ['maven'])).toEqual({});
+    const before = platformFor(loadEnvironment('dev')).platform;
+    const after = platformFor(withMirrors({ python: 'https://nexus.example.org/repository/pypi/simple' })).platform;
+    const hash = (s: Parameters<typeof synthJson>[0], id: string) => (resourceAt(synthJson(s), 'docker_image', id) as ImageJson).triggers.content_sha256;
+    expect(hash(after.ml!, 'mlflow-image')).not.toBe(hash(before.ml!, 'mlflow-image'));
+    // The Spark image installs no Python package: a PyPI mirror leaves it (and every Spark container and job) as it was.
+    expect(hash(after.processing!, 'spark-image')).toBe(hash(before.processing!, 'spark-image'));
   });
 
   it('lets processing.spark.mavenRepository win over buildMirrors.maven for the Spark image only', () => {

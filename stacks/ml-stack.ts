@@ -232,7 +232,7 @@ function imageTag(image: string): string {
 
 /** Build arguments of the MLflow image (npm run check:pins resolves the image with the same). */
 export function mlflowImageBuildArgs(ml: MlConfig, mirrors?: BuildMirrors): Record<string, string> {
-  return { BASE_IMAGE: ml.mlflow.image, ...mirrorBuildArgs(mirrors) };
+  return { BASE_IMAGE: ml.mlflow.image, ...mirrorBuildArgs(mirrors, ['python']) };
 }
 
 function postgresSpec(ctx: ServiceContext, ml: MlConfig, superuserPassword: string, dbs: readonly PostgresDatabase[]): ServiceSpec {

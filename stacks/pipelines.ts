@@ -149,7 +149,7 @@ const file = (name: string, at: string): FileSpec => ({ path: at, content: fs.re
  * check:pins` and the e2e's PyPI mirror, so all three see the same build.
  */
 export function pipelineImageBuildArgs(sparkImage: string, prefectImage: string, mirrors?: BuildMirrors): Record<string, string> {
-  return { SPARK_IMAGE: sparkImage, PREFECT_VERSION: prefectVersion(prefectImage), ...mirrorBuildArgs(mirrors) };
+  return { SPARK_IMAGE: sparkImage, PREFECT_VERSION: prefectVersion(prefectImage), ...mirrorBuildArgs(mirrors, ['python']) };
 }
 
 /** The Prefect version of an image reference (`prefecthq/prefect:3.4.24-python3.12` → `3.4.24`). */

@@ -260,7 +260,7 @@ export function sparkImageBuildArgs(cfg: ProcessingConfig, mirrors?: BuildMirror
   // MAVEN only when a mirror is configured: the Dockerfile's default is Maven Central, and an
   // unchanged argument set keeps the image's content hash (no rebuild for environments without one).
   // processing.spark.mavenRepository predates buildMirrors and, being the more specific, wins.
-  return { SPARK_BASE_IMAGE: cfg.spark.baseImage, ...mirrorBuildArgs(mirrors), ...(cfg.spark.mavenRepository ? { MAVEN: cfg.spark.mavenRepository } : {}) };
+  return { SPARK_BASE_IMAGE: cfg.spark.baseImage, ...mirrorBuildArgs(mirrors, ['maven']), ...(cfg.spark.mavenRepository ? { MAVEN: cfg.spark.mavenRepository } : {}) };
 }
 
 export const SPARK_MASTER_RPC_PORT = 7077;

@@ -142,12 +142,12 @@ export function notebookDriverMemoryMb(hubMemoryMb: number): number {
 
 /** Build arguments of the JupyterHub image (npm run check:pins resolves the image with the same). */
 export function jupyterhubImageBuildArgs(v: VisualizationConfig, mirrors?: BuildMirrors): Record<string, string> {
-  return { SPARK_VERSION: v.jupyterhub.sparkVersion, ...mirrorBuildArgs(mirrors) };
+  return { SPARK_VERSION: v.jupyterhub.sparkVersion, ...mirrorBuildArgs(mirrors, ['python', 'npm', 'maven']) };
 }
 
 /** Build arguments of the Streamlit app image: only the package mirrors. */
 export function streamlitImageBuildArgs(mirrors?: BuildMirrors): Record<string, string> {
-  return mirrorBuildArgs(mirrors);
+  return mirrorBuildArgs(mirrors, ['python']);
 }
 
 function jupyterhubSpec(ctx: ServiceContext, v: VisualizationConfig, w: HubWiring): ServiceSpec {

@@ -165,7 +165,7 @@ async function prepareLocked(opts: PrepareOptions, log: (line: string) => void):
   let pypi: PypiMirror | undefined;
   const mirrorArgs = async () => {
     pypi ??= await servePypiMirror(join(RECIPES_DIR, '..', '..'), join(logDir(), 'pypi-mirror.log'), log);
-    return mirrorBuildArgs({ python: pypi.index });
+    return mirrorBuildArgs({ python: pypi.index }, ['python']);
   };
   try {
     for (const s of wanted) {

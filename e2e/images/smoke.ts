@@ -761,7 +761,7 @@ async function smokeMlflow(): Promise<string[]> {
     const mirror = await servePypiMirror(root, join(tmpdir(), 'datalab-smoke-pypi.log'), () => undefined);
     try {
       const { loadEnvironment } = await import('../../config/loader');
-      const args = { ...mlflowImageBuildArgs(loadEnvironment('dev').ml!), ...mirrorBuildArgs({ python: mirror.index }) };
+      const args = { ...mlflowImageBuildArgs(loadEnvironment('dev').ml!), ...mirrorBuildArgs({ python: mirror.index }, ['python']) };
       await run('docker', ['build', '--label', SMOKE_LABEL, ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]), '-t', image, join(root, 'images', 'mlflow')], { env: { ...process.env, DOCKER_BUILDKIT: '0' } });
     } finally {
       await mirror.close();
