@@ -32,7 +32,7 @@ import { cdktf, datalab, plainText } from '../commands';
 import { configDirOf, editConfigCopy } from '../config-copy';
 import { ENVIRONMENT, ENVIRONMENT_LABEL, Scenario } from '../context';
 import { checkStackUp } from '../core-up';
-import { execIn } from '../docker';
+import { execIn, inspectContainer } from '../docker';
 import { byDayAndType, expectedGold, expectedSilver, secondBatch } from '../events';
 import { describeTopics, produceMessages, readTopic } from '../kafka';
 import { checkTables, summarize } from '../pipeline';
@@ -131,15 +131,21 @@ export const pipelines: ScenarioStep = {
     const earliest = expectedSilver(p.produced).map((r) => r.event_date).sort()[0];
     const retention = retentionFor(earliest, new Date());
     editConfigCopy(s, (doc) => addSchedules(doc, retention.days));
+    // Scheduling must leave the running platform alone: the same Spark and job containers after it.
+    const kept = ['spark-master', 'spark-worker', 'job-bronze-events', 'job-silver-events', 'job-gold-event-counts'].map((n) => `datalab-e2e-${n}`);
+    const idsBefore = await Promise.all(kept.map(async (n) => (await inspectContainer(n))?.id));
     const started = Date.now();
     await deployBoth(s, 'schedules added');
+    const idsAfter = await Promise.all(kept.map(async (n) => (await inspectContainer(n))?.id));
+    const replaced = kept.filter((_, i) => idsBefore[i] !== idsAfter[i]);
+    check(replaced.length === 0, `scheduling pipelines must not re-create the running Spark and job containers (a job re-created runs again); re-created: ${replaced.join(', ')}`);
     const { services } = await checkStackUp(s, 'processing', 4 * 60_000);
     const workers = services.filter((n) => n.includes('pipeline-'));
     s.measurements.record('pipelines deploy to healthy', Date.now() - started, `core (the alerts topic) and processing: ${workers.length} pipeline containers healthy, the deployments applied`);
     const topic = (await describeTopics(stateOutput(s, 'kafka_bootstrap_host'), [ALERTS_TOPIC.name]))[0];
     check(topic?.partitions === ALERTS_TOPIC.partitions, `topic ${ALERTS_TOPIC.name} must exist with ${ALERTS_TOPIC.partitions} partition: ${JSON.stringify(topic)}`);
     const declaredPipelineContainers = declaredContainers(s, 'processing').map((d) => d.name).filter((n) => n.includes('pipeline-'));
-    log(`  ${workers.length} pipeline services healthy (${workers.join(', ')}); pipeline-deployments exited 0; topic alerts present`);
+    log(`  ${workers.length} pipeline services healthy (${workers.join(', ')}); pipeline-deployments exited 0; topic alerts present; Spark master, worker and the ${kept.length - 2} job containers kept (same ids)`);
 
     // Prefect: every worker ONLINE in its own pool; the declared schedules read back.
     const prefect = new PrefectApi(`${stateOutput(s, 'prefect_url', 'ml')}/api`);
