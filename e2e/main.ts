@@ -102,9 +102,12 @@ async function finish(s: Scenario, keep: boolean): Promise<boolean> {
   }
 }
 
-/** `host.memoryMb` of the environment as deployed (the change step may have switched to an edited copy). */
+/**
+ * `host.memoryMb` of the environment as deployed (the change step may have switched to an edited
+ * copy), or the larger host a step declared for a while (the pipelines step): the peak may be then.
+ */
 function declaredHostMemoryMb(s: Scenario): number {
-  return loadEnvironment(ENVIRONMENT, s.configDir ?? path.join(s.root, 'config')).host.memoryMb;
+  return Math.max(loadEnvironment(ENVIRONMENT, s.configDir ?? path.join(s.root, 'config')).host.memoryMb, s.largestDeclaredHostMb ?? 0);
 }
 
 function report(s: Scenario, startedAt: string, dockerServer: string, outcomes: readonly StepOutcome[], ok: boolean, sampler: MemorySampler): RunReport {

@@ -37,6 +37,8 @@ export interface Scenario {
    * (the deployed environment is then the copy's).
    */
   configDir?: string;
+  /** The largest host.memoryMb a step declared during the run (the pipelines step declares a larger host for a while). */
+  largestDeclaredHostMb?: number;
 }
 
 /**

@@ -131,6 +131,7 @@ export const pipelines: ScenarioStep = {
     const earliest = expectedSilver(p.produced).map((r) => r.event_date).sort()[0];
     const retention = retentionFor(earliest, new Date());
     editConfigCopy(s, (doc) => addSchedules(doc, retention.days));
+    s.largestDeclaredHostMb = Math.max(s.largestDeclaredHostMb ?? 0, PIPELINES_HOST_MEMORY_MB);
     // Scheduling must leave the running platform alone: the same Spark and job containers after it.
     const kept = ['spark-master', 'spark-worker', 'job-bronze-events', 'job-silver-events', 'job-gold-event-counts'].map((n) => `datalab-e2e-${n}`);
     const idsBefore = await Promise.all(kept.map(async (n) => (await inspectContainer(n))?.id));
