@@ -24,7 +24,7 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import DeploymentScheduleCreate, DeploymentUpdate, WorkPoolCreate
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterTags
 from prefect.client.schemas.schedules import CronSchedule
-from prefect.exceptions import ObjectNotFound
+from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
 
 
 def log(msg):
@@ -56,11 +56,15 @@ async def apply(doc):
     managed = doc["managedTag"]
     async with get_client() as client:
         for pool in doc["workPools"]:
+            # Create, and accept one that exists: a worker started in the same apply creates its
+            # pool on start (`prefect worker start --pool`), so "read, then create if missing" races.
             try:
-                await client.read_work_pool(pool)
-            except ObjectNotFound:
-                log(f"creating work pool {pool}")
                 await client.create_work_pool(WorkPoolCreate(name=pool, type="process"))
+                log(f"created work pool {pool}")
+            except ObjectAlreadyExists:
+                existing = await client.read_work_pool(pool)
+                if existing.type != "process":
+                    raise SystemExit(f"pipeline-deployments: ERROR: work pool {pool} exists with type {existing.type}; the pipelines need a process pool of that name")
 
         declared = set()
         for d in doc["deployments"]:

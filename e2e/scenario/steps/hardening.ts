@@ -14,7 +14,7 @@ import { AssertionFailed } from '../assert';
 import { CORE_SERVICES } from '../core-up';
 import { containerLogs, ContainerInfo, execIn, inspectContainer } from '../docker';
 import type { ScenarioStep } from '../runner';
-import { DeclaredConfinement, declaredContainers } from '../stack';
+import { DeclaredConfinement, DeclaredContainer, declaredContainers } from '../stack';
 
 const NO_NEW_PRIVILEGES = 'no-new-privileges:true';
 
@@ -159,6 +159,28 @@ export function tmpfsProblems(procMounts: string, d: DeclaredConfinement): strin
     }
   }
   return p;
+}
+
+/**
+ * A deployed container is confined as its synthesized JSON declares it: Docker's view (user,
+ * no-new-privileges, capabilities, read-only root, tmpfs); a file holder never started; in a
+ * running container, every process's uid, capabilities and no_new_privs, and, with a read-only
+ * root, a write to / refused even as root. One-shot tasks that have exited are checked by Docker's
+ * view only. What a group must declare is each step's own rule (declarationProblems for core).
+ */
+export async function asDeclaredProblems(d: DeclaredContainer): Promise<string[]> {
+  const c = await inspectContainer(d.name);
+  if (!c) return ['not found'];
+  const problems = dockerProblems(d.confinement, c);
+  if (d.holdsFiles) {
+    if (c.status !== 'created') problems.push(`a file holder must never run; it is ${c.status}`);
+    return problems;
+  }
+  if (c.status === 'running') {
+    problems.push(...(await processProblems(d.name, await expectedUid(d.name, d.confinement.user, true), d.confinement)));
+    if (d.confinement.readOnly) problems.push(...(await readOnlyProblems(d.name, '')));
+  }
+  return problems;
 }
 
 /** Even root (without capabilities, as exec gives it) cannot write into `folder` (default /): it is read-only. */

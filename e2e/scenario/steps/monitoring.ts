@@ -46,7 +46,7 @@ import {
 import type { ScenarioStep } from '../runner';
 import { declaredContainers } from '../stack';
 import { stateOutput } from '../state';
-import { declarationProblems, dockerProblems, expectedUid, processProblems, readOnlyProblems } from './hardening';
+import { asDeclaredProblems, declarationProblems } from './hardening';
 
 /** Consul's catalog is re-read every 30 s (refresh_interval) and each target scraped every interval: a few rounds. */
 const ALL_UP_BOUND_MS = 150_000;
@@ -84,18 +84,7 @@ export const monitoring: ScenarioStep = {
     for (const d of declared) {
       const found = (p: string) => problems.push(`${d.name}: ${p}`);
       declarationProblems(d.confinement, d.holdsFiles).forEach(found);
-      const c = await inspectContainer(d.name);
-      if (!c) {
-        found('not found');
-        continue;
-      }
-      dockerProblems(d.confinement, c).forEach(found);
-      if (d.holdsFiles) {
-        if (c.status !== 'created') found(`a file holder must never run; it is ${c.status}`);
-        continue;
-      }
-      (await processProblems(d.name, await expectedUid(d.name, d.confinement.user, true), d.confinement)).forEach(found);
-      (await readOnlyProblems(d.name, '')).forEach(found);
+      (await asDeclaredProblems(d)).forEach(found);
     }
     if (problems.length) throw new AssertionFailed(`monitoring containers not confined as declared:\n  ${problems.join('\n  ')}`);
     log(`  ${declared.map((d) => d.name).join(', ')}: confined as declared (user, no capability, no-new-privileges, read-only root; the file holder never ran)`);

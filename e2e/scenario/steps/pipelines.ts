@@ -5,6 +5,7 @@
  * - the config copy schedules lake-maintenance, medallion, train-model and data-checks (e2e/scenario/scheduled-pipelines.ts)
  *   and `npx cdktf deploy core processing` applies them: the workers' image is built from the PyPI
  *   mirror, every pipeline worker and the runner are healthy and ONLINE in their Prefect pools, and
+ *   the pipeline containers are confined as declared with no Docker socket, and
  *   Prefect holds each declared schedule (cron, time zone, active) with its next run at the
  *   declared wall-clock time;
  * - `npx datalab run lake-maintenance` expires silver's and gold's earliest day (a retention
@@ -33,6 +34,7 @@ import { configDirOf, editConfigCopy } from '../config-copy';
 import { ENVIRONMENT, ENVIRONMENT_LABEL, Scenario } from '../context';
 import { checkStackUp } from '../core-up';
 import { execIn, inspectContainer } from '../docker';
+import { asDeclaredProblems } from './hardening';
 import { byDayAndType, expectedGold, expectedSilver, secondBatch } from '../events';
 import { describeTopics, produceMessages, readTopic } from '../kafka';
 import { checkTables, summarize } from '../pipeline';
@@ -145,7 +147,17 @@ export const pipelines: ScenarioStep = {
     s.measurements.record('pipelines deploy to healthy', Date.now() - started, `core (the alerts topic) and processing: ${workers.length} pipeline containers healthy, the deployments applied`);
     const topic = (await describeTopics(stateOutput(s, 'kafka_bootstrap_host'), [ALERTS_TOPIC.name]))[0];
     check(topic?.partitions === ALERTS_TOPIC.partitions, `topic ${ALERTS_TOPIC.name} must exist with ${ALERTS_TOPIC.partitions} partition: ${JSON.stringify(topic)}`);
-    const declaredPipelineContainers = declaredContainers(s, 'processing').map((d) => d.name).filter((n) => n.includes('pipeline-'));
+    const declaredPipeline = declaredContainers(s, 'processing').filter((d) => d.name.includes('pipeline-'));
+    const declaredPipelineContainers = declaredPipeline.map((d) => d.name);
+    // Confined as declared, and no Docker socket anywhere (docs/pipelines.md: why a worker per job).
+    const confinement: string[] = [];
+    for (const d of declaredPipeline) {
+      (await asDeclaredProblems(d)).forEach((p) => confinement.push(`${d.name}: ${p}`));
+      const info = await inspectContainer(d.name);
+      if (info?.mounts.some((m) => /docker\.sock$/.test(m.destination))) confinement.push(`${d.name}: mounts the Docker socket`);
+    }
+    check(confinement.length === 0, `pipeline containers not confined as declared:\n  ${confinement.join('\n  ')}`);
+    log(`  ${declaredPipeline.length} pipeline containers confined as declared (user, capabilities, no-new-privileges; every process of the running ones), none mounts the Docker socket`);
     log(`  ${workers.length} pipeline services healthy (${workers.join(', ')}); pipeline-deployments exited 0; topic alerts present; Spark master, worker and the ${kept.length - 2} job containers kept (same ids)`);
 
     // Prefect: every worker ONLINE in its own pool; the declared schedules read back.
