@@ -21,6 +21,7 @@ function projectImageArgs(env: ReturnType<typeof parseEnvironment>): Record<stri
   put('images/mlflow', args(platform.ml, 'mlflow-image'));
   put('images/jupyterhub', args(platform.visualization, 'jupyterhub-image'));
   put('apps/streamlit', args(platform.visualization, 'streamlit-image'));
+  if (platform.processing?.pipelines) put('images/spark-pipelines', args(platform.processing, 'pipelines/worker-image'));
   return out;
 }
 
@@ -60,10 +61,21 @@ describe('buildMirrors: the package mirrors of project image builds', () => {
     expect(mirrorsOf(images['images/mlflow'])).toEqual(python);
     expect(mirrorsOf(images['apps/streamlit'])).toEqual(python);
     expect(mirrorsOf(images['images/jupyterhub'])).toEqual({ ...python, NPM_CONFIG_REGISTRY: 'http://10.1.2.3:4873/', MAVEN: 'http://10.1.2.3:8081/maven2' });
-    // Every argument an image is given is an ARG its Dockerfile declares: an undeclared one would
-    // only change the image's content hash (a rebuild, and every container on it re-created).
-    for (const [image, args] of Object.entries(images)) {
-      expect({ image, undeclared: Object.keys(args).filter((k) => !declaredArgs(image).includes(k)) }).toEqual({ image, undeclared: [] });
+    // Both ways, for every project image (prod adds the pipeline workers' image): an image is given
+    // a mirror exactly when its Dockerfile declares that mirror's ARG. An undeclared argument would
+    // only change the content hash (a rebuild, every container on it re-created); a missing one
+    // would send the build to the public registry behind the user's proxy.
+    const prod = parseEnvironment(
+      fs.readFileSync(path.join(ROOT, 'config', 'prod.yaml'), 'utf8').replace(/^environment: prod$/m, 'environment: prod\nbuildMirrors:\n  python: http://10.1.2.3:8081/simple\n  npm: http://10.1.2.3:4873/\n  maven: http://10.1.2.3:8081/maven2/'),
+      'config/prod.yaml',
+      'prod',
+    );
+    const all = { ...images, ...projectImageArgs(prod) };
+    expect(Object.keys(all)).toContain('images/spark-pipelines');
+    for (const [image, args] of Object.entries(all)) {
+      const declared = declaredArgs(image);
+      expect({ image, given: Object.keys(args).filter((k) => MIRROR_ARGS.includes(k)).sort() }).toEqual({ image, given: MIRROR_ARGS.filter((k) => declared.includes(k)).sort() });
+      expect({ image, undeclared: Object.keys(args).filter((k) => !declared.includes(k)) }).toEqual({ image, undeclared: [] });
     }
     // check:pins reads the images with the same arguments the stacks pass.
     const pins = environmentBuildArgs(env);

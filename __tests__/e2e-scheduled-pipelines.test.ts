@@ -16,6 +16,7 @@ import {
   retentionFor,
   STEP_PIPELINES,
   wallClock,
+  wallTimeExists,
 } from '../e2e/scenario/scheduled-pipelines';
 
 const CONFIG = path.join(__dirname, '..', 'config');
@@ -76,9 +77,17 @@ describe('scheduled-pipelines helpers', () => {
   });
 
   it('reads an instant as a wall clock in a time zone, daylight saving included', () => {
-    expect(wallClock('2026-12-01T05:00:00Z', 'Europe/Berlin')).toEqual({ weekday: 'Tue', time: '06:00' });
-    expect(wallClock('2026-07-01T04:00:00Z', 'Europe/Berlin')).toEqual({ weekday: 'Wed', time: '06:00' });
-    expect(wallClock('2026-12-06T01:00:00Z', 'Europe/Berlin')).toEqual({ weekday: 'Sun', time: '02:00' });
+    expect(wallClock('2026-12-01T05:00:00Z', 'Europe/Berlin')).toEqual({ date: '2026-12-01', weekday: 'Tue', time: '06:00' });
+    expect(wallClock('2026-07-01T04:00:00Z', 'Europe/Berlin')).toEqual({ date: '2026-07-01', weekday: 'Wed', time: '06:00' });
+    expect(wallClock('2026-12-05T23:30:00Z', 'Europe/Berlin')).toEqual({ date: '2026-12-06', weekday: 'Sun', time: '00:30' });
+  });
+
+  it('knows the wall-clock times a time zone skips when clocks go forward', () => {
+    // 2027-03-28: Europe/Berlin goes from 02:00 to 03:00 (train-model's Sunday 02:00 does not happen).
+    expect(wallTimeExists('2027-03-28', '02:00', 'Europe/Berlin')).toBe(false);
+    expect(wallTimeExists('2027-03-28', '03:00', 'Europe/Berlin')).toBe(true);
+    expect(wallTimeExists('2027-03-21', '02:00', 'Europe/Berlin')).toBe(true);
+    expect(wallTimeExists('2027-03-28', '02:00', 'UTC')).toBe(true);
   });
 
   it('chooses a partition retention that expires exactly the earliest event day', () => {

@@ -65,17 +65,18 @@ async function check(): Promise<number> {
 
   // An image built FROM a project image (images/spark-pipelines FROM the environment's images/spark)
   // runs that image's base with what that image installs on top.
-  const projectImages = new Map<string, ImageVariant>();
+  // Per environment: two environments may tag differently built Spark images alike.
+  const projectImagesOf = new Map<string, Map<string, ImageVariant>>();
   for (const e of envs) {
     const spark = variants.find((x) => x.image === 'images/spark' && x.contexts.includes(e.name));
-    if (e.sparkImage && spark) projectImages.set(e.sparkImage, spark);
+    projectImagesOf.set(e.name, new Map(e.sparkImage && spark ? [[e.sparkImage, spark]] : []));
   }
-  const factsOf = (from: string) => baseFactsThrough(from, projectImages);
+  const factsOf = (v: ImageVariant) => baseFactsThrough(v.from, projectImagesOf.get(v.contexts.find((c) => projectImagesOf.get(c)?.has(v.from)) ?? '') ?? new Map());
 
   // What each variant is built on.
   const prepared = variants.map((v) => {
     for (const p of v.problems) conflicts.push({ image: label(v), subject: 'Dockerfile', constraint: p });
-    const base = factsOf(v.from);
+    const base = factsOf(v);
     if ('problem' in base) {
       conflicts.push({ image: label(v), subject: `FROM ${v.from}`, constraint: base.problem });
       return { v, base: undefined, spark: sparkOf(v, undefined) };

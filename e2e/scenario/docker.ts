@@ -34,7 +34,7 @@ export interface ContainerInfo {
   /** Volumes mounted (named and anonymous), by volume name. */
   readonly volumes: readonly string[];
   /** Every mount: where, and whether it is writable. */
-  readonly mounts: readonly { readonly destination: string; readonly rw: boolean }[];
+  readonly mounts: readonly { readonly source: string; readonly destination: string; readonly rw: boolean }[];
   readonly memoryLimitBytes: number;
   /** How Docker confines it (`Config.User` and the HostConfig fields). */
   readonly confinement: {
@@ -53,7 +53,7 @@ interface RawInspect {
   Name: string;
   State: { Status: string; ExitCode: number; StartedAt: string; FinishedAt: string; Health?: Health };
   Config: { Labels: Record<string, string> | null; User: string };
-  Mounts: { Type: string; Name?: string; Destination: string; RW: boolean }[];
+  Mounts: { Type: string; Name?: string; Source?: string; Destination: string; RW: boolean }[];
   HostConfig: {
     Memory: number;
     ReadonlyRootfs: boolean;
@@ -80,7 +80,7 @@ export async function inspectContainer(name: string): Promise<ContainerInfo | un
     health: raw.State.Health ?? undefined,
     labels: raw.Config.Labels ?? {},
     volumes: raw.Mounts.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!),
-    mounts: raw.Mounts.map((m) => ({ destination: m.Destination, rw: m.RW })),
+    mounts: raw.Mounts.map((m) => ({ source: m.Source ?? '', destination: m.Destination, rw: m.RW })),
     memoryLimitBytes: raw.HostConfig.Memory,
     confinement: {
       user: raw.Config.User,

@@ -91,11 +91,24 @@ export function scheduleDataChecks(s: Scenario, at: Date): string {
   return cron;
 }
 
-/** Hour and minute, and weekday, of an instant in a time zone. */
-export function wallClock(iso: string, timeZone: string): { readonly weekday: string; readonly time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+/** Date, weekday, hour and minute of an instant in a time zone. */
+export function wallClock(iso: string, timeZone: string): { readonly date: string; readonly weekday: string; readonly time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '?';
-  return { weekday: get('weekday'), time: `${get('hour')}:${get('minute')}` };
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, weekday: get('weekday'), time: `${get('hour')}:${get('minute')}` };
+}
+
+/**
+ * Whether a wall-clock time exists on a date in a time zone: 02:30 does not in Europe/Berlin on
+ * the day clocks go forward, and a cron run for it then fires at the next valid time.
+ */
+export function wallTimeExists(date: string, time: string, timeZone: string): boolean {
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  for (let t = midnight - 14 * 3_600_000; t <= midnight + 38 * 3_600_000; t += 15 * 60_000) {
+    const w = wallClock(new Date(t).toISOString(), timeZone);
+    if (w.date === date && w.time === time) return true;
+  }
+  return false;
 }
 
 export interface PrefectDeployment {
