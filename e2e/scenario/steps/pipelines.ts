@@ -84,7 +84,9 @@ async function unschedule(s: Scenario): Promise<void> {
   editConfigCopy(s, (doc) => removeSchedules(doc, host));
   // A failed deploy throws: the runner then says the environment could not be put back.
   const r = await cdktf(s, 'deploy', { timeoutMs: 15 * 60_000 }, 'processing');
-  log(`  schedules taken out: processing ${applied(r.stdout)} (${Math.round(r.ms / 1000)} s)`);
+  // Then core: the lake identities (keys and grants) of the jobs only the pipelines ran go with them.
+  const core = await cdktf(s, 'deploy', { timeoutMs: 15 * 60_000 }, 'core');
+  log(`  schedules taken out: processing ${applied(r.stdout)} (${Math.round(r.ms / 1000)} s), core ${applied(core.stdout)} (${Math.round(core.ms / 1000)} s)`);
   originalHost.delete(s);
 }
 
